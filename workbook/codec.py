@@ -1,0 +1,92 @@
+"""Dataclass records <-> plain JSON-safe dicts.
+
+Decimals become strings (never floats), dates and datetimes ISO 8601, enums their
+value. `from_dict` ignores keys it does not know, so an older program can read a
+record that a newer field was added to, and fills missing fields with defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A plain dict of `record`'s fields, without its `id` (storage keeps that)."""
+    out = {}
+    for f in dataclasses.fields(record):
+        if f.name == "id":
+            continue
+        out[f.name] = _encode(getattr(record, f.name))
+    return out
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def from_dict(cls: type[T], data: dict[str, Any], id: int | None = None) -> T:
+    """Build a `cls` from a dict made by `to_dict`; `id` is set when the class has one."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _decode(hints[f.name], data[f.name])
+    if id is not None and "id" in hints:
+        kwargs["id"] = id
+    return cls(**kwargs)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(inner, value)
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return [_decode(inner, v) for v in value]
+    if origin is dict:
+        _, inner = typing.get_args(tp)
+        return {k: _decode(inner, v) for k, v in value.items()}
+    if tp is Decimal:
+        return Decimal(value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if tp is date:
+        return date.fromisoformat(value)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp(value)
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    return value

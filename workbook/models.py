@@ -1,0 +1,316 @@
+"""The workbook's records: plain dataclasses that convert to and from plain dicts.
+
+Money is Decimal, rates keep their unit, dates are `datetime.date`. Storage keeps
+Decimals as strings and dates as ISO 8601 (see `workbook.codec`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+ZERO = Decimal("0")
+
+
+class LenderType(StrEnum):
+    BANK = "bank"
+    CREDIT_CARD = "credit_card"
+    CONSUMER_FINANCE = "consumer_finance"
+    ONLINE_PLATFORM = "online_platform"
+    MICROLOAN = "microloan"
+    PRIVATE = "private"
+    OTHER = "other"
+
+
+class RateUnit(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class RepaymentMethod(StrEnum):
+    EQUAL_INSTALMENT = "equal_instalment"  # 等额本息
+    EQUAL_PRINCIPAL = "equal_principal"  # 等额本金
+    INTEREST_FIRST = "interest_first"  # 先息后本
+    BULLET = "bullet"  # 到期一次还本付息
+    FLAT_FEE = "flat_fee"  # 等本等息
+    CARD_MINIMUM = "card_minimum"  # 信用卡最低还款
+    OTHER = "other"
+
+
+class DebtStatus(StrEnum):
+    CURRENT = "current"
+    OVERDUE = "overdue"
+    NEGOTIATING = "negotiating"
+    AGREED = "agreed"
+    SETTLED = "settled"
+
+
+class Frequency(StrEnum):
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    YEARLY = "yearly"
+    ONE_OFF = "one_off"
+
+
+class ExpenseGroup(StrEnum):
+    """Groups modelled on the UK Standard Financial Statement."""
+
+    HOUSING = "housing"
+    UTILITIES = "utilities"
+    FOOD = "food"
+    TRANSPORT = "transport"
+    COMMUNICATIONS = "communications"
+    CARE_HEALTH = "care_health"
+    CHILDREN = "children"
+    INSURANCE = "insurance"
+    PERSONAL = "personal"
+    OTHER_ESSENTIAL = "other_essential"
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    ONLINE_CHAT = "online_chat"
+    IN_PERSON = "in_person"
+    LETTER = "letter"
+    APP = "app"
+    SMS = "sms"
+
+
+class Direction(StrEnum):
+    OUTGOING = "outgoing"  # I contacted them
+    INCOMING = "incoming"  # they (lender or collector) contacted me
+
+
+class ProposalStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    DISCUSSING = "discussing"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class SplitMethod(StrEnum):
+    PRO_RATA = "pro_rata"
+    TOKEN = "token"
+    HIGHEST_RATE = "highest_rate"
+    SMALLEST_BALANCE = "smallest_balance"
+
+
+class HardshipKind(StrEnum):
+    JOB_LOSS = "job_loss"
+    INCOME_CUT = "income_cut"
+    ILLNESS = "illness"
+    FAMILY_EMERGENCY = "family_emergency"
+    BUSINESS_FAILURE = "business_failure"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate in percent per unit: Rate(Decimal("0.05"), RateUnit.DAY) is 日息万五."""
+
+    percent: Decimal
+    unit: RateUnit = RateUnit.YEAR
+
+
+@dataclass
+class Profile:
+    name: str = ""
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+
+
+@dataclass
+class Debt:
+    lender: str
+    balance: Decimal
+    lender_type: LenderType = LenderType.OTHER
+    product: str = ""
+    contract_number: str = ""
+    principal: Decimal | None = None  # amount originally borrowed
+    overdue_amount: Decimal = ZERO
+    overdue_days: int = 0
+    penalty_fees: Decimal = ZERO  # penalty interest and fees charged so far
+    rate: Rate | None = None  # the contract rate as the lender states it
+    method: RepaymentMethod = RepaymentMethod.EQUAL_INSTALMENT
+    term_months: int | None = None
+    start_date: date | None = None
+    due_day: int | None = None  # day of the month; 29-31 fall back to month end
+    monthly_payment: Decimal | None = None
+    upfront_deduction: Decimal = ZERO  # 砍头息: withheld from the money paid out
+    monthly_fee: Decimal = ZERO  # service, membership or guarantee fee each month
+    card_min_percent: Decimal = Decimal("10")  # credit-card minimum payment, % of balance
+    card_min_floor: Decimal = Decimal("100")
+    status: DebtStatus = DebtStatus.CURRENT
+    contact_phone: str = ""
+    contact_notes: str = ""
+    channels: list[Channel] = field(default_factory=list)  # step 3: chosen channels
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class IncomeItem:
+    name: str
+    amount: Decimal
+    frequency: Frequency = Frequency.MONTHLY
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class ExpenseItem:
+    name: str
+    amount: Decimal
+    group: ExpenseGroup = ExpenseGroup.OTHER_ESSENTIAL
+    frequency: Frequency = Frequency.MONTHLY
+    essential: bool = True
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Proposal:
+    """What the borrower asks one lender for (step 4)."""
+
+    debt_id: int
+    status: ProposalStatus = ProposalStatus.DRAFT
+    split: SplitMethod = SplitMethod.PRO_RATA
+    offered_payment: Decimal | None = None  # monthly amount offered to this lender
+    new_term_months: int | None = None
+    new_rate: Rate | None = None
+    waive_penalty: bool = False
+    pause_months: int = 0
+    settlement_discount_percent: Decimal | None = None  # one-off settlement at a discount
+    lowest_acceptable: Decimal | None = None  # walk-away point for the call sheet
+    must_not_agree: str = ""
+    created: date | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class EvidenceItem:
+    name: str
+    have: bool = False
+
+
+@dataclass
+class Hardship:
+    kind: HardshipKind
+    since: date | None = None
+    statement: str = ""
+    evidence: list[EvidenceItem] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class Communication:
+    at: datetime
+    lender: str
+    channel: Channel = Channel.PHONE
+    direction: Direction = Direction.OUTGOING
+    debt_id: int | None = None
+    ended_at: datetime | None = None
+    agent_name: str = ""
+    agent_id: str = ""
+    number_used: str = ""
+    summary: str = ""
+    their_offer: str = ""
+    my_commitment: str = ""
+    outcome: str = ""
+    next_action: str = ""
+    next_action_date: date | None = None
+    evidence_ref: str = ""
+    connected: bool = True  # a call that was answered (for the three-a-day rule)
+    by_collector: bool = False  # a collection agency acting for the lender
+    third_party: bool = False  # they contacted someone other than the borrower
+    threat_or_abuse: bool = False  # marked by the user
+    id: int | None = None
+
+
+@dataclass
+class Agreement:
+    debt_id: int
+    total: Decimal
+    instalment: Decimal
+    count: int
+    first_due: date
+    frequency: Frequency = Frequency.MONTHLY
+    rate: Rate | None = None
+    proposal_id: int | None = None
+    waived_amount: Decimal = ZERO
+    conditions: str = ""
+    credit_report: str = ""  # how reporting to the credit bureau was promised to be handled
+    reference: str = ""
+    agent: str = ""
+    payee_account: str = ""
+    confirmed_how: str = ""  # e.g. letter, SMS, app message, email
+    signed_on: date | None = None
+    checklist: dict[str, bool] = field(default_factory=dict)
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Payment:
+    agreement_id: int
+    paid_on: date
+    amount: Decimal
+    method: str = ""
+    reference: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class LprEntry:
+    """One-year LPR in force from `start` (percent per year)."""
+
+    start: date
+    percent: Decimal
+
+
+@dataclass
+class Settings:
+    language: str = ""  # "zh" or "en"; empty means follow the locale
+    theme: str = "dark"
+    currency: str = "CNY"
+    workbook_name: str = ""
+    pdf_font: str = ""
+    export_dir: str = ""
+    extra_lpr: list[LprEntry] = field(default_factory=list)
+
+
+__all__ = [
+    "ZERO",
+    "Agreement",
+    "Channel",
+    "Communication",
+    "Debt",
+    "DebtStatus",
+    "Direction",
+    "EvidenceItem",
+    "ExpenseGroup",
+    "ExpenseItem",
+    "Frequency",
+    "Hardship",
+    "HardshipKind",
+    "IncomeItem",
+    "LenderType",
+    "LprEntry",
+    "Payment",
+    "Profile",
+    "Proposal",
+    "ProposalStatus",
+    "Rate",
+    "RateUnit",
+    "RepaymentMethod",
+    "Settings",
+    "SplitMethod",
+    "datetime",
+]

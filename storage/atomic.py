@@ -1,0 +1,184 @@
+"""Durable, atomic file writes, and the TinyDB storage classes built on them.
+
+TinyDB's own JSONStorage rewrites the file in place (seek 0, write, truncate). A crash
+between the write and the truncate leaves text that no longer parses, and a crash in
+the middle of the write leaves half of the new text over the old. Here a write
+serialises everything first, writes a temporary file in the same folder (so that
+`os.replace` is a rename within one filesystem), flushes and fsyncs it, replaces the
+target and fsyncs the folder so that the rename itself is on disk. At every instant
+the path holds either the old bytes or the new ones, never a mixture.
+
+The storage keeps the last data it wrote (or was opened with) in memory: the
+workbook's lock means no other process writes the file, so reads need not parse it
+again. Records are never changed in place: every write builds new table dicts, so the
+in-memory copy always equals the file, also after a write that failed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from storage.errors import ReadOnlyError, WorkbookWriteError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+Tables = dict[str, dict[str, Any]]
+
+
+def temp_prefix(path: Path) -> str:
+    """Temporary files for `path` are hidden siblings: `.<name>.<random>.tmp`."""
+    return f".{path.name}."
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new entry in `folder` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` and any missing parents as 0700; existing folders are left alone."""
+    folder = Path(folder)
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for item in reversed(missing):
+        try:
+            os.mkdir(item, DIR_MODE)
+        except FileExistsError:  # another process made it meanwhile
+            continue
+        os.chmod(item, DIR_MODE)  # mkdir's mode is filtered through the umask
+        fsync_dir(item.parent)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` durably (0600); on any error the old file is untouched."""
+    path = Path(path)
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(folder)
+
+
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Temporary files a killed writer left next to `path`; call only under the lock."""
+    removed = []
+    for leftover in Path(path).parent.glob(temp_prefix(path) + "*" + TEMP_SUFFIX):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
+def _encode_extra(value: Any) -> Any:
+    # Files read with parse_float=Decimal may carry Decimals: they go back as strings.
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def dumps(data: Any) -> bytes:
+    """UTF-8 JSON without ASCII escaping (Chinese stays readable and small)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_encode_extra)
+    return text.encode("utf-8")
+
+
+def _table_copies(data: Tables) -> Tables:
+    # New top-level and table dicts, shared records: TinyDB replaces whole tables.
+    return {name: dict(table) for name, table in data.items()}
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage whose every write is atomic and durable (see the module doc)."""
+
+    def __init__(self, path: Path, data: Tables) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._data = data
+        self._pending: Tables | None = None
+        self._depth = 0
+
+    def read(self) -> Tables:
+        return _table_copies(self._pending if self._pending is not None else self._data)
+
+    def write(self, data: Tables) -> None:
+        if self._depth:
+            self._pending = data
+            return
+        self._write_now(data)
+
+    def _write_now(self, data: Tables) -> None:
+        raw = dumps(data)  # serialise first: a record that cannot be stored changes nothing
+        try:
+            write_atomic(self.path, raw)
+        except OSError as error:
+            raise WorkbookWriteError(self.path, error) from error
+        self._data = data
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect the writes made inside into one durable write at the end.
+
+        An exception inside discards the writes made in this block (a nested block
+        acts as a savepoint of the outer one).
+        """
+        saved = self._pending
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._pending = saved
+            raise
+        finally:
+            self._depth -= 1
+        if self._depth == 0 and self._pending is not None:
+            data, self._pending = self._pending, None
+            self._write_now(data)
+
+    def close(self) -> None:
+        self._pending = None
+
+
+class ReadOnlyStorage(Storage):
+    """The workbook as it was read (and migrated in memory); writes are refused."""
+
+    def __init__(self, path: Path, data: Tables) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._data = data
+
+    def read(self) -> Tables:
+        return _table_copies(self._data)
+
+    def write(self, data: Tables) -> None:
+        raise ReadOnlyError(self.path)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        yield

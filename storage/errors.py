@@ -1,0 +1,160 @@
+"""What can go wrong with a workbook file, as exceptions that carry one clear line.
+
+The TUI and CLI show `error.message` as it is, so every message is a whole sentence
+in the current UI language that says which file, what is wrong and what the user can
+do next. Nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from workbook.i18n import _
+
+
+class WorkbookError(Exception):
+    """Base of every storage error; `.message` is one line in the current UI language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class WorkbookLocked(WorkbookError):
+    """Another process holds the workbook's lock."""
+
+    def __init__(
+        self,
+        path: Path,
+        pid: int | None,
+        host: str,
+        since: datetime | None,
+        *,
+        restoring: bool = False,
+    ) -> None:
+        self.path, self.pid, self.host, self.since = Path(path), pid, host, since
+        who = {
+            "path": str(path),
+            "pid": pid if pid is not None else "?",
+            "host": host or "?",
+            "since": since.strftime("%Y-%m-%d %H:%M") if since else "?",
+        }
+        if restoring:
+            text = _(
+                "{path} is open in another Repay Workbook (process {pid} on {host}, "
+                "since {since}). Close it there before restoring a backup."
+            )
+        else:
+            text = _(
+                "{path} is open in another Repay Workbook (process {pid} on {host}, "
+                "since {since}). Close it there, or start with --read-only to look "
+                "without changing anything."
+            )
+        super().__init__(text.format(**who))
+
+
+def _backup_advice(backup: Path | None) -> str:
+    if backup is None:
+        return _("No good backup was found.")
+    return _("The newest good backup is {backup}; restore it with: repay restore").format(
+        backup=str(backup)
+    )
+
+
+class WorkbookCorrupt(WorkbookError):
+    """The file is empty, does not parse, or holds something that is not a workbook."""
+
+    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
+        self.path, self.problem, self.backup = Path(path), problem, backup
+        text = _("{path} is damaged: {problem}. The file was left exactly as it is.").format(
+            path=str(path), problem=problem
+        )
+        super().__init__(text + " " + _backup_advice(backup))
+
+
+class WorkbookTooNew(WorkbookError):
+    """The file was written by a newer program (a schema version we do not know)."""
+
+    def __init__(self, path: Path, version: int, known: int, backup: Path | None) -> None:
+        self.path, self.version, self.known, self.backup = Path(path), version, known, backup
+        text = _(
+            "{path} was saved by a newer version of Repay Workbook (schema {version}; "
+            "this program knows up to {known}). The file was left exactly as it is: "
+            "update the program to open it."
+        ).format(path=str(path), version=version, known=known)
+        super().__init__(text + " " + _backup_advice(backup))
+
+
+class ReadOnlyError(WorkbookError):
+    """A change was attempted on a workbook opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            _(
+                "{path} is open read-only, so nothing can be changed. Close it and open "
+                "it without --read-only to make changes."
+            ).format(path=str(path))
+        )
+
+
+class WorkbookWriteError(WorkbookError):
+    """The operating system refused a write (disk full, permissions, ...)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path, self.error = Path(path), error
+        reason = error.strerror or str(error)
+        super().__init__(
+            _(
+                "Could not save {path}: {reason}. The last change was not saved; the file "
+                "on disk still holds the previous version."
+            ).format(path=str(path), reason=reason)
+        )
+
+
+class WorkbookMissing(WorkbookError):
+    """No workbook file where one was expected."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(_("There is no workbook at {path}.").format(path=str(path)))
+
+
+class WorkbookExists(WorkbookError):
+    """An import would overwrite an existing workbook."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            _(
+                "{path} already exists. Choose a new file name for the imported workbook; "
+                "the existing one was not touched."
+            ).format(path=str(path))
+        )
+
+
+class WorkbookClosed(WorkbookError):
+    """The workbook was used after close()."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(_("{path} has been closed; open it again.").format(path=str(path)))
+
+
+class RecordNotFound(WorkbookError, KeyError):
+    """update/delete of a record that is not (or no longer) in the workbook."""
+
+    def __init__(self, table_label: str, record_id: int | None) -> None:
+        self.table, self.record_id = table_label, record_id
+        super().__init__(
+            _("There is no record {id} in {table}; it may have been deleted.").format(
+                id=record_id, table=table_label
+            )
+        )
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message

@@ -1,0 +1,117 @@
+"""One writer per workbook: an exclusive `flock` on `<workbook>.lock` for the app's life.
+
+TinyDB has no multi-process safety: two processes would each rewrite the whole file
+from their own copy and the later one silently undoes the earlier. The kernel drops
+an flock when its holder dies, even by SIGKILL, so a crash never leaves a stale lock;
+the side file's content (pid, host, start time) only serves the message shown to a
+second process. Read-only opens take no lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from storage.atomic import FILE_MODE
+from storage.errors import WorkbookLocked, WorkbookWriteError
+
+
+def lock_path(workbook: Path) -> Path:
+    workbook = Path(workbook)
+    return workbook.with_name(workbook.name + ".lock")
+
+
+@dataclass(frozen=True)
+class Holder:
+    pid: int | None
+    host: str
+    since: datetime | None
+
+
+def _holder_from(raw: bytes) -> Holder:
+    try:
+        info = json.loads(raw.decode("utf-8"))
+        pid = info.get("pid")
+        since = info.get("since")
+        return Holder(
+            pid if isinstance(pid, int) else None,
+            str(info.get("host") or ""),
+            datetime.fromisoformat(since) if isinstance(since, str) else None,
+        )
+    except (ValueError, AttributeError):  # being written this instant, or from elsewhere
+        return Holder(None, "", None)
+
+
+class WorkbookLock:
+    """Held from `acquire` until `release` (or until the process ends)."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    @classmethod
+    def acquire(cls, workbook: Path, *, restoring: bool = False) -> WorkbookLock:
+        """Take the lock or raise WorkbookLocked naming the holder."""
+        path = lock_path(workbook)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            raise WorkbookWriteError(path, error) from error
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder_from(os.pread(fd, 4096, 0))
+            os.close(fd)
+            raise WorkbookLocked(
+                Path(workbook), holder.pid, holder.host, holder.since, restoring=restoring
+            ) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        record = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+        raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        os.fchmod(fd, FILE_MODE)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, raw, 0)
+        return cls(path, fd)
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def holder(workbook: Path) -> Holder | None:
+    """Who holds the workbook's lock now, or None when nobody does."""
+    path = lock_path(workbook)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _holder_from(os.pread(fd, 4096, 0))
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)

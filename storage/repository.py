@@ -1,0 +1,136 @@
+"""One repository per entity: add, update, delete, get, list over a TinyDB table.
+
+Reads go through TinyDB's Table. Writes do not use Table.insert/update: those would
+take one file write for the record and another for the id counter in `meta`, and
+TinyDB's update changes stored documents in place. Each call here builds the new
+tables and hands them to the workbook as one durable write (see storage.atomic).
+Ids are TinyDB doc_ids and are never reused, even after a delete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from storage.errors import RecordNotFound, WorkbookCorrupt
+from storage.schema import META, Data, meta_record, table_label, with_meta
+from workbook.codec import from_dict, to_dict
+from workbook.i18n import _
+
+if TYPE_CHECKING:
+    from storage.workbook import Workbook
+
+T = TypeVar("T")
+
+# What a damaged record can raise while being decoded (InvalidOperation is an ArithmeticError).
+DECODE_ERRORS = (TypeError, ValueError, KeyError, AttributeError, ArithmeticError)
+
+
+def insert_docs(tables: Data, name: str, docs: list[dict[str, Any]]) -> list[int]:
+    """Put `docs` into `tables[name]` under fresh ids; returns the ids."""
+    table = dict(tables.get(name, {}))
+    stored = meta_record(tables).get("last_ids")
+    last_ids = dict(stored) if isinstance(stored, dict) else {}
+    previous = last_ids.get(name, 0)
+    last = max(
+        previous if isinstance(previous, int) else 0,
+        max((int(key) for key in table), default=0),
+    )
+    ids = []
+    for doc in docs:
+        last += 1
+        table[str(last)] = doc
+        ids.append(last)
+    tables[name] = table
+    last_ids[name] = last
+    tables[META] = with_meta(tables, last_ids=last_ids)[META]
+    return ids
+
+
+class Repository(Generic[T]):
+    """The records of one table as dataclasses of type `cls`."""
+
+    def __init__(self, workbook: Workbook, name: str, cls: type[T]) -> None:
+        self._workbook = workbook
+        self.name = name
+        self.cls = cls
+
+    @property
+    def label(self) -> str:
+        """The table's name for messages, in the current UI language."""
+        return table_label(self.name)
+
+    def _check(self, record: T) -> None:
+        if not isinstance(record, self.cls):
+            raise TypeError(f"{self.name} holds {self.cls.__name__}, not {type(record).__name__}")
+
+    def add(self, record: T) -> T:
+        """Store `record` (one durable write); returns a copy with its new id."""
+        return self.add_many([record])[0]
+
+    def add_many(self, records: list[T]) -> list[T]:
+        """Store all `records` in one durable write; returns copies with their ids."""
+        for record in records:
+            self._check(record)
+        docs = [to_dict(record) for record in records]
+        ids = self._workbook._transact(lambda tables: insert_docs(tables, self.name, docs))
+        return [dataclasses.replace(r, id=i) for r, i in zip(records, ids, strict=True)]
+
+    def update(self, record: T) -> T:
+        """Replace the stored record with the same id (one durable write)."""
+        self._check(record)
+        record_id = record.id  # type: ignore[attr-defined]
+        if record_id is None:
+            raise ValueError("update() needs a record that has an id; use add()")
+        doc = to_dict(record)
+        self._workbook._transact(
+            self._changer(record_id, lambda table, key: table.update({key: doc}))
+        )
+        return record
+
+    def delete(self, id: int) -> None:
+        """Remove the record `id` (one durable write)."""
+        self._workbook._transact(self._changer(id, lambda table, key: table.pop(key)))
+
+    def _changer(
+        self, record_id: int, change: Callable[[dict, str], Any]
+    ) -> Callable[[Data], None]:
+        def apply(tables: Data) -> None:
+            key = str(record_id)
+            if key not in tables.get(self.name, {}):
+                raise RecordNotFound(self.label, record_id)
+            table = dict(tables[self.name])
+            change(table, key)
+            tables[self.name] = table
+
+        return apply
+
+    def get(self, id: int) -> T | None:
+        """The record `id`, or None when there is none."""
+        doc = self._workbook._table(self.name).get(doc_id=int(id))
+        if doc is None:
+            return None
+        return self._decode(doc, doc.doc_id)
+
+    def list(self) -> list[T]:
+        """Every record, in id order."""
+        docs = self._workbook._table(self.name).all()
+        return [self._decode(doc, doc.doc_id) for doc in sorted(docs, key=lambda d: d.doc_id)]
+
+    def count(self) -> int:
+        return len(self._workbook._table(self.name))
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _decode(self, doc: dict[str, Any], doc_id: int) -> T:
+        try:
+            return from_dict(self.cls, doc, id=doc_id)
+        except DECODE_ERRORS as error:
+            problem = _("record {id} in {table} cannot be read ({error})").format(
+                id=doc_id, table=self.label, error=error
+            )
+            raise WorkbookCorrupt(
+                self._workbook.path, problem, self._workbook._newest_good_backup()
+            ) from error

@@ -1,0 +1,288 @@
+"""The workbook: one TinyDB file opened safely, with a repository per entity.
+
+Opening for writing takes the lock, refuses (and leaves untouched) a file that is
+empty, does not parse or has a newer schema, takes a rotating backup, migrates an
+older schema (keeping the old file as a tagged backup) and removes temporary files
+a killed writer left behind. Opening read-only takes no lock and never writes;
+older schemas are migrated in memory only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from storage.atomic import (
+    FILE_MODE,
+    AtomicJSONStorage,
+    ReadOnlyStorage,
+    dumps,
+    make_private_dir,
+    remove_stale_temp_files,
+    write_atomic,
+)
+from storage.backup import newest_good_backup, take_backup
+from storage.errors import (
+    ReadOnlyError,
+    WorkbookClosed,
+    WorkbookCorrupt,
+    WorkbookError,
+    WorkbookMissing,
+    WorkbookTooNew,
+    WorkbookWriteError,
+)
+from storage.lock import WorkbookLock
+from storage.repository import DECODE_ERRORS, Repository
+from storage.schema import (
+    SCHEMA_VERSION,
+    SINGLE_ID,
+    Data,
+    FileProblem,
+    NewerSchema,
+    meta_record,
+    migrate,
+    new_workbook_data,
+    parse_workbook,
+    table_label,
+)
+from workbook.codec import from_dict, to_dict
+from workbook.i18n import _
+from workbook.models import (
+    Agreement,
+    Communication,
+    Debt,
+    ExpenseItem,
+    Hardship,
+    IncomeItem,
+    Payment,
+    Profile,
+    Proposal,
+    Settings,
+)
+
+R = TypeVar("R")
+S = TypeVar("S")
+
+# table name -> record class; the order is the order of export and of repositories()
+ENTITY_CLASSES: dict[str, type] = {
+    "debts": Debt,
+    "incomes": IncomeItem,
+    "expenses": ExpenseItem,
+    "proposals": Proposal,
+    "hardships": Hardship,
+    "communications": Communication,
+    "agreements": Agreement,
+    "payments": Payment,
+}
+
+
+def normal_path(path: Path | str) -> Path:
+    return Path(path).expanduser().absolute()
+
+
+def read_checked(path: Path) -> tuple[Data, int]:
+    """The file's tables and schema version, or WorkbookCorrupt/WorkbookTooNew. Never writes."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise WorkbookMissing(path) from None
+    except IsADirectoryError:
+        raise WorkbookCorrupt(path, _("it is a folder, not a file"), None) from None
+    except OSError as error:
+        raise WorkbookCorrupt(path, error.strerror or str(error), None) from error
+    try:
+        return parse_workbook(raw)
+    except FileProblem as error:
+        raise WorkbookCorrupt(path, error.problem, newest_good_backup(path)) from error
+    except NewerSchema as error:
+        raise WorkbookTooNew(
+            path, error.version, SCHEMA_VERSION, newest_good_backup(path)
+        ) from error
+
+
+def migrated(path: Path, data: Data, version: int) -> Data:
+    try:
+        return migrate(data, version)
+    except FileProblem as error:
+        raise WorkbookCorrupt(path, error.problem, newest_good_backup(path)) from error
+
+
+class Workbook:
+    """An open workbook. Use `Workbook.open(...)`, ideally as a context manager."""
+
+    def __init__(
+        self,
+        path: Path,
+        storage: AtomicJSONStorage | ReadOnlyStorage,
+        lock: WorkbookLock | None,
+    ) -> None:
+        self.path = path
+        self.read_only = lock is None
+        self._storage = storage
+        self._lock = lock
+        self._closed = False
+        self._db = TinyDB(storage=lambda: storage)
+        self._tables: dict[str, Table] = {}
+        self.debts: Repository[Debt] = Repository(self, "debts", Debt)
+        self.incomes: Repository[IncomeItem] = Repository(self, "incomes", IncomeItem)
+        self.expenses: Repository[ExpenseItem] = Repository(self, "expenses", ExpenseItem)
+        self.proposals: Repository[Proposal] = Repository(self, "proposals", Proposal)
+        self.hardships: Repository[Hardship] = Repository(self, "hardships", Hardship)
+        self.communications: Repository[Communication] = Repository(
+            self, "communications", Communication
+        )
+        self.agreements: Repository[Agreement] = Repository(self, "agreements", Agreement)
+        self.payments: Repository[Payment] = Repository(self, "payments", Payment)
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
+        path = normal_path(path)
+        if read_only:
+            data, version = read_checked(path)
+            return cls(path, ReadOnlyStorage(path, migrated(path, data, version)), None)
+        if not create and not path.exists():
+            raise WorkbookMissing(path)
+        try:
+            make_private_dir(path.parent)
+        except OSError as error:
+            raise WorkbookWriteError(path.parent, error) from error
+        lock = WorkbookLock.acquire(path)
+        try:
+            data = cls._prepare(path, create)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(path, AtomicJSONStorage(path, data), lock)
+
+    @staticmethod
+    def _prepare(path: Path, create: bool) -> Data:
+        """Under the lock: check, back up and migrate the file, or create it."""
+        try:
+            remove_stale_temp_files(path)
+            if not path.exists():
+                if not create:
+                    raise WorkbookMissing(path)
+                data = new_workbook_data()
+                write_atomic(path, dumps(data))
+                return data
+            data, version = read_checked(path)
+            if os.stat(path).st_mode & 0o777 != FILE_MODE:
+                os.chmod(path, FILE_MODE)
+            take_backup(path)
+            if version < SCHEMA_VERSION:
+                take_backup(path, tag=f"schema{version}")
+                data = migrated(path, data, version)
+                write_atomic(path, dumps(data))
+                return data
+            return migrated(path, data, version)
+        except OSError as error:
+            raise WorkbookWriteError(path, error) from error
+
+    # --- lifetime ---------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"<Workbook {self.path} {mode}{' closed' if self._closed else ''}>"
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def schema_version(self) -> int:
+        return int(meta_record(self._storage.read())["schema_version"])
+
+    def repositories(self) -> dict[str, Repository[Any]]:
+        """Table name -> repository, for code that walks every entity (export, demo)."""
+        return {name: getattr(self, name) for name in ENTITY_CLASSES}
+
+    # --- single documents ---------------------------------------------------------
+
+    def profile(self) -> Profile:
+        return self._single("profile", Profile)
+
+    def save_profile(self, p: Profile) -> None:
+        self._save_single("profile", p)
+
+    def settings(self) -> Settings:
+        return self._single("settings", Settings)
+
+    def save_settings(self, s: Settings) -> None:
+        self._save_single("settings", s)
+
+    def _single(self, name: str, cls: type[S]) -> S:
+        self._check_open()
+        doc = self._storage.read().get(name, {}).get(SINGLE_ID)
+        if doc is None:
+            return cls()
+        try:
+            return from_dict(cls, doc)
+        except DECODE_ERRORS as error:
+            problem = _("{record} cannot be read ({error})").format(
+                record=table_label(name), error=error
+            )
+            raise WorkbookCorrupt(self.path, problem, self._newest_good_backup()) from error
+
+    def _save_single(self, name: str, record: Any) -> None:
+        doc = to_dict(record)
+        self._transact(lambda tables: tables.__setitem__(name, {SINGLE_ID: doc}))
+
+    # --- writing ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Everything written inside becomes one durable write at the end (imports,
+        a delete with its dependants). On an exception nothing of it is written."""
+        self._check_writable()
+        with self._storage.batch():
+            yield
+
+    def _transact(self, change: Callable[[Data], R]) -> R:
+        """Apply `change` to a copy of the tables and write the result durably."""
+        self._check_writable()
+        tables = self._storage.read()
+        result = change(tables)
+        self._storage.write(tables)
+        return result
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise WorkbookClosed(self.path)
+
+    def _check_writable(self) -> None:
+        self._check_open()
+        if self.read_only:
+            raise ReadOnlyError(self.path)
+
+    def _table(self, name: str) -> Table:
+        self._check_open()
+        if name not in self._tables:
+            # No query cache: our writes bypass Table, which would not know to clear it.
+            self._tables[name] = self._db.table(name, cache_size=0)
+        return self._tables[name]
+
+    def _newest_good_backup(self) -> Path | None:
+        return newest_good_backup(self.path)
+
+
+__all__ = ["Workbook", "WorkbookError", "read_checked"]

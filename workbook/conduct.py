@@ -35,6 +35,7 @@ from typing import NamedTuple
 from workbook.i18n import N_, _
 from workbook.logfilter import communication_key, lender_key
 from workbook.models import Channel, Communication, Direction
+from workbook.sources import Confidence
 
 NIGHT_START_HOUR = 22
 NIGHT_END_HOUR = 8
@@ -53,7 +54,7 @@ class RuleInfo(NamedTuple):
     title: str  # msgid
     explanation: str  # msgid with {placeholders}
     source: str  # msgid
-    confidence: str  # "verified" or "verified-2nd", as in china-facts.md
+    confidence: Confidence
     as_of: str
 
 
@@ -74,7 +75,7 @@ RULE_INFO: dict[Rule, RuleInfo] = {
             "agreed to it."
         ),
         GUIDELINE_SOURCE,
-        "verified-2nd",
+        Confidence.VERIFIED_2ND,
         AS_OF,
     ),
     Rule.OVER_THREE: RuleInfo(
@@ -85,7 +86,7 @@ RULE_INFO: dict[Rule, RuleInfo] = {
             "connected calls to you a day."
         ),
         GUIDELINE_SOURCE,
-        "verified-2nd",
+        Confidence.VERIFIED_2ND,
         AS_OF,
     ),
     Rule.THIRD_PARTY: RuleInfo(
@@ -96,7 +97,7 @@ RULE_INFO: dict[Rule, RuleInfo] = {
             "cannot be reached, and must not tell them about the debt."
         ),
         GUIDELINE_SOURCE,
-        "verified-2nd",
+        Confidence.VERIFIED_2ND,
         AS_OF,
     ),
     Rule.ABUSE: RuleInfo(
@@ -108,16 +109,10 @@ RULE_INFO: dict[Rule, RuleInfo] = {
             "violence, call the police on 110."
         ),
         CRIMINAL_LAW_SOURCE,
-        "verified",
+        Confidence.VERIFIED,
         AS_OF,
     ),
 }
-
-CONFIDENCE_LABELS = {
-    "verified": N_("verified: the primary text was read"),
-    "verified-2nd": N_("verified-2nd: reported consistently by several news sources"),
-}
-
 
 @dataclass(frozen=True)
 class Breach:
@@ -127,13 +122,7 @@ class Breach:
     source: str  # translated
     as_of: str
     title: str = ""  # translated
-    confidence: str = ""  # "verified" / "verified-2nd"
-
-
-def confidence_label(code: str) -> str:
-    """The translated meaning of a confidence code."""
-    msgid = CONFIDENCE_LABELS.get(code)
-    return _(msgid) if msgid else code
+    confidence: Confidence | None = None  # label: workbook.sources.confidence_label
 
 
 def _breach(rule: Rule, comm: Communication, **values: object) -> Breach:
@@ -238,6 +227,5 @@ __all__ = [
     "RuleInfo",
     "breach_counts",
     "breaches",
-    "confidence_label",
     "is_night",
 ]

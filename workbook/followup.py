@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Literal
 
 from workbook.agreements import agreement_schedule
+from workbook.fmt import money
 from workbook.i18n import _
 from workbook.logfilter import lender_key
 from workbook.models import ZERO, Agreement, Communication, Direction, Payment
@@ -187,10 +188,6 @@ def next_actions(
     return sorted(found, key=lambda c: (c.next_action_date, c.at))
 
 
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f}"
-
-
 def due_report(
     agreements: Sequence[Agreement],
     payments: Sequence[Payment],
@@ -198,6 +195,7 @@ def due_report(
     today: date,
     days: int = 30,
     lender_names: Mapping[int, str] | None = None,
+    currency: str = "CNY",
 ) -> str:
     """Plain-text lines for `repay due`, in the current language.
 
@@ -217,7 +215,7 @@ def due_report(
             "lender": names.get(state.debt_id, "") if state.debt_id is not None else "",
             "number": state.number,
             "count": counts.get(state.agreement_id, state.number),
-            "amount": _money(state.remaining),
+            "amount": money(state.remaining, currency=currency),
             "days": state.days_overdue,
         }
         if state.status == "overdue":

@@ -32,6 +32,7 @@ from enum import StrEnum
 
 from workbook.agreements import checklist_complete
 from workbook.conduct import breaches
+from workbook.fmt import money
 from workbook.followup import overdue, pending_actions
 from workbook.i18n import N_, _
 from workbook.logfilter import lender_key
@@ -219,7 +220,7 @@ def next_planned_action(data: WorkbookData, today: date) -> str | None:
     if late:
         first = late[0]
         return _("Pay {amount} to {lender}: overdue since {date}.").format(
-            amount=f"{first.remaining:,.2f}", lender=lenders.get(first.debt_id, ""), date=first.due
+            amount=money(first.remaining), lender=lenders.get(first.debt_id, ""), date=first.due
         )
     actions = sorted(
         pending_actions(data.communications), key=lambda c: (c.next_action_date, c.at)

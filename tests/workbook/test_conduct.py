@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbook import i18n
-from workbook.conduct import RULE_INFO, Rule, breach_counts, breaches, confidence_label
+from workbook.conduct import RULE_INFO, Rule, breach_counts, breaches
 from workbook.models import Channel, Communication, Direction
+from workbook.sources import Confidence
 
 
 @pytest.fixture(autouse=True)
@@ -181,10 +182,8 @@ def test_breach_counts_per_lender():
 def test_rule_info_is_complete_and_honest():
     assert set(RULE_INFO) == set(Rule)
     for rule, info in RULE_INFO.items():
-        assert info.confidence in ("verified", "verified-2nd")
-        assert confidence_label(info.confidence) != info.confidence
         if rule != Rule.ABUSE:
-            assert info.confidence == "verified-2nd"
+            assert info.confidence == Confidence.VERIFIED_2ND
             assert "Industry guidelines say" in info.explanation
 
 

@@ -144,9 +144,9 @@ def test_due_report_lists_overdue_due_and_actions():
                       lender_names={1: "Quick Loan"})
     lines = text.splitlines()
     assert lines[0].startswith("Repay Workbook")
-    assert lines[1] == "OVERDUE 2025-01-31 Quick Loan instalment 1/3: 600.00 (31 days late)"
-    assert lines[2] == "OVERDUE 2025-02-28 Quick Loan instalment 2/3: 1,000.00 (3 days late)"
-    assert lines[3] == "Due 2025-03-31 Quick Loan instalment 3/3: 1,000.00"
+    assert lines[1] == "OVERDUE 2025-01-31 Quick Loan instalment 1/3: ¥600.00 (31 days late)"
+    assert lines[2] == "OVERDUE 2025-02-28 Quick Loan instalment 2/3: ¥1,000.00 (3 days late)"
+    assert lines[3] == "Due 2025-03-31 Quick Loan instalment 3/3: ¥1,000.00"
     assert lines[4] == "Action 2025-03-04 Quick Loan: ask for written terms"
 
 

@@ -155,7 +155,7 @@ def test_next_action_prefers_overdue_money_then_the_log():
     with_plan = replace(data, communications=[*data.communications, planned])
     assert next_planned_action(with_plan, TODAY) == "2025-03-12 Lender 2: Send the letter"
     assert next_planned_action(with_plan, date(2025, 4, 6)) == (
-        "Pay 100.00 to Lender 1: overdue since 2025-04-05."
+        "Pay ¥100.00 to Lender 1: overdue since 2025-04-05."
     )
 
 

@@ -19,9 +19,10 @@ collector calling me does not do my task for me.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
@@ -128,6 +129,20 @@ def _sort_key(state: InstalmentState) -> tuple[date, int, int]:
     return (state.due, agreement_id, state.number)
 
 
+def _all_states(
+    agreements: Sequence[Agreement], payments: Sequence[Payment], today: date
+) -> list[InstalmentState]:
+    # Group payments once: a workbook may hold hundreds of agreements.
+    by_agreement: dict[int | None, list[Payment]] = defaultdict(list)
+    for payment in payments:
+        by_agreement[payment.agreement_id].append(payment)
+    return [
+        state
+        for agreement in agreements
+        for state in instalment_states(agreement, by_agreement.get(agreement.id, []), today)
+    ]
+
+
 def due_within(
     agreements: Sequence[Agreement], payments: Sequence[Payment], today: date, days: int = 30
 ) -> list[InstalmentState]:
@@ -135,8 +150,7 @@ def due_within(
     horizon = today + timedelta(days=days)
     found = [
         state
-        for agreement in agreements
-        for state in instalment_states(agreement, payments, today)
+        for state in _all_states(agreements, payments, today)
         if state.remaining > ZERO and state.due <= horizon
     ]
     return sorted(found, key=_sort_key)
@@ -145,12 +159,7 @@ def due_within(
 def overdue(
     agreements: Sequence[Agreement], payments: Sequence[Payment], today: date
 ) -> list[InstalmentState]:
-    found = [
-        state
-        for agreement in agreements
-        for state in instalment_states(agreement, payments, today)
-        if state.status == "overdue"
-    ]
+    found = [s for s in _all_states(agreements, payments, today) if s.status == "overdue"]
     return sorted(found, key=_sort_key)
 
 
@@ -162,7 +171,7 @@ def has_overdue(
 
 def pending_actions(communications: Sequence[Communication]) -> list[Communication]:
     """Entries whose next action has a date and is not yet followed up (see above)."""
-    last_outgoing: dict[str, object] = {}
+    last_outgoing: dict[str, datetime] = {}
     for comm in communications:
         if comm.direction == Direction.OUTGOING:
             key = lender_key(comm.lender)
@@ -224,7 +233,7 @@ def due_report(
             template = _("TODAY {date} {lender} instalment {number}/{count}: {amount}")
         else:
             template = _("Due {date} {lender} instalment {number}/{count}: {amount}")
-        lines.append(template.format(**values))
+        lines.append(" ".join(template.format(**values).split()))  # no name: no gap
     for comm in actions:
         template = (
             _("LATE action {date} {lender}: {action}")

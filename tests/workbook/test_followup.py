@@ -192,3 +192,8 @@ def test_allocation_never_exceeds_amounts_and_accounts_for_every_payment(
             assert s.paid == 0
         if s.remaining > 0:
             seen_short = True
+
+
+def test_due_report_without_lender_names_leaves_no_gap():
+    text = due_report([month_end_agreement()], [], [], date(2025, 1, 31), 7)
+    assert "TODAY 2025-01-31 instalment 1/3: ¥1,000.00" in text.splitlines()

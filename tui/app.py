@@ -1,0 +1,218 @@
+"""RepayApp: the shell. Screens, dialogs and widgets live in their own modules.
+
+The app owns the open workbook, `today` (injected in tests), the language and theme,
+one cached snapshot of the data, and `save()`: the single path from a user action to
+a durable storage call, after which every screen is brought up to date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.geometry import Size
+
+import storage
+from tui.commands import ActionsProvider
+from tui.screens.base import BaseScreen
+from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.steps import is_built, load_step_screens
+from tui.workbook_data import load_data, step_states
+from workbook import i18n
+from workbook.i18n import N_, _
+
+T = TypeVar("T")
+STYLES = Path(__file__).parent / "styles"
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+class RepayApp(App[None]):
+    CSS_PATH = sorted(STYLES.glob("*.tcss"))
+    COMMANDS = {ActionsProvider}
+    COMMAND_PALETTE_DISPLAY = "Ctrl+P"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="quit-anywhere"),
+    ]
+
+    def __init__(
+        self,
+        workbook: storage.Workbook,
+        *,
+        today: datetime.date | None = None,
+        lang: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.wb = workbook
+        self.today = today or datetime.date.today()
+        self.data_version = 0
+        self._data = None
+        self._too_small: TooSmallScreen | None = None
+        self.read_only = bool(getattr(workbook, "read_only", False))
+        settings = self._read_settings()
+        i18n.set_language(i18n.choose_language(lang, settings.language if settings else None))
+        self._start_theme = THEMES.get(settings.theme if settings else "", THEMES["dark"])
+        load_step_screens()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def data(self):
+        """The workbook's records, read once per change (`save` invalidates)."""
+        if self._data is None:
+            self._data = load_data(self.wb)
+        return self._data
+
+    def workbook_name(self) -> str:
+        settings = self._read_settings()
+        if settings and settings.workbook_name:
+            return settings.workbook_name
+        path = getattr(self.wb, "path", None)
+        return Path(path).stem if path else _("Workbook")
+
+    def extra_lpr(self) -> list:
+        """LPR entries the user added (settings), for the benchmark checks."""
+        settings = self._read_settings()
+        return list(settings.extra_lpr) if settings else []
+
+    def step_bar_states(self) -> dict[int, str | None]:
+        """Each step's state value, or None when its screen is not built."""
+        states = step_states(self.data(), self.today)
+        return {n: (states[n] if is_built(n) else None) for n in range(1, 8)}
+
+    def save(self, write: Callable[[], T], done: str | None = None) -> T | None:
+        """Run one storage call; say `done` only once it is on disk.
+
+        Refuses politely when read-only; a storage error becomes a notification.
+        Returns what `write` returned, or None when nothing was saved.
+        """
+        if self.read_only:
+            self.notify(_("This workbook is open read-only: nothing was changed."),
+                        severity="warning", markup=False)
+            return None
+        try:
+            result = write()
+        except storage.WorkbookError as exc:
+            self.notify(exc.message, title=_("Not saved"), severity="error", markup=False,
+                        timeout=10)
+            return None
+        self.data_changed()
+        if done:
+            self.notify(done, markup=False)
+        return result
+
+    def data_changed(self) -> None:
+        self._data = None
+        self.data_version += 1
+        self._sync_current()
+
+    def _sync_current(self) -> None:
+        screen = self.screen
+        if isinstance(screen, BaseScreen):
+            self.call_later(screen.sync)
+
+    def _read_settings(self):
+        try:
+            return self.wb.settings()
+        except storage.WorkbookError:
+            return None
+
+    def _save_setting(self, **changes: Any) -> None:
+        settings = self._read_settings()
+        if settings is None or self.read_only:
+            return  # the choice holds for this session
+        try:
+            self.wb.save_settings(dataclasses.replace(settings, **changes))
+        except storage.WorkbookError as exc:
+            self.notify(exc.message, title=_("Not saved"), severity="error", markup=False)
+
+    # -- start, size --------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.home import HomeScreen
+
+        self.theme = self._start_theme
+        self.install_screen(HomeScreen(), "home")
+        self.push_screen("home")
+        self._check_size()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)
+
+    def _check_size(self, size: Size | None = None) -> None:
+        size = size or self.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        if small and self._too_small is None:
+            self._too_small = TooSmallScreen()
+            self.push_screen(self._too_small)
+        elif not small and self._too_small is not None:
+            screen, self._too_small = self._too_small, None
+            if screen.is_current:
+                self.pop_screen()
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def action_goto_step(self, step: int) -> None:
+        from tui.steps import STEP_SCREENS
+
+        if not is_built(step):
+            self.notify(_("Step {n} is not built yet.").format(n=step), severity="warning")
+            return
+        self._show(f"step-{step}", STEP_SCREENS[step])
+
+    def action_go_home(self) -> None:
+        self._show("home", None)
+
+    def _show(self, name: str, factory: Callable[[], BaseScreen] | None) -> None:
+        if not self.is_screen_installed(name) and factory is not None:
+            self.install_screen(factory(), name)
+        if self.screen is self.get_screen(name):
+            return
+        if not isinstance(self.screen, BaseScreen):
+            return  # a dialog is open: it has to be closed first
+        self.switch_screen(name)
+
+    # -- language, theme, profile -------------------------------------------------------
+
+    def action_switch_language(self) -> None:
+        lang = "en" if i18n.current_language() == "zh" else "zh"
+        i18n.set_language(lang)
+        self._save_setting(language=lang)
+        self._sync_current()
+        self.notify(_("Language: English") if lang == "en" else _("Language: Chinese"))
+
+    def action_toggle_theme(self) -> None:
+        name = "light" if self.theme == THEMES["dark"] else "dark"
+        self.theme = THEMES[name]
+        self._save_setting(theme=name)
+
+    def action_edit_profile(self) -> None:
+        from tui.dialogs.profile_form import ProfileForm
+
+        try:
+            profile = self.wb.profile()
+        except storage.WorkbookError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+
+        def saved(result) -> None:
+            if result is not None:
+                self.save(lambda: self.wb.save_profile(result), _("Profile saved."))
+
+        self.push_screen(ProfileForm(profile), saved)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=_("Type to search actions"), id="--command-palette")
+            )
+
+    def get_key_display(self, binding: Binding) -> str:
+        display = super().get_key_display(binding)
+        return "Ctrl+" + display[1:].upper() if display.startswith("^") else display

@@ -1,0 +1,1 @@
+"""One module per dialog; each is a ModalScreen with a typed result."""

@@ -1,0 +1,43 @@
+"""Yes/no before anything destructive. Esc, n or the Cancel button say no."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from workbook.i18n import N_, _
+
+
+class ConfirmModal(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("escape,n", "cancel", N_("Cancel"), id="cancel"),
+        Binding("y", "confirm", N_("Yes"), show=False, id="confirm"),
+    ]
+
+    def __init__(self, question: str | Text, *, yes_label: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.question = question if isinstance(question, Text) else Text(question)
+        self.yes_label = yes_label or _("Delete")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box confirm-box"):
+            yield Static(self.question, markup=False, classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes_label, id="yes", variant="error")
+                yield Button(_("Cancel"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()  # the safe choice is the default
+
+    @on(Button.Pressed, "#yes")
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,1 @@
+"""One module per screen. Step screens register themselves (see tui/steps.py)."""

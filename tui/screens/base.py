@@ -1,0 +1,145 @@
+"""The frame every full screen shares: header, step bar, body, key bar.
+
+`BaseScreen` is home's and every step's base; `StepScreen` adds the step number and
+registers the class in `tui.steps.STEP_SCREENS`. Subclasses write `compose_body()`,
+fill their widgets in `refresh_data()` (called on first show, after any save and
+after a language switch) and list their palette actions in `actions()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+
+from tui.steps import STEP_SHORT, STEP_TITLES, register_step_screen
+from tui.widgets.keybar import KeyBar
+from tui.widgets.stepbar import StepBar
+from tui.widgets.titlebar import TitleBar
+from workbook.i18n import N_, _, current_language
+
+if TYPE_CHECKING:
+    from tui.app import RepayApp
+
+
+class ScreenAction(NamedTuple):
+    """One palette entry: translated title and help, and what it does."""
+
+    title: str
+    help: str
+    callback: Callable[[], object]
+
+
+# Keys every full screen shares. Steps and home are on the screens (not the app) so
+# that a dialog on top blocks them: "1" typed on a dialog's button changes nothing.
+GLOBAL_BINDINGS = [
+    *[
+        Binding(str(n), f"app.goto_step({n})", N_("Go to step"), show=False, id=f"step-{n}")
+        for n in range(1, 8)
+    ],
+    Binding("h", "app.go_home", N_("Home"), id="home"),
+    Binding("question_mark", "show_keys", N_("Keys"), key_display="?", id="keys"),
+    Binding("l", "app.switch_language", N_("Language"), show=False, id="language"),
+    Binding("t", "app.toggle_theme", N_("Theme"), show=False, id="theme"),
+    Binding("p", "app.edit_profile", N_("Profile"), show=False, id="profile"),
+    Binding("q", "app.quit", N_("Quit"), id="quit"),
+]
+
+
+class BaseScreen(Screen):
+    STEP: ClassVar[int] = 0  # 0 is home
+    BINDINGS = GLOBAL_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_language = ""
+        self._shown_version = -1
+
+    @property
+    def repay(self) -> RepayApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def wb(self):
+        return self.repay.wb
+
+    @property
+    def today(self):
+        return self.repay.today
+
+    def place_title(self) -> str:
+        """Where the user is, for the header."""
+        return _("Home")
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield StepBar(self.STEP)
+        with Vertical(id="body", classes=f"body step-{self.STEP}"):
+            yield from self.compose_body()
+        yield KeyBar()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def refresh_data(self) -> None:
+        """Fill the widgets from the workbook. Override; keep it idempotent."""
+
+    def actions(self) -> list[ScreenAction]:
+        """This screen's actions for the command palette (the globals come from the app)."""
+        return []
+
+    async def sync(self) -> None:
+        """Bring the screen up to date with the language and the data."""
+        if self._shown_language and self._shown_language != current_language():
+            await self.recompose()
+            self._shown_version = -1
+            self._focus_first()
+        self._shown_language = current_language()
+        if self._shown_version != self.repay.data_version:
+            self._shown_version = self.repay.data_version
+            self.refresh_chrome()
+            self.refresh_data()
+
+    def refresh_chrome(self) -> None:
+        self.query_one(TitleBar).set_title(
+            self.repay.workbook_name(),
+            self.place_title(),
+            _("READ-ONLY: changes are not saved") if self.repay.read_only else "",
+        )
+        self.query_one(StepBar).update_steps(STEP_SHORT, self.repay.step_bar_states())
+
+    def _focus_first(self) -> None:
+        if self.AUTO_FOCUS:
+            for widget in self.query(self.AUTO_FOCUS):
+                if widget.focusable:
+                    widget.focus()
+                    return
+
+    async def on_screen_resume(self) -> None:
+        await self.sync()
+
+    @on(StepBar.Selected)
+    def _step_clicked(self, event: StepBar.Selected) -> None:
+        self.repay.action_goto_step(event.step)
+
+    def action_show_keys(self) -> None:
+        from tui.dialogs.keys_help import KeysHelp
+
+        self.app.push_screen(KeysHelp(self))
+
+
+class StepScreen(BaseScreen):
+    """A guide step's screen. Set STEP in the subclass; it registers itself."""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("STEP"):
+            register_step_screen(cls.STEP, cls)
+
+    def place_title(self) -> str:
+        return _("Step {n}: {title}").format(n=self.STEP, title=_(STEP_TITLES[self.STEP]))

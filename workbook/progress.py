@@ -31,6 +31,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from workbook.agreements import checklist_complete
+from workbook.budget import monthly_amount
 from workbook.conduct import breaches
 from workbook.fmt import money
 from workbook.followup import overdue, pending_actions
@@ -42,7 +43,6 @@ from workbook.models import (
     DebtStatus,
     Direction,
     ExpenseItem,
-    Frequency,
     IncomeItem,
     ProposalStatus,
 )
@@ -103,19 +103,10 @@ STEPS: tuple[StepInfo, ...] = (
     ),
 )
 
-# Per month; one-off items are not a monthly flow and are left out here.
-_PER_MONTH = {
-    Frequency.MONTHLY: Decimal(1),
-    Frequency.WEEKLY: Decimal(52) / Decimal(12),
-    Frequency.YEARLY: Decimal(1) / Decimal(12),
-    Frequency.ONE_OFF: ZERO,
-}
-
-
 def monthly_surplus(incomes: Sequence[IncomeItem], expenses: Sequence[ExpenseItem]) -> Decimal:
-    """Income minus spending per month (unrounded: only its sign is used here)."""
-    income = sum((i.amount * _PER_MONTH[i.frequency] for i in incomes), ZERO)
-    spending = sum((e.amount * _PER_MONTH[e.frequency] for e in expenses), ZERO)
+    """Income minus spending per month, normalised as the budget step does."""
+    income = sum((monthly_amount(i.amount, i.frequency) for i in incomes), ZERO)
+    spending = sum((monthly_amount(e.amount, e.frequency) for e in expenses), ZERO)
     return income - spending
 
 

@@ -32,10 +32,10 @@ from workbook.models import (
     Payment,
     Proposal,
 )
+from workbook.solve import solve_instalment, solve_months
 
 CENT = Decimal("0.01")
 DEFAULT_TERM_MONTHS = 12  # a starting point to edit when the proposal names no term
-MAX_TERM_MONTHS = 600
 
 
 @dataclass(frozen=True)
@@ -186,10 +186,12 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
       `waived_amount`.
     - A settlement discount makes a ONE_OFF payment of that, less the discount; the
       discount is waived too.
-    - Otherwise instalments over `new_term_months` at `new_rate` (the contract rate
-      when no new rate is asked), from `workbook.plans.solve_instalment`; with only an
-      offered payment, as many months as that payment needs; with neither, 12 months.
-      Without interest the total is what is owed; with interest, instalment x count.
+    - Otherwise monthly instalments at `new_rate` (the contract rate when no new rate
+      is asked): over `new_term_months` (`workbook.solve.solve_instalment`, rounded up
+      to the cent); else of the offered payment for as many months as it needs; else
+      over 12 months. A payment that would never repay within 50 years is raised to
+      the smallest that does. The total is what those payments add up to, the last
+      one a little smaller (`workbook.solve.solve_months`).
     - The first due date is the debt's next due day after today (a month from today
       without one), moved by the requested pause.
     """
@@ -215,48 +217,25 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
         )
 
     rate = proposal.new_rate or debt.rate
-    interest_free = rate is None or rate.percent == ZERO
     if proposal.new_term_months and proposal.new_term_months > 0:
-        count = proposal.new_term_months
-        instalment = _instalment(owed, rate, count)
+        instalment = solve_instalment(owed, rate, proposal.new_term_months)
     elif proposal.offered_payment and proposal.offered_payment > ZERO:
         instalment = proposal.offered_payment
-        count = _months_for(owed, rate, instalment)
     else:
-        count = DEFAULT_TERM_MONTHS
-        instalment = _instalment(owed, rate, count)
-    total = owed if interest_free else instalment * count
+        instalment = solve_instalment(owed, rate, DEFAULT_TERM_MONTHS)
+    solved = solve_months(owed, rate, instalment)
+    if solved.never_repays and solved.smallest_payment is not None:
+        instalment = solved.smallest_payment
+        solved = solve_months(owed, rate, instalment)
     return Agreement(
-        total=total,
+        total=solved.total_paid if solved.total_paid is not None else owed,
         instalment=instalment,
-        count=count,
+        count=max(solved.months or 1, 1),
         frequency=Frequency.MONTHLY,
         rate=rate,
         waived_amount=waived,
         **common,
     )
-
-
-def _instalment(owed: Decimal, rate, months: int) -> Decimal:
-    from workbook.plans import solve_instalment  # noqa: PLC0415 - written in parallel
-
-    return solve_instalment(owed, rate, months)
-
-
-def _months_for(owed: Decimal, rate, payment: Decimal) -> int:
-    """The fewest monthly payments of at most `payment` that repay `owed`.
-
-    The instalment falls as the term grows, so a binary search; capped at
-    MAX_TERM_MONTHS when the payment never covers the interest.
-    """
-    low, high = 1, MAX_TERM_MONTHS
-    while low < high:
-        middle = (low + high) // 2
-        if _instalment(owed, rate, middle) <= payment:
-            high = middle
-        else:
-            low = middle + 1
-    return low
 
 
 def paid_towards(agreement: Agreement, payments: Iterable[Payment]) -> Decimal:

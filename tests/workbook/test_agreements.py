@@ -187,7 +187,10 @@ def test_draft_with_interest_totals_the_instalments():
     a = agreement_from_proposal(debt(), p, TODAY)
     assert a.rate == Rate(D("12"), RateUnit.YEAR)
     assert a.instalment == D("1066.19")  # 12,000 over 12 months at 1 % a month
-    assert a.total == a.instalment * 12
+    assert a.count == 12
+    assert a.total == D("12794.22")  # 11 x 1,066.19 and a last payment 6 cents smaller
+    items = agreement_schedule(a)
+    assert items[-1].amount == D("1066.13") and sum(i.amount for i in items) == a.total
     assert a.waived_amount == 0
 
 
@@ -207,6 +210,14 @@ def test_draft_from_an_offered_payment_finds_the_term():
         debt(rate=Rate(D("12"))), Proposal(debt_id=1, offered_payment=D("1000")), TODAY
     )
     assert with_rate.count == 13  # 12 months would need 1,066.19
+    assert D("12000") < with_rate.total < D("13000")
+
+
+def test_a_payment_below_the_interest_is_raised_to_one_that_repays():
+    d = debt(rate=Rate(D("24")))  # 2 % a month: 240 of interest
+    a = agreement_from_proposal(d, Proposal(debt_id=1, offered_payment=D("100")), TODAY)
+    assert a.instalment > D("240")
+    assert a.count <= 600
 
 
 def test_settlement_discount_is_a_one_off_payment():
@@ -248,3 +259,21 @@ def test_debt_status_ignores_other_debts_and_follows_the_latest_agreement():
     assert debt_status_after(d, [other], paid_old) == DebtStatus.CURRENT
     assert debt_status_after(d, [old, new], paid_old) == DebtStatus.AGREED
     assert debt_status_after(debt(status=DebtStatus.SETTLED), [new], []) == DebtStatus.SETTLED
+
+
+@given(
+    balance=st.decimals(min_value=D("1"), max_value=D("500000"), places=2),
+    percent=st.decimals(min_value=D("0"), max_value=D("36"), places=2),
+    months=st.integers(1, 60),
+    offered=st.one_of(st.none(), st.decimals(min_value=D("1"), max_value=D("20000"), places=2)),
+)
+def test_drafts_give_a_schedule_of_count_instalments_summing_to_total(
+    balance, percent, months, offered
+):
+    p = Proposal(debt_id=1, new_term_months=None if offered else months, offered_payment=offered,
+                 new_rate=Rate(percent))
+    a = agreement_from_proposal(debt(balance=balance), p, TODAY)
+    items = agreement_schedule(a)
+    assert len(items) == a.count
+    assert sum(i.amount for i in items) == a.total >= balance
+    assert all(0 < i.amount <= a.instalment for i in items)

@@ -1,0 +1,148 @@
+"""The `repay` command: opens the TUI, or runs one of the headless sub-commands.
+
+Only the TUI path imports Textual, so `repay due` in a login script stays quick and
+works where no terminal is attached. Every failure is one line and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from workbook.i18n import _, choose_language, set_language
+
+APP_DIR_NAME = "repay-workbook"
+EXIT_ERROR = 2
+
+
+def data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_workbook() -> Path:
+    return data_dir() / "workbook.json"
+
+
+def demo_workbook() -> Path:
+    return data_dir() / "demo" / "demo-workbook.json"
+
+
+def program_version() -> str:
+    try:
+        return version("repay-workbook")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repay",
+        description=_("Repay Workbook: negotiate new repayment terms with each lender."),
+    )
+    parser.add_argument("--version", action="version", version=f"repay {program_version()}")
+    parser.add_argument("--db", metavar="PATH", help=_("workbook file (default: $REPAY_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=["zh", "en"], help=_("language of the interface"))
+    parser.add_argument("--read-only", action="store_true", help=_("open without changing anything"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help=_("open a demo workbook (your own is not touched)"))
+    demo.add_argument("--reset", action="store_true", help=_("rebuild the demo workbook from scratch"))
+
+    sub.add_parser("backup", help=_("take a backup of the workbook now"))
+
+    restore = sub.add_parser("restore", help=_("list backups, or restore one"))
+    restore.add_argument("backup", nargs="?", help=_("number from the list, or a backup file"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
+    due = sub.add_parser("due", help=_("print instalments due soon and overdue; exit 1 if any is overdue"))
+    due.add_argument("--days", type=int, default=30, help=_("how many days ahead (default 30)"))
+    due.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+
+    export = sub.add_parser("export", help=_("write a PDF, CSV, JSON or calendar file"))
+    export.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def resolve_workbook(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db).expanduser()
+    env = os.environ.get("REPAY_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_workbook()
+
+
+def main(argv: list[str] | None = None) -> int:
+    # The language of CLI messages: --lang, then the locale (the saved setting is
+    # only known once a workbook is open; the TUI applies it then).
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(choose_language(_peek_lang(argv), None))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one line, never a traceback
+        from storage import WorkbookError
+
+        if isinstance(exc, WorkbookError):
+            print(f"repay: {exc.message}", file=sys.stderr)
+        else:
+            print(_("repay: unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _peek_lang(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from tui import cli_commands
+
+    if args.command == "demo":
+        path = cli_commands.ensure_demo(demo_workbook(), reset=args.reset, today=date.today())
+        return _run_tui(path, args)
+    path = resolve_workbook(args)
+    if args.command == "backup":
+        return cli_commands.backup(path)
+    if args.command == "restore":
+        return cli_commands.restore(path, args.backup, assume_yes=args.yes)
+    if args.command == "due":
+        return cli_commands.due(path, days=args.days, today=args.today or date.today())
+    if args.command == "export":
+        from tui.cli_export import run_export
+
+        return run_export(args.rest, path)
+    return _run_tui(path, args)
+
+
+def _run_tui(path: Path, args: argparse.Namespace) -> int:
+    from storage import Workbook
+
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print(_("repay: the workbook needs a terminal; for scripts use 'repay due' or 'repay export'."), file=sys.stderr)
+        return EXIT_ERROR
+    wb = Workbook.open(path, read_only=args.read_only)
+    try:
+        from tui.app import RepayApp
+
+        RepayApp(wb, lang=args.lang).run()
+    finally:
+        wb.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

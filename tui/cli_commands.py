@@ -1,0 +1,109 @@
+"""The headless sub-commands of `repay`: demo seeding, backup, restore, due.
+
+They print plain lines (a login script or cron reads them) and return the exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from storage import Workbook
+from storage.backup import list_backups, restore_backup, take_backup
+from workbook.demo import demo_records
+from workbook.followup import due_report, has_overdue
+from workbook.i18n import _
+
+EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
+
+
+def ensure_demo(path: Path, *, reset: bool, today: date) -> Path:
+    """The demo workbook at `path`, built from the demo records if missing or `reset`."""
+    if reset and path.exists():
+        take_backup(path)
+        path.unlink()
+    if not path.exists():
+        with Workbook.open(path) as wb:
+            seed_demo(wb, today)
+    return path
+
+
+def seed_demo(wb: Workbook, today: date) -> None:
+    """Fill an empty workbook with the demo borrower, one write per table."""
+    data = demo_records(today)
+    wb.save_profile(data.profile)
+    wb.save_settings(data.settings)
+    debt_ids = [d.id for d in wb.debts.add_many(data.debts)]
+    wb.incomes.add_many(data.incomes)
+    wb.expenses.add_many(data.expenses)
+    wb.hardships.add_many(data.hardships)
+    proposal_ids = [p.id for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
+    wb.communications.add_many(data.linked_communications(debt_ids))
+    agreements = wb.agreements.add_many(data.linked_agreements(debt_ids, proposal_ids))
+    wb.payments.add_many(data.linked_payments([a.id for a in agreements]))
+
+
+def backup(path: Path) -> int:
+    if not path.exists():
+        print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
+        return EXIT_ERROR
+    written = take_backup(path)
+    print(_("Backup written: {path}").format(path=written))
+    return EXIT_OK
+
+
+def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
+    backups = list_backups(path)
+    if which is None:
+        if not backups:
+            print(_("No backups of {path} yet.").format(path=path))
+            return EXIT_OK
+        print(_("Backups of {path}, newest first:").format(path=path))
+        for number, item in enumerate(backups, start=1):
+            stamp = datetime.fromtimestamp(item.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+            print(f"{number:3}  {stamp}  {item.stat().st_size:>9} B  {item.name}")
+        print(_("Restore one with: repay restore NUMBER"))
+        return EXIT_OK
+    chosen = _pick_backup(backups, which)
+    if chosen is None:
+        print(_("repay: no backup {which}; run 'repay restore' to list them.").format(which=which), file=sys.stderr)
+        return EXIT_ERROR
+    if not assume_yes:
+        if not sys.stdin.isatty():
+            print(_("repay: add --yes to restore without a terminal to confirm on."), file=sys.stderr)
+            return EXIT_ERROR
+        answer = input(
+            _("Replace {path} with {backup}? The current file is kept as a backup. [y/N] ").format(
+                path=path, backup=chosen.name
+            )
+        )
+        if answer.strip().lower() not in ("y", "yes", "是", "好"):
+            print(_("Nothing changed."))
+            return EXIT_OK
+    restore_backup(path, chosen)
+    print(_("Restored {path} from {backup}.").format(path=path, backup=chosen))
+    return EXIT_OK
+
+
+def _pick_backup(backups: list[Path], which: str) -> Path | None:
+    if which.isdigit():
+        index = int(which) - 1
+        return backups[index] if 0 <= index < len(backups) else None
+    candidate = Path(which).expanduser()
+    return candidate if candidate.is_file() else None
+
+
+def due(path: Path, *, days: int, today: date) -> int:
+    """Print what is due within `days` and what is overdue; 1 when anything is overdue."""
+    if not path.exists():
+        print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
+        return EXIT_ERROR
+    with Workbook.open(path, read_only=True) as wb:
+        agreements = wb.agreements.list()
+        payments = wb.payments.list()
+        communications = wb.communications.list()
+        names = {d.id: d.lender for d in wb.debts.list()}
+        currency = wb.settings().currency
+    print(due_report(agreements, payments, communications, today, days, names, currency))
+    return EXIT_OVERDUE if has_overdue(agreements, payments, today) else EXIT_OK

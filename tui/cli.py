@@ -112,6 +112,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from tui import cli_commands
 
     if args.command == "demo":
+        if not _has_terminal():
+            return EXIT_ERROR
         path = cli_commands.ensure_demo(demo_workbook(), reset=args.reset, today=date.today())
         return _run_tui(path, args)
     path = resolve_workbook(args)
@@ -128,11 +130,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     return _run_tui(path, args)
 
 
+def _has_terminal() -> bool:
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return True
+    print(_("repay: the workbook needs a terminal; for scripts use 'repay due' or 'repay export'."), file=sys.stderr)
+    return False
+
+
 def _run_tui(path: Path, args: argparse.Namespace) -> int:
     from storage import Workbook
 
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print(_("repay: the workbook needs a terminal; for scripts use 'repay due' or 'repay export'."), file=sys.stderr)
+    if not _has_terminal():
         return EXIT_ERROR
     wb = Workbook.open(path, read_only=args.read_only)
     try:

@@ -1,0 +1,49 @@
+"""Valid money round-trips through storage exactly: add -> reopen -> get."""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storage import Workbook
+from workbook.models import Debt, Rate, RateUnit
+
+money = st.decimals(
+    min_value=Decimal("-999999999999.99"),
+    max_value=Decimal("999999999999.99"),
+    allow_nan=False,
+    allow_infinity=False,
+    places=2,
+)
+# Whatever the user typed, with its own exponent: 1E+3, 0.10, 12345.6789, -0.
+any_exact = st.decimals(allow_nan=False, allow_infinity=False)
+lenders = st.text(min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(balance=money, principal=any_exact, rate=any_exact, fee=money, lender=lenders)
+def test_decimal_amounts_survive_add_reopen_get_exactly(balance, principal, rate, fee, lender):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "money.json"
+        record = Debt(
+            lender=lender,
+            balance=balance,
+            principal=principal,
+            monthly_fee=fee,
+            rate=Rate(rate, RateUnit.DAY),
+        )
+        with Workbook.open(path) as wb:
+            stored = wb.debts.add(record)
+        with Workbook.open(path) as wb:
+            back = wb.debts.get(stored.id)
+        assert back == stored
+        for name in ("balance", "principal", "monthly_fee"):
+            # Same value *and* same digits: 1.10 must not come back as 1.1.
+            assert str(getattr(back, name)) == str(getattr(record, name))
+            assert isinstance(getattr(back, name), Decimal)
+        assert str(back.rate.percent) == str(rate)
+        assert back.lender == lender

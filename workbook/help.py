@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from workbook.i18n import N_
 from workbook.law_cards import FACTS_AS_OF, LAW_CARDS, LawCard, law_card_lines
 from workbook.sources import (
+    DISCLAIMER,
     LAWREFBOOK,
     LAWREFBOOK_AS_OF,
     Confidence,
@@ -23,6 +24,7 @@ from workbook.wording import labelled, tr
 
 __all__ = [
     "ABUSE_STEPS",
+    "DISCLAIMER",
     "HELP_LINES",
     "LAW_CARDS",
     "OTHER_OPTIONS",

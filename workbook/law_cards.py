@@ -10,10 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbook.i18n import N_
-from workbook.sources import LAWREFBOOK, LAWREFBOOK_AS_OF, Confidence, confidence_label, disclaimer
+from workbook.sources import (
+    DISCLAIMER,
+    LAWREFBOOK,
+    LAWREFBOOK_AS_OF,
+    Confidence,
+    confidence_label,
+    disclaimer,
+)
 from workbook.wording import labelled, tr
 
-FACTS_AS_OF = "2026-02"  # when the secondary sources were last checked
+FACTS_AS_OF = "2026"  # the date of the fact sheet the secondary sources were checked for
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,11 @@ class LawCard:
     source: str  # not translated: document names and addresses
     confidence: Confidence
     as_of: str
+
+    @property
+    def disclaimer(self) -> str:
+        """The fixed line every card carries (a msgid)."""
+        return DISCLAIMER
 
 
 LAW_CARDS: tuple[LawCard, ...] = (

@@ -16,7 +16,7 @@ from workbook.help import (
 from workbook.sources import DISCLAIMER, Confidence, disclaimer
 
 SHOWN = {"verified", "verified-2nd"}
-AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def test_only_confirmed_services_are_listed():
@@ -67,7 +67,7 @@ def test_card_lines_end_with_the_disclaimer_in_the_language_asked():
     for lang in ("zh", "en"):
         for card in LAW_CARDS:
             lines = law_card_lines(card, lang)
-            assert lines[-1] == disclaimer(lang)
+            assert lines[-1] == disclaimer(lang) == i18n.translate(card.disclaimer, lang)
             assert card.source in "".join(lines)
     assert "12348" in disclaimer("zh") and "not legal advice" in DISCLAIMER
 

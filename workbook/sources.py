@@ -18,8 +18,8 @@ class Confidence(StrEnum):
 
 
 CONFIDENCE_LABELS: dict[Confidence, str] = {
-    Confidence.VERIFIED: N_("Verified: the original text was read"),
-    Confidence.VERIFIED_2ND: N_("Verified from two or more reliable secondary sources"),
+    Confidence.VERIFIED: N_("Verified (original text read)"),
+    Confidence.VERIFIED_2ND: N_("Verified (two or more reliable secondary sources agree)"),
 }
 
 DISCLAIMER = N_(

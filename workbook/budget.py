@@ -18,6 +18,7 @@ from workbook.models import ZERO, Debt, DebtStatus, ExpenseGroup, ExpenseItem, F
 from workbook.schedule import cents, debt_monthly_payment
 
 WEEKS_PER_YEAR = 52
+NO_MONEY = Decimal("0.00")
 RATIO_PLACES = Decimal("0.0001")
 
 ESSENTIAL_BY_DEFAULT: dict[ExpenseGroup, bool] = {
@@ -69,18 +70,18 @@ def summarise(
     today: date,
 ) -> BudgetSummary:
     """Monthly totals of the budget and the debts' current demands on it."""
-    income = sum((monthly_amount(item.amount, item.frequency) for item in incomes), ZERO)
-    essential = ZERO
-    flexible = ZERO
+    income = sum((monthly_amount(item.amount, item.frequency) for item in incomes), NO_MONEY)
+    essential = NO_MONEY
+    flexible = NO_MONEY
     by_group: dict[ExpenseGroup, Decimal] = {}
     for item in expenses:
         monthly = monthly_amount(item.amount, item.frequency)
-        by_group[item.group] = by_group.get(item.group, ZERO) + monthly
+        by_group[item.group] = by_group.get(item.group, NO_MONEY) + monthly
         if item.essential:
             essential += monthly
         else:
             flexible += monthly
-    service = ZERO
+    service = NO_MONEY
     unknown = 0
     for debt in debts:
         if debt.status == DebtStatus.SETTLED:

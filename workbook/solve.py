@@ -1,9 +1,8 @@
 """Solving a repayment both ways: term -> instalment, and affordable instalment -> months.
 
 Months are found with exact arithmetic (the balance is not rounded month by month) and
-money is rounded once at the end, so the two directions agree: paying
-`solve_instalment(b, r, n)` a month repays `b` in `n` months (the last one a little
-smaller), as `solve_months` confirms.
+money is rounded once at the end, so the two directions agree: `solve_instalment(b, r, n)`
+is the smallest whole-cent payment for which `solve_months` finds at most `n` months.
 """
 
 from __future__ import annotations
@@ -25,17 +24,22 @@ def rate_per_month(rate: Rate | None) -> Decimal:
 
 
 def solve_instalment(balance: Decimal, rate: Rate | None, months: int) -> Decimal:
-    """The equal monthly instalment that repays `balance` in `months` months.
+    """The smallest whole-cent monthly payment that repays `balance` within `months`.
 
-    Rounded *up* to the cent so that the payments are enough; the last one is then a
-    few cents smaller. Raises ValueError for fewer than one month.
+    That is the exact equal instalment rounded up (or a cent less when the difference
+    dies in the final rounding); the last payment is then a little smaller. At high
+    rates over decades the rounding-up can save the final month. Raises ValueError for
+    fewer than one month.
     """
     if months < 1:
         raise ValueError("a term needs at least one month")
     if balance <= 0:
         return cents(ZERO)
-    exact = equal_instalment(balance, rate_per_month(rate), months)
-    return exact.quantize(CENT, rounding=ROUND_CEILING)
+    r = rate_per_month(rate)
+    payment = equal_instalment(balance, r, months).quantize(CENT, rounding=ROUND_CEILING)
+    if payment > CENT and _repay(balance, r, payment - CENT, months) is not None:
+        return payment - CENT
+    return payment
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,25 @@ class MonthsResult:
     smallest_payment: Decimal | None  # set when never_repays: the least that repays in time
     total_paid: Decimal | None = None
     last_payment: Decimal | None = None
+
+
+def _repay(
+    balance: Decimal, r: Decimal, payment: Decimal, max_months: int
+) -> tuple[int, Decimal, Decimal] | None:
+    """(months, total paid, last payment) with exact balances, or None if not in time."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        if payment <= 0 or payment <= balance * r:
+            return None
+        owed_before = balance
+        for month in range(1, max_months + 1):
+            owed = owed_before * (1 + r)
+            # Less than half a cent left over is gone once the last payment is rounded.
+            if owed <= payment or cents(owed - payment) == 0:
+                last = cents(owed)
+                return month, cents(payment * (month - 1) + last), last
+            owed_before = owed - payment
+    return None
 
 
 def solve_months(
@@ -58,16 +81,8 @@ def solve_months(
     """
     if balance <= 0:
         return MonthsResult(0, False, None, cents(ZERO), cents(ZERO))
-    r = rate_per_month(rate)
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        if payment > 0 and payment > balance * r:
-            owed_before = balance
-            for month in range(1, max_months + 1):
-                owed = owed_before * (1 + r)
-                if owed <= payment or cents(owed - payment) == 0:
-                    last = cents(owed)
-                    total = cents(payment * (month - 1) + last)
-                    return MonthsResult(month, False, None, total, last)
-                owed_before = owed - payment
-    return MonthsResult(None, True, solve_instalment(balance, rate, max_months))
+    found = _repay(balance, rate_per_month(rate), payment, max_months)
+    if found is None:
+        return MonthsResult(None, True, solve_instalment(balance, rate, max_months))
+    months, total, last = found
+    return MonthsResult(months, False, None, total, last)

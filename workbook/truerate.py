@@ -36,6 +36,7 @@ _GRID = [
     "1000 100000".split()
 ]
 _ONE = Decimal(1)
+_RESULT = Decimal("1e-20")  # irr/xirr digits: the solver's noise (~1e-24) is cut off
 _SHOWN = Decimal("1e-12")  # rates are returned to 12 places: exact enough, readable in tests
 
 
@@ -145,7 +146,7 @@ def irr(cashflows: Sequence[Decimal]) -> Decimal | None:
                 return value, -slope * v * v
 
             root = _solve(npv, Decimal("0.01"), sum(abs(c) for c in flows))
-            return None if root is None else +root
+            return None if root is None else root.quantize(_RESULT)
     except ArithmeticError:
         return None
 
@@ -173,7 +174,7 @@ def xirr(flows: Sequence[tuple[date, Decimal]]) -> Decimal | None:
                 return value, slope / (1 + rate)
 
             root = _solve(npv, Decimal("0.1"), sum(abs(c) for _, c in terms))
-            return None if root is None else +root
+            return None if root is None else root.quantize(_RESULT)
     except ArithmeticError:
         return None
 

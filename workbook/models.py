@@ -152,6 +152,10 @@ class Debt:
     channels: list[Channel] = field(default_factory=list)  # step 3: chosen channels
     notes: str = ""
     id: int | None = None
+    # Step 3: the user's own wording for the application letter; empty = ours.
+    letter_opening: str = ""
+    letter_statement: str = ""
+    letter_closing: str = ""
 
 
 @dataclass

@@ -23,6 +23,7 @@ from tui.commands import ActionsProvider
 from tui.screens.base import BaseScreen
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.steps import is_built, load_step_screens
+from tui.widgets.scrollbar import use_solid_scrollbars
 from tui.workbook_data import load_data, step_states
 from workbook import i18n
 from workbook.i18n import N_, _
@@ -58,6 +59,7 @@ class RepayApp(App[None]):
         i18n.set_language(i18n.choose_language(lang, settings.language if settings else None))
         self._start_theme = THEMES.get(settings.theme if settings else "", THEMES["dark"])
         load_step_screens()
+        use_solid_scrollbars()
 
     # -- data ---------------------------------------------------------------------------
 

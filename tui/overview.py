@@ -12,11 +12,14 @@ from datetime import date
 from decimal import Decimal
 
 from workbook import fmt
+from workbook.budget import summarise
 from workbook.followup import due_within, overdue
 from workbook.i18n import _
+from workbook.lpr import benchmark_check
 from workbook.models import ZERO, DebtStatus, Frequency, LprEntry
 from workbook.parse import next_due_date
 from workbook.progress import next_planned_action
+from workbook.schedule import debt_monthly_payment
 from workbook.snapshot import WorkbookData
 
 CLOSED = (DebtStatus.SETTLED,)
@@ -47,8 +50,8 @@ def build_overview(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry
         agreement = agreed.get(debt.id)
         if agreement is not None and agreement.frequency == Frequency.MONTHLY:
             monthly += agreement.instalment
-        elif agreement is None and debt.monthly_payment:
-            monthly += debt.monthly_payment
+        elif agreement is None:
+            monthly += debt_monthly_payment(debt, today) or ZERO
     return Overview(
         total_debt=sum((d.balance for d in open_debts), ZERO),
         monthly_payments=monthly,
@@ -62,8 +65,6 @@ def build_overview(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry
 def _surplus(data: WorkbookData, today: date) -> Decimal | None:
     if not data.incomes and not data.expenses:
         return None
-    from workbook.budget import summarise
-
     return summarise(data.incomes, data.expenses, data.debts, today).surplus
 
 
@@ -115,16 +116,19 @@ def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()
 
 
 def rate_warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> list[str]:
-    try:  # TEMP until workbook.lpr lands
-        from workbook.lpr import benchmark_check
-    except ImportError:
-        return []
-
+    """One short line per open debt whose true rate is above a benchmark (step 1 explains)."""
     found = []
     for debt in data.debts:
         if debt.status in CLOSED:
             continue
-        check = benchmark_check(debt, today, list(extra_lpr))
-        if check is not None and (check.above_four_lpr or check.above_24):
-            found.append(f"{debt.lender}: {check.explanation}")
+        check = benchmark_check(debt, today, extra_lpr)
+        if check.true_apr is None:
+            continue
+        apr = f"{fmt.number(check.true_apr * 100)}%"
+        if check.above_24:
+            found.append(_("{lender}: true annual rate {apr} is above 24%.").format(
+                lender=debt.lender, apr=apr))
+        elif check.above_four_lpr and check.four_lpr is not None:
+            found.append(_("{lender}: true annual rate {apr} is above 4 x LPR ({four}).").format(
+                lender=debt.lender, apr=apr, four=f"{fmt.number(check.four_lpr * 100)}%"))
     return found

@@ -23,10 +23,10 @@ STEP_NUMBERS = tuple(range(1, 8))
 STEP_SHORT = {
     1: N_("Debts"),
     2: N_("Budget"),
-    3: N_("Channel"),
+    3: N_("Method"),
     4: N_("Reasons"),
     5: N_("Talk"),
-    6: N_("Follow-up"),
+    6: N_("Confirm"),
     7: N_("Help"),
 }
 # Full titles (message ids) are the domain's: workbook.progress.STEPS.

@@ -10,13 +10,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.widgets.keybar import KeyBar
 from workbook.i18n import N_, _
 
 
 class ConfirmModal(ModalScreen[bool]):
     BINDINGS = [
-        Binding("escape,n", "cancel", N_("Cancel"), id="cancel"),
-        Binding("y", "confirm", N_("Yes"), show=False, id="confirm"),
+        Binding("y", "confirm", N_("Yes"), id="confirm"),
+        Binding("escape,n", "cancel", N_("Cancel"), key_display="Esc/n", id="cancel"),
     ]
 
     def __init__(self, question: str | Text, *, yes_label: str | None = None) -> None:
@@ -30,6 +31,7 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes_label, id="yes", variant="error")
                 yield Button(_("Cancel"), id="no")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe choice is the default

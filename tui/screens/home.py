@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from tui.overview import build_overview
+from tui.overview import Overview, build_overview
 from tui.screens.base import BaseScreen
 from tui.steps import STEP_TITLES
 from tui.widgets.stepbar import MARKS, NOT_BUILT
@@ -25,68 +25,81 @@ STATE_STYLES = {"done": "green", "in_progress": "yellow", "not_started": ""}
 
 class HomeScreen(BaseScreen):
     STEP = 0
-    AUTO_FOCUS = None
+    AUTO_FOCUS = "#home-warnings"
 
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="home-top"):
-            with Vertical(id="home-steps"):
-                yield Static(_("Where you stand"), classes="section-title")
-                yield Static(id="home-step-list", markup=False)
-            with Vertical(id="home-figures"):
-                yield Static(_("Key figures"), classes="section-title")
-                yield Static(id="home-figure-list", markup=False)
-        with Vertical(id="home-next"):
-            yield Static(_("Next"), classes="section-title")
-            yield Static(id="home-next-action", markup=False)
-        with VerticalScroll(id="home-warnings", can_focus=False):
+        yield Static(_("Where you stand"), classes="section-title first")
+        yield Static(id="home-step-list", markup=False)
+        yield Static(_("Key figures"), classes="section-title")
+        with Horizontal(id="home-figures"):
+            yield Static(id="home-figure-list", markup=False)
+            yield Static(id="home-next-due", markup=False)
+        yield Static(id="home-next-action", markup=False)
+        yield Static(id="home-warnings-title", classes="section-title", markup=False)
+        with VerticalScroll(id="home-warnings"):
             yield Static(id="home-warning-list", markup=False)
 
     def refresh_data(self) -> None:
-        data = self.repay.data()
-        states = self.repay.step_bar_states()
-        view = build_overview(data, self.today, self.repay.extra_lpr())
-
-        steps = Table.grid(padding=(0, 1), expand=True)
-        steps.add_column(no_wrap=True)
-        steps.add_column(ratio=1, no_wrap=True, overflow="crop")
-        steps.add_column(no_wrap=True, justify="right")
-        for n in range(1, 8):
-            state = states[n]
-            mark = MARKS[state][0] if state else NOT_BUILT[0]
-            word = _(STATE_WORDS[state]) if state else _("not built yet")
-            style = STATE_STYLES[state] if state else "dim"
-            steps.add_row(
-                Text(f"{mark}{n}", style=style),
-                Text(_(STEP_TITLES[n]), style="" if state else "dim"),
-                Text(word, style=style or "dim"),
-            )
-        self.query_one("#home-step-list", Static).update(steps)
-
-        figures = Table.grid(padding=(0, 1), expand=True)
-        figures.add_column()
-        figures.add_column(justify="right", no_wrap=True)
-        figures.add_row(_("Total debt"), fmt.money(view.total_debt))
-        figures.add_row(_("Monthly payments now"), fmt.money(view.monthly_payments))
-        surplus_style = "bold red" if view.surplus is not None and view.surplus < 0 else ""
-        figures.add_row(
-            _("Left each month"),
-            Text(fmt.money(view.surplus) if view.surplus is not None else _("not entered"),
-                 style=surplus_style),
-        )
-        if view.next_due is not None:
-            figures.add_row(_("Next payment due"), fmt.date_(view.next_due.due))
-            figures.add_row(Text(view.next_due.lender), fmt.money(view.next_due.amount))
-        else:
-            figures.add_row(_("Next payment due"), _("none"))
-        self.query_one("#home-figure-list", Static).update(figures)
-
-        self.query_one("#home-next-action", Static).update(
-            Text(view.next_action or _("Nothing planned: every step is done."))
+        view = build_overview(self.repay.data(), self.today, self.repay.extra_lpr())
+        self.query_one("#home-step-list", Static).update(self._steps())
+        self.query_one("#home-figure-list", Static).update(self._figures(view))
+        self.query_one("#home-next-due", Static).update(self._next_due(view))
+        nxt = Text()
+        nxt.append(_("Next:") + " ", style="bold")
+        nxt.append(view.next_action or _("Nothing planned: every step is done."))
+        self.query_one("#home-next-action", Static).update(nxt)
+        self.query_one("#home-warnings-title", Static).update(
+            Text(_("Warnings ({n})").format(n=len(view.warnings)))
         )
         warnings = Text()
-        for line in view.warnings:
+        for i, line in enumerate(view.warnings):
             warnings.append("! ", style="bold yellow")
-            warnings.append(line + "\n")
+            warnings.append(line + ("\n" if i < len(view.warnings) - 1 else ""))
         if not view.warnings:
             warnings.append(_("No warnings."), style="dim")
         self.query_one("#home-warning-list", Static).update(warnings)
+
+    def _steps(self) -> Table:
+        states = self.repay.step_bar_states()
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, overflow="crop")
+        table.add_column(no_wrap=True)
+        for n in range(1, 8):
+            state = states[n]
+            mark = MARKS[state][0] if state else NOT_BUILT[0]
+            style = STATE_STYLES[state] if state else "dim"
+            table.add_row(
+                Text(f"{mark}{n}", style=style),
+                Text(_(STEP_TITLES[n]), style="" if state else "dim"),
+                Text(_(STATE_WORDS[state]) if state else _("not built yet"), style=style or "dim"),
+            )
+        return table
+
+    def _figures(self, view: Overview) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        surplus = (
+            Text(fmt.money(view.surplus), style="bold red" if view.surplus < 0 else "")
+            if view.surplus is not None
+            else Text(_("not entered"), style="dim")
+        )
+        table.add_row(_("Total debt"), fmt.money(view.total_debt))
+        table.add_row(_("Monthly payments now"), fmt.money(view.monthly_payments))
+        table.add_row(_("Left each month"), surplus)
+        return table
+
+    def _next_due(self, view: Overview) -> Text:
+        text = Text(_("Next payment due") + "\n", no_wrap=True)
+        if view.next_due is None:
+            text.append(_("none"), style="dim")
+            return text
+        late = view.next_due.due < self.today
+        text.append(fmt.date_(view.next_due.due), style="bold red" if late else "bold")
+        text.append("  " + fmt.money(view.next_due.amount))
+        if late:
+            text.append("  " + _("late"), style="bold red")
+        text.append("\n")
+        text.append(view.next_due.lender)
+        return text

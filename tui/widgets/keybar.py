@@ -9,7 +9,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from workbook.i18n import _
+from workbook.i18n import N_, _
+
+PALETTE = N_("All actions")
+SHARED = {"home", "keys", "quit", "language", "theme", "profile"}
 
 
 def key_label(app, binding) -> str:
@@ -41,13 +44,17 @@ class KeyBar(Widget, can_focus=False):
         key_style = "bold " + str(self.app.theme_variables.get("footer-key-foreground", ""))
         text = Text(no_wrap=True, overflow="crop")
         seen: set[str] = set()
-        for _node, binding, enabled, _tip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in seen:
+        # The screen's own keys first, the shared ones (home, keys, quit, palette) after.
+        found = list(self.screen.active_bindings.values())
+        found.sort(key=lambda item: item[1].id in SHARED or item[1].action == "command_palette")
+        for _node, binding, enabled, _tip in found:
+            palette = binding.action == "command_palette"
+            if not (binding.show or palette) or binding.action in seen:
                 continue
             seen.add(binding.action)
             part = Text.assemble(
                 (f" {key_label(self.app, binding)} ", key_style.strip()),
-                (_(binding.description), "" if enabled else "dim"),
+                (_(PALETTE) if palette else _(binding.description), "" if enabled else "dim"),
             )
             text.append_text(part)
             text.append(" ")

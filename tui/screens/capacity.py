@@ -1,0 +1,219 @@
+"""Step 2, repayment capacity: income and spending, and what is left each month.
+
+Spending is grouped as in `workbook.budget` (the UK Standard Financial Statement's
+groups, each essential or flexible). When nothing is left, the screen says so and
+points to the token-offer plan and to step 7.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from tui.dialogs.confirm import ConfirmModal
+from tui.dialogs.expense_form import ExpenseForm
+from tui.dialogs.income_form import IncomeForm
+from tui.screens.base import ScreenAction, StepScreen
+from tui.widgets.bars import bar_chart
+from tui.widgets.cells import money_cell, text_cell
+from tui.widgets.tables import selected_key, sync_rows
+from workbook import fmt
+from workbook.budget import BudgetSummary, monthly_amount, summarise
+from workbook.i18n import N_, _
+from workbook.models import ZERO, ExpenseItem, IncomeItem
+
+INCOME_COLUMNS = (("name", N_("Income")), ("often", N_("How often")),
+                  ("amount", N_("Amount")), ("monthly", N_("Per month")))
+EXPENSE_COLUMNS = (("name", N_("Spending")), ("group", N_("Group")), ("kind", N_("Kind")),
+                   ("often", N_("How often")), ("monthly", N_("Per month")))
+
+
+class CapacityScreen(StepScreen):
+    STEP = 2
+    AUTO_FOCUS = "#incomes"
+    BINDINGS = [
+        Binding("a", "add", N_("Add"), id="budget-add"),
+        Binding("m", "edit", N_("Edit"), id="budget-edit"),
+        Binding("d,delete", "delete", N_("Delete"), id="budget-delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._incomes: dict[str, IncomeItem] = {}
+        self._expenses: dict[str, ExpenseItem] = {}
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="capacity-top"):
+            yield Static(id="capacity-summary", markup=False)
+            yield Static(id="capacity-ratio", markup=False)
+        yield Static(id="capacity-shortfall", markup=False)
+        with Vertical(id="capacity-tables"):
+            incomes: DataTable = DataTable(id="incomes", cursor_type="row")
+            for key, label in INCOME_COLUMNS:
+                incomes.add_column(Text(_(label)), key=key)
+            yield incomes
+            expenses: DataTable = DataTable(id="expenses", cursor_type="row", zebra_stripes=True)
+            for key, label in EXPENSE_COLUMNS:
+                expenses.add_column(Text(_(label)), key=key)
+            yield expenses
+
+    def refresh_data(self) -> None:
+        data = self.repay.data()
+        self._incomes = {str(i.id): i for i in data.incomes}
+        self._expenses = {str(e.id): e for e in data.expenses}
+        sync_rows(self.query_one("#incomes", DataTable),
+                  [(str(i.id), self._income_cells(i)) for i in data.incomes])
+        sync_rows(self.query_one("#expenses", DataTable),
+                  [(str(e.id), self._expense_cells(e)) for e in data.expenses])
+        summary = summarise(data.incomes, data.expenses, data.debts, self.today)
+        self._show_summary(summary)
+
+    def _income_cells(self, item: IncomeItem) -> list:
+        return [
+            text_cell(item.name, 24),
+            text_cell(fmt.enum_label(item.frequency)),
+            money_cell(item.amount),
+            money_cell(monthly_amount(item.amount, item.frequency)),
+        ]
+
+    def _expense_cells(self, item: ExpenseItem) -> list:
+        kind = _("Essential") if item.essential else _("Flexible")
+        return [
+            text_cell(item.name, 16),
+            text_cell(fmt.enum_label(item.group), 14),
+            text_cell(kind),
+            text_cell(fmt.enum_label(item.frequency)),
+            money_cell(monthly_amount(item.amount, item.frequency)),
+        ]
+
+    def _show_summary(self, s: BudgetSummary) -> None:
+        surplus_style = "red" if s.surplus <= 0 else "green"
+        chart = bar_chart(
+            [
+                (_("Income"), s.income, "green"),
+                (_("Essential spending"), s.essential, "yellow"),
+                (_("Flexible spending"), s.flexible, "yellow"),
+                (_("Left each month"), s.surplus, surplus_style),
+                (_("Debts ask for"), s.debt_service, "red"),
+            ],
+            width=16,
+        )
+        self.query_one("#capacity-summary", Static).update(chart)
+        ratio = Text(_("Debt-service ratio") + "\n", style="bold")
+        if s.debt_service_ratio is None:
+            ratio.append(_("no income entered"), style="dim")
+        else:
+            high = s.debt_service_ratio > 1
+            ratio.append(f"{fmt.number(s.debt_service_ratio * 100, 1)}%",
+                         style="bold red" if high else "bold")
+            ratio.append("\n" + _("of income goes to debts"), style="dim")
+        if s.unknown_payments:
+            ratio.append("\n" + _("{n} debts without a known payment").format(
+                n=s.unknown_payments), style="dim")
+        self.query_one("#capacity-ratio", Static).update(ratio)
+
+        note = self.query_one("#capacity-shortfall", Static)
+        if (self._incomes or self._expenses) and s.surplus <= ZERO:
+            note.update(Text(_(
+                "Nothing is left for your debts each month. Offer each lender a small token "
+                "payment instead (the token-offer plan in step 4) and see step 7 for help."
+            ), style="bold"))
+            note.display = True
+        elif s.after_debts < ZERO:
+            note.update(Text(_(
+                "What is left ({left}) is less than the debts ask for ({ask}): this is what "
+                "you will negotiate."
+            ).format(left=fmt.money(s.surplus), ask=fmt.money(s.debt_service))))
+            note.display = True
+        else:
+            note.display = False
+
+    # -- which table ------------------------------------------------------------------
+
+    def _focused_table(self) -> DataTable:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id == "expenses":
+            return focused
+        return self.query_one("#incomes", DataTable)
+
+    def _selected(self) -> IncomeItem | ExpenseItem | None:
+        table = self._focused_table()
+        key = selected_key(table)
+        if key is None:
+            return None
+        return (self._expenses if table.id == "expenses" else self._incomes).get(key)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        if self._focused_table().id == "expenses":
+            self.action_add_expense()
+        else:
+            self.action_add_income()
+
+    def action_add_income(self) -> None:
+        def done(item: IncomeItem | None) -> None:
+            if item is not None:
+                self.repay.save(lambda: self.wb.incomes.add(item), _("Income saved."))
+
+        self.app.push_screen(IncomeForm(), done)
+
+    def action_add_expense(self) -> None:
+        def done(item: ExpenseItem | None) -> None:
+            if item is not None:
+                self.repay.save(lambda: self.wb.expenses.add(item), _("Spending saved."))
+
+        self.app.push_screen(ExpenseForm(), done)
+
+    def action_edit(self) -> None:
+        item = self._selected()
+        if item is None:
+            self.notify(_("Select a line first."), severity="warning")
+            return
+        if isinstance(item, IncomeItem):
+            self.app.push_screen(
+                IncomeForm(item),
+                lambda changed: changed is not None and self.repay.save(
+                    lambda: self.wb.incomes.update(changed), _("Income saved.")),
+            )
+        else:
+            self.app.push_screen(
+                ExpenseForm(item),
+                lambda changed: changed is not None and self.repay.save(
+                    lambda: self.wb.expenses.update(changed), _("Spending saved.")),
+            )
+
+    def action_delete(self) -> None:
+        item = self._selected()
+        if item is None:
+            self.notify(_("Select a line first."), severity="warning")
+            return
+        repo = self.wb.incomes if isinstance(item, IncomeItem) else self.wb.expenses
+        question = Text(_("Delete this line? This cannot be undone.") + "\n\n")
+        question.append(item.name, style="bold")
+        question.append("  " + fmt.money(item.amount))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.repay.save(lambda: repo.delete(item.id), _("Deleted."))
+
+        self.app.push_screen(ConfirmModal(question), done)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def actions(self) -> list[ScreenAction]:
+        return [
+            ScreenAction(_("Add income"), _("Salary, benefits, help from family"),
+                         self.action_add_income),
+            ScreenAction(_("Add spending"), _("Rent, food, transport and other costs"),
+                         self.action_add_expense),
+            ScreenAction(_("Edit the selected line"), _("Key m or Enter"), self.action_edit),
+            ScreenAction(_("Delete the selected line"), _("Key d; asks first"),
+                         self.action_delete),
+        ]

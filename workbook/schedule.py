@@ -16,94 +16,46 @@ lower over 30 years; that is the size of the difference between conventions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 
-from workbook import parse
-from workbook.models import ZERO, Debt, DebtStatus, Rate, RateUnit, RepaymentMethod
+from workbook.models import ZERO, Debt, DebtStatus, Rate, RepaymentMethod
+from workbook.periods import (  # re-exported: the schedule API others code against
+    CENT,
+    HUNDRED,
+    PRECISION,
+    Instalment,
+    add_months,
+    cents,
+    cumulative_round,
+    due_date,
+    equal_instalment,
+    monthly_rate,
+    next_due,
+)
 
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
-PRECISION = 40  # digits for exact intermediate sums; far beyond any cent over 50 years
+__all__ = [
+    "CARD_MONTHS_CAP",
+    "CENT",
+    "HUNDRED",
+    "PRECISION",
+    "Instalment",
+    "add_months",
+    "build_schedule",
+    "cents",
+    "cumulative_round",
+    "debt_first_due",
+    "debt_monthly_payment",
+    "debt_schedule",
+    "due_date",
+    "equal_instalment",
+    "monthly_rate",
+    "months_elapsed",
+    "next_due",
+    "schedule_totals",
+]
+
 CARD_MONTHS_CAP = 600  # 50 years: a minimum-payment schedule is cut off here
-
-
-def cents(amount: Decimal) -> Decimal:
-    """`amount` rounded half up to the cent (the one explicit rounding step)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def monthly_rate(rate: Rate, basis: int = 360) -> Decimal:
-    """The periodic monthly rate as a fraction: 4.9 %/year -> 0.049/12.
-
-    A daily rate becomes monthly as basis/12 days a month (×360 is the PBoC
-    convention, 30 days a month; pass 365 for the other convention).
-    """
-    fraction = rate.percent / HUNDRED
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        if rate.unit == RateUnit.YEAR:
-            return fraction / 12
-        if rate.unit == RateUnit.MONTH:
-            return fraction
-        return fraction * basis / 12
-
-
-def due_date(year: int, month: int, due_day: int) -> date:
-    """The due date in that month (months past 12 roll into later years); a due day past
-    the month's end falls on its last day (`workbook.parse.due_date`)."""
-    year += (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return parse.due_date(year, month, min(max(due_day, 1), 31))
-
-
-def add_months(day: date, months: int, due_day: int | None = None) -> date:
-    """`day` moved by whole months, keeping `due_day` (default: day's own day) at month end."""
-    return due_date(day.year, day.month + months, due_day or day.day)
-
-
-def next_due(today: date, due_day: int) -> date:
-    """The first due date on or after `today`."""
-    this_month = due_date(today.year, today.month, due_day)
-    return this_month if this_month >= today else due_date(today.year, today.month + 1, due_day)
-
-
-def cumulative_round(values: Iterable[Decimal]) -> list[Decimal]:
-    """Round each value to the cent so that every running total is the exact total rounded."""
-    out: list[Decimal] = []
-    running = ZERO
-    previous = ZERO
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        for value in values:
-            running += value
-            rounded = cents(running)
-            out.append(rounded - previous)
-            previous = rounded
-    return out
-
-
-@dataclass(frozen=True)
-class Instalment:
-    number: int
-    due: date
-    payment: Decimal  # principal + interest + fees
-    principal: Decimal
-    interest: Decimal
-    fees: Decimal
-    balance: Decimal  # principal still owed after this payment
-
-
-def equal_instalment(principal: Decimal, r: Decimal, months: int) -> Decimal:
-    """The exact (unrounded) 等额本息 instalment A = P·r·(1+r)^n / ((1+r)^n - 1)."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        if r == 0:
-            return principal / months
-        growth = (1 + r) ** months
-        return principal * r * growth / (growth - 1)
 
 
 def build_schedule(

@@ -1,0 +1,269 @@
+"""The communication log as a PDF: every contact, oldest first, with conduct flags.
+
+One table row per contact (the header repeats on every page). Contacts that break a
+published collection rule (`workbook.conduct`) are marked in red with the rule's
+name; a closing section says where each rule comes from and how sure we are of it,
+as `china-facts.md` requires. The flags are computed on the whole log before the
+lender and date filters apply, so "the fourth call that day" stays the fourth even
+when the export shows one day only.
+
+Speed: a log can hold 10,000 entries. reportlab's paragraph wrapping is the cost, so
+a cell that fits on one line in the main font is given as a plain string (drawn
+without markup parsing, so it is safe as it is) and only the rest become Paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
+from reports.fonts import FontChoice
+from reports.styles import FLAG, MUTED, grid_table_style
+from reports.text import clean
+from workbook.conduct import RULE_INFO, Rule, breaches
+from workbook.i18n import N_
+from workbook.logfilter import LogFilter, communication_key, filter_log
+from workbook.models import Channel, Communication
+from workbook.sources import confidence_label, disclaimer
+
+COLUMNS = (24 * mm, 36 * mm, 28 * mm)  # when, lender, agent; details take the rest
+DETAIL_WIDTH = FRAME_WIDTH - sum(COLUMNS)
+FLAG_BACKGROUND = colors.HexColor("#fde8e8")
+PADDING = 4  # each side, as grid_table_style sets it
+
+
+def build_log(
+    communications: Sequence[Communication],
+    out: Path,
+    *,
+    lang: str,
+    today: date,
+    workbook_name: str = "",
+    lender: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    fonts: FontChoice | None = None,
+) -> Path:
+    """Write the log (all lenders, or `lender`; between `start` and `end`) to `out`."""
+    ctx = make_context(lang, today, workbook_name, fonts)
+    title = ctx.t(N_("Communication log"))
+    story = log_story(communications, ctx, title, lender=lender, start=start, end=end)
+    return render_pdf(story, out, ctx, title)
+
+
+def log_story(
+    communications: Sequence[Communication],
+    ctx: DocContext,
+    title: str,
+    *,
+    lender: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[Flowable]:
+    s = ctx.styles
+    flags = _flags_by_entry(communications)
+    chosen = filter_log(communications, LogFilter(lender=lender, start=start, end=end))
+    chosen.reverse()  # filter_log gives newest first; a record reads oldest first
+    counts = Counter(rule for comm in chosen for rule in flags.get(id(comm), ()))
+    story: list[Flowable] = [
+        ctx.p(title, s.title),
+        ctx.p(_scope_line(ctx, lender, start, end), s.subtitle),
+        ctx.p(_count_line(ctx, len(chosen), counts), s.body),
+    ]
+    if chosen:
+        story.append(_table(chosen, flags, ctx))
+    else:
+        story.append(ctx.p(ctx.t(N_("No contacts match.")), s.body))
+    if counts:
+        story.extend(_flag_notes(counts, ctx))
+    return story
+
+
+def _flags_by_entry(communications: Sequence[Communication]) -> dict[int, list[Rule]]:
+    """Python object id -> the rules the entry breaks (keys survive filtering)."""
+    found = breaches(communications)
+    out: dict[int, list[Rule]] = {}
+    for index, comm in enumerate(communications):
+        rules = [b.rule for b in found.get(communication_key(comm, index), ())]
+        if rules:
+            out[id(comm)] = rules
+    return out
+
+
+def _scope_line(ctx: DocContext, lender: str | None, start: date | None, end: date | None) -> str:
+    who = lender.strip() if lender and lender.strip() else ctx.t(N_("All lenders"))
+    if start and end:
+        when = ctx.t(N_("{start} to {end}")).format(start=ctx.date(start), end=ctx.date(end))
+    elif start:
+        when = ctx.t(N_("from {start}")).format(start=ctx.date(start))
+    elif end:
+        when = ctx.t(N_("up to {end}")).format(end=ctx.date(end))
+    else:
+        when = ctx.t(N_("all dates"))
+    return f"{who} · {when}"
+
+
+def _count_line(ctx: DocContext, total: int, counts: Counter) -> str:
+    line = ctx.t(N_("{count} contacts.")).format(count=total)
+    flagged = sum(counts.values())
+    if flagged:
+        parts = [
+            ctx.t(N_("{rule}: {n}")).format(rule=ctx.t(RULE_INFO[rule].title), n=n)
+            for rule, n in sorted(counts.items(), key=lambda kv: list(Rule).index(kv[0]))
+        ]
+        line += " " + ctx.t(N_("Marked against the collection rules: {list}.")).format(
+            list="; ".join(parts)
+        )
+    return line
+
+
+def _table(chosen: list[Communication], flags: dict[int, list[Rule]], ctx: DocContext) -> Table:
+    s = ctx.styles
+    head = [
+        ctx.p(ctx.t(N_("When")), s.head),
+        ctx.p(ctx.t(N_("Lender and channel")), s.head),
+        ctx.p(ctx.t(N_("Their agent")), s.head),
+        ctx.p(ctx.t(N_("What happened")), s.head),
+    ]
+    cells = _CellMaker(ctx)
+    rows: list[list] = [head]
+    style = grid_table_style()
+    style.add("FONTNAME", (0, 1), (-1, -1), ctx.fonts.regular)
+    style.add("FONTSIZE", (0, 1), (-1, -1), s.cell.fontSize)
+    style.add("LEADING", (0, 1), (-1, -1), s.cell.leading)
+    for number, comm in enumerate(chosen, start=1):
+        rules = flags.get(id(comm), [])
+        if rules:
+            style.add("BACKGROUND", (0, number), (0, number), FLAG_BACKGROUND)
+        rows.append(
+            [
+                _when(comm),
+                cells.lines(_lender_lines(comm, ctx), COLUMNS[1]),
+                cells.lines([comm.agent_name, comm.agent_id, comm.number_used], COLUMNS[2]),
+                _details(comm, rules, ctx),
+            ]
+        )
+    # splitInRow: one entry's 5,000-character summary may be taller than a page.
+    return Table(
+        rows,
+        colWidths=[*COLUMNS, DETAIL_WIDTH],
+        repeatRows=1,
+        style=style,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+
+
+def _when(comm: Communication) -> str:
+    text = comm.at.strftime("%Y-%m-%d\n%H:%M")
+    if comm.ended_at is not None:
+        text += comm.ended_at.strftime("–%H:%M")
+    return text
+
+
+def _lender_lines(comm: Communication, ctx: DocContext) -> list[str]:
+    how = ctx.label(comm.channel)
+    if comm.channel == Channel.PHONE and not comm.connected:
+        how = ctx.t(N_("{channel}, not answered")).format(channel=how)
+    lines = [comm.lender, how, ctx.label(comm.direction)]
+    if comm.by_collector:
+        lines.append(ctx.t(N_("Collection agency")))
+    return lines
+
+
+def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> Paragraph:
+    s = ctx.styles
+    parts: list[str] = []
+    if rules:
+        mark = "\u26a0 " if ctx.fonts.symbols else "! "
+        names = "; ".join(ctx.t(RULE_INFO[rule].title) for rule in rules)
+        parts.append(f'<font color="{FLAG.hexval()}">{ctx.m(mark + names)}</font>')
+    fields = (
+        (N_("Summary"), comm.summary),
+        (N_("Their offer"), comm.their_offer),
+        (N_("My commitment"), comm.my_commitment),
+        (N_("Outcome"), comm.outcome),
+        (N_("Next action"), _next_action(comm, ctx)),
+        (N_("Evidence"), comm.evidence_ref),
+        (N_("Third party contacted"), ctx.t(N_("yes")) if comm.third_party else ""),
+    )
+    for label, value in fields:
+        if value and value.strip():
+            colon = "：" if ctx.lang == "zh" else ": "
+            parts.append(
+                f'<font color="{MUTED.hexval()}">{ctx.m(ctx.t(label) + colon)}</font>'
+                + ctx.m(value)
+            )
+    return Paragraph("<br/>".join(parts) or "-", s.cell)
+
+
+def _next_action(comm: Communication, ctx: DocContext) -> str:
+    if comm.next_action_date is None:
+        return comm.next_action
+    return ctx.t(N_("{action} (by {date})")).format(
+        action=comm.next_action.strip() or "-", date=ctx.date(comm.next_action_date)
+    )
+
+
+class _CellMaker:
+    """Plain strings where they fit on one line each, Paragraphs elsewhere."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.font = ctx.fonts.regular
+        self.size = ctx.styles.cell.fontSize
+        self.covered = ctx.fonts.coverage.get(self.font)
+
+    def lines(self, values: list[str], width: float) -> str | Paragraph:
+        texts = [" ".join(clean(v).split()) for v in values if v and v.strip()]
+        room = width - 2 * PADDING
+        if self.covered is not None and all(self._fits(t, room) for t in texts):
+            return "\n".join(texts)
+        return Paragraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
+
+    def _fits(self, text: str, room: float) -> bool:
+        return self.covered.issuperset(map(ord, text)) and (
+            stringWidth(text, self.font, self.size) <= room
+        )
+
+
+def _flag_notes(counts: Counter, ctx: DocContext) -> list[Flowable]:
+    s = ctx.styles
+    story: list[Flowable] = [ctx.p(ctx.t(N_("About the marks")), s.heading)]
+    story.append(
+        ctx.p(
+            ctx.t(
+                N_(
+                    "A mark means the contact, as recorded here, appears to go against the "
+                    "rule named. It is a note for your records and for a complaint, not a "
+                    "legal finding."
+                )
+            )
+            + " "
+            + disclaimer(ctx.lang),
+            s.small,
+        )
+    )
+    for rule in Rule:
+        if not counts.get(rule):
+            continue
+        info = RULE_INFO[rule]
+        text = ctx.t(N_("{title}. Source: {source}. {confidence}; as of {as_of}.")).format(
+            title=ctx.t(info.title),
+            source=ctx.t(info.source),
+            confidence=confidence_label(info.confidence, ctx.lang),
+            as_of=info.as_of,
+        )
+        story.append(ctx.p(text, s.small.clone("note", spaceBefore=3)))
+    return story
+
+
+__all__ = ["build_log", "log_story"]

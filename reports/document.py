@@ -1,0 +1,198 @@
+"""The frame every PDF shares: A4, a header with the title and the workbook's name, a
+footer with the date and "page n / N", reproducible bytes, a private atomic write.
+
+`invariant=1` makes reportlab leave out the creation time and random ids, so the same
+data gives the same bytes (tests pin that). "n / N" needs the page count before the
+first page is finished: the canvas keeps every page's drawing and stamps the numbers
+when the document is saved.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from reports.files import write_private
+from reports.fonts import FontChoice, choose_fonts
+from reports.styles import MUTED, RULE, Styles, make_styles
+from reports.text import long_date, markup, tr
+from workbook import fmt
+from workbook.i18n import LANGUAGES, N_
+from workbook.models import Rate
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FOOTER_TOP = 14 * mm
+PAGE_NUMBER_SIZE = 8
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every document needs besides its data."""
+
+    lang: str
+    today: date
+    workbook_name: str
+    fonts: FontChoice
+    styles: Styles
+    currency: str = "CNY"
+
+    def money(self, amount: Decimal | None) -> str:
+        return fmt.money(amount, self.lang, currency=self.currency)
+
+    def rate(self, rate: Rate | None) -> str:
+        return fmt.rate(rate, self.lang)
+
+    def label(self, value: StrEnum) -> str:
+        return fmt.enum_label(value, self.lang)
+
+    def date(self, day: date | None) -> str:
+        return fmt.date_(day, self.lang)
+
+    def t(self, msgid: str) -> str:
+        return tr(msgid, self.lang)
+
+    def m(self, text: object) -> str:
+        """User text as safe markup."""
+        return markup(text, self.fonts)
+
+    def p(self, text: object, style=None) -> Paragraph:
+        """A Paragraph of user text (escaped)."""
+        return Paragraph(self.m(text), style or self.styles.body)
+
+    def pm(self, safe_markup: str, style=None) -> Paragraph:
+        """A Paragraph of markup we built ourselves from escaped parts."""
+        return Paragraph(safe_markup, style or self.styles.body)
+
+
+def make_context(
+    lang: str,
+    today: date,
+    workbook_name: str = "",
+    fonts: FontChoice | None = None,
+    currency: str = "CNY",
+) -> DocContext:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown document language {lang!r}")
+    fonts = fonts or choose_fonts()
+    return DocContext(
+        lang, today, workbook_name or "", fonts, make_styles(fonts), currency or "CNY"
+    )
+
+
+def render_pdf(
+    story: Sequence[Flowable], out: Path, ctx: DocContext, title: str, subject: str = ""
+) -> Path:
+    """Lay out `story` under `title` and write it to `out` (0600); returns the path."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author="",
+        subject=subject,
+        creator="Repay Workbook",
+        lang="zh-CN" if ctx.lang == "zh" else "en",
+        invariant=1,
+    )
+    header = _header(ctx, title)
+    doc.build(
+        list(story),
+        onFirstPage=header,
+        onLaterPages=header,
+        canvasmaker=_numbered_canvas(ctx),
+    )
+    return write_private(out, buffer.getvalue())
+
+
+def _header(ctx: DocContext, title: str) -> Callable[[Canvas, SimpleDocTemplate], None]:
+    left_style = ctx.styles.small
+    prepared = ctx.t(N_("Prepared {date}")).format(date=long_date(ctx.today, ctx.lang))
+
+    def draw(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        top = PAGE_HEIGHT - 12 * mm
+        half = FRAME_WIDTH / 2 - 4 * mm
+        _draw_para(canvas, markup(title, ctx.fonts), left_style, MARGIN_X, top, half, "left")
+        if ctx.workbook_name:
+            _draw_para(
+                canvas,
+                markup(ctx.workbook_name, ctx.fonts),
+                left_style,
+                PAGE_WIDTH - MARGIN_X - half,
+                top,
+                half,
+                "right",
+            )
+        rule_y = top - left_style.leading - 1 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
+        _draw_para(
+            canvas, markup(prepared, ctx.fonts), left_style, MARGIN_X, FOOTER_TOP, half, "left"
+        )
+        canvas.restoreState()
+
+    return draw
+
+
+def _draw_para(canvas, text: str, style, x: float, top: float, width: float, align: str) -> None:
+    """Draw the first line of `text` with its top at `top` (a long name is cut, not wrapped)."""
+    if align == "right":
+        style = style.clone(style.name + "_right", alignment=TA_RIGHT)
+    para = Paragraph(text, style)
+    _w, height = para.wrap(width, PAGE_HEIGHT)
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(x, top - style.leading, width, style.leading)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    para.drawOn(canvas, x, top - height)
+    canvas.restoreState()
+
+
+def _numbered_canvas(ctx: DocContext) -> type[Canvas]:
+    font = ctx.fonts.regular
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(font, PAGE_NUMBER_SIZE)
+                self.setFillColor(MUTED)
+                # On the baseline of the footer's text (drawn with its top at FOOTER_TOP).
+                baseline = FOOTER_TOP - ctx.styles.small.fontSize
+                self.drawRightString(PAGE_WIDTH - MARGIN_X, baseline, f"{number} / {total}")
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+__all__ = ["FRAME_WIDTH", "DocContext", "make_context", "render_pdf"]

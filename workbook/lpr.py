@@ -85,6 +85,7 @@ class BenchmarkCheck:
     above_24: bool
     legal_limit: bool  # True only for private lending, where 4 × LPR is the courts' limit
     explanation: str  # translated; source and as-of date included
+    stated_only: bool = False  # true_apr is the stated rate annualised, not the IRR
 
 
 def _pct(fraction: Decimal) -> str:
@@ -125,6 +126,13 @@ def benchmark_check(debt: Debt, today: date, extra: Iterable[LprEntry] = ()) -> 
     above_four = apr is not None and four is not None and apr > four
     above_24 = apr is not None and apr > LINE_24
     private = debt.lender_type == LenderType.PRIVATE
+    explanation = _explain(debt.lender_type, apr, four, lpr, contract_known, above_four, above_24)
+    stated_only = true is None and apr is not None
+    if stated_only:
+        explanation += " " + _(
+            "This is the stated rate; with the term and amount entered, the true rate "
+            "(fees and deductions included) can be higher."
+        )
     return BenchmarkCheck(
         true_apr=apr,
         four_lpr=four,
@@ -132,9 +140,8 @@ def benchmark_check(debt: Debt, today: date, extra: Iterable[LprEntry] = ()) -> 
         above_four_lpr=above_four,
         above_24=above_24,
         legal_limit=private,
-        explanation=_explain(
-            debt.lender_type, apr, four, lpr, contract_known, above_four, above_24
-        ),
+        explanation=explanation,
+        stated_only=stated_only,
     )
 
 

@@ -221,7 +221,7 @@ def proposal_effect(
     rate = proposal.new_rate or debt.rate
     r = rate_per_month(rate)
     notes: list[str] = []
-    balance = max(debt.balance, ZERO)
+    balance = cents(max(debt.balance, ZERO))
     if proposal.waive_penalty:
         balance -= min(max(debt.penalty_fees, ZERO), balance)
     first = debt_first_due(debt, today)
@@ -343,17 +343,24 @@ class PlanSummary:
 
 
 def plan_summary(
-    debts: Iterable[Debt], proposals: Iterable[Proposal], surplus: Decimal, today: date
+    debts: Iterable[Debt],
+    proposals: Iterable[Proposal],
+    surplus: Decimal,
+    today: date,
+    method: SplitMethod | None = None,
 ) -> PlanSummary:
     """The plan over all open debts: each lender's share of the surplus and its effect.
 
-    The share method is the one on the proposals (the first one's; pro rata without
-    any). A proposal that names no term, amount or settlement offers the share; a debt
-    without a proposal is offered its share too.
+    The share method is `method`, else the proposals' (the first one's), else pro
+    rata. A proposal that names no term, amount or settlement offers the share; a debt
+    without a proposal is offered its share too. Of several proposals for one debt the
+    last counts.
     """
     open_debts = [d for d in debts if d.status != DebtStatus.SETTLED and d.balance > 0]
+    proposals = list(proposals)
     by_debt = {p.debt_id: p for p in proposals}
-    method = next(iter(by_debt.values())).split if by_debt else SplitMethod.PRO_RATA
+    if method is None:
+        method = proposals[0].split if proposals else SplitMethod.PRO_RATA
     shares = split(max(surplus, ZERO), open_debts, method, today)
     rows: list[tuple[Debt, Effect]] = []
     total_current = ZERO

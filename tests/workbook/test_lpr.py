@@ -39,8 +39,14 @@ def test_user_entries_extend_and_override():
 
 def _debt(kind, pct, unit=RateUnit.YEAR, start=date(2025, 9, 1), **kw):
     return Debt(
-        "L", D("10000"), lender_type=kind, principal=D("10000"), rate=Rate(D(pct), unit),
-        term_months=12, start_date=start, **kw,
+        "L",
+        D("10000"),
+        lender_type=kind,
+        principal=D("10000"),
+        rate=Rate(D(pct), unit),
+        term_months=12,
+        start_date=start,
+        **kw,
     )
 
 
@@ -72,7 +78,9 @@ def test_licensed_lenders_get_a_benchmark_not_a_cap():
 
 def test_flat_fee_is_judged_by_its_true_rate():
     # 0.6 % a month flat looks like 7.2 % a year; its true APR 13.03 % is above 12 %.
-    debt = _debt(LenderType.CONSUMER_FINANCE, "0.6", RateUnit.MONTH, method=RepaymentMethod.FLAT_FEE)
+    debt = _debt(
+        LenderType.CONSUMER_FINANCE, "0.6", RateUnit.MONTH, method=RepaymentMethod.FLAT_FEE
+    )
     check = benchmark_check(debt, TODAY)
     assert check.true_apr.quantize(D("0.0001")) == D("0.1303")
     assert check.above_four_lpr
@@ -107,3 +115,12 @@ def test_explanation_is_translated():
     i18n.set_language("zh")
     check = benchmark_check(_debt(LenderType.BANK, "15"), TODAY)
     assert "持牌机构" in check.explanation and "15.00%" in check.explanation
+
+
+def test_stated_rate_is_used_and_said_when_the_true_rate_is_unknown():
+    i18n.set_language("en")
+    debt = Debt("L", D("1000"), lender_type=LenderType.BANK, rate=Rate(D("0.1"), RateUnit.DAY))
+    check = benchmark_check(debt, TODAY)
+    assert check.stated_only and check.true_apr == D("0.36") and check.above_24
+    assert "stated rate" in check.explanation
+    assert not benchmark_check(_debt(LenderType.BANK, "15"), TODAY).stated_only

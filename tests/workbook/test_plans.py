@@ -249,3 +249,5 @@ def test_plan_summary():
     settle = plan_summary(debts, [Proposal(2, settlement_discount_percent=D("50"))], D("1200"), TODAY)
     assert settle.one_off_total == D("1500.00") and settle.total_new == D("900.00")
     assert settle.unused == D("300.00")
+    by_size = plan_summary(debts, [], D("1200"), TODAY, SplitMethod.SMALLEST_BALANCE)
+    assert by_size.rows[1][1].new_instalment > D("300")  # the smaller balance is served first

@@ -30,7 +30,9 @@ def backup_dir(workbook_path: Path) -> Path:
 
 def _pattern(workbook_path: Path) -> re.Pattern[str]:
     stem = re.escape(Path(workbook_path).stem)
-    return re.compile(rf"^{stem}-(?P<stamp>{_STAMP})(?P<tag>-[a-z0-9-]+)?(?:\.\d+)?\.json$")
+    return re.compile(
+        rf"^{stem}-(?P<stamp>{_STAMP})(?P<tag>-[a-z0-9-]+)?(?:\.(?P<n>\d+))?\.json$"
+    )
 
 
 def list_backups(workbook_path: Path) -> list[Path]:
@@ -39,8 +41,10 @@ def list_backups(workbook_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     pattern = _pattern(workbook_path)
-    found = [p for p in folder.iterdir() if pattern.match(p.name)]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    found = [(m, p) for p in folder.iterdir() if (m := pattern.match(p.name))]
+    # Taken in the same microsecond, `.1`, `.2` ... came later than the bare name.
+    found.sort(key=lambda mp: (mp[0]["stamp"], int(mp[0]["n"] or 0)), reverse=True)
+    return [p for _, p in found]
 
 
 def _plain_backups(workbook_path: Path) -> list[Path]:

@@ -12,9 +12,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from workbook.models import Communication, Debt
-
 from storage import Workbook
+from workbook.models import Communication, Debt
 
 path, run = Path(sys.argv[1]), int(sys.argv[2])
 wb = Workbook.open(path)

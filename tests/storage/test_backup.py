@@ -99,3 +99,19 @@ def test_restore_refuses_a_damaged_backup(wb_path: Path):
         restore_backup(wb_path, bad)
     assert str(bad) in caught.value.message
     assert wb_path.read_bytes() == before
+
+
+def test_list_backups_orders_by_time_then_counter_and_ignores_strangers(tmp_path: Path):
+    path = tmp_path / "w.json"
+    folder = backup_dir(path)
+    folder.mkdir(parents=True)
+    names = [
+        "w-20240101-000000-000001.2.json",
+        "w-20240101-000000-000001.1.json",
+        "w-20240101-000000-000001.json",
+        "w-20240101-000000-000000-schema0.json",
+        "w-20231231-235959-999999.json",
+    ]
+    for name in [*reversed(names), "notes.txt", "other-20240101-000000-000000.json"]:
+        (folder / name).write_text("{}")
+    assert [p.name for p in list_backups(path)] == names

@@ -32,7 +32,7 @@ def _run_and_kill(path: Path, run: int, rng: random.Random) -> dict[int, Decimal
         time.sleep(rng.uniform(0.0, 0.12))
     else:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.04))
+        time.sleep(rng.uniform(0.0, 0.1))
     os.kill(proc.pid, signal.SIGKILL)
     out, err = proc.communicate()
     assert proc.returncode == -signal.SIGKILL, err
@@ -52,11 +52,11 @@ def test_sigkill_at_random_moments_never_loses_a_returned_write(tmp_path: Path):
     path = tmp_path / "crash" / "workbook.json"
     promised: dict[int, Decimal] = {}
     started = time.monotonic()
-    writes_seen = 0
+    runs_with_writes = 0
     mid_write = 0  # kills that left a temporary file: caught between mkstemp and replace
     for run in range(1, KILLS + 1):
         reported = _run_and_kill(path, run, rng)
-        writes_seen += len(reported)
+        runs_with_writes += bool(reported)
         mid_write += any(p.name.endswith(".tmp") for p in path.parent.iterdir())
         promised.update(reported)
         # Read-only: loads without writing, so it cannot repair what the kill left.
@@ -64,8 +64,8 @@ def test_sigkill_at_random_moments_never_loses_a_returned_write(tmp_path: Path):
             stored = {d.id: d.balance for d in wb.debts.list()}
         for debt_id, balance in promised.items():
             assert stored.get(debt_id) == balance, (run, debt_id)
-    print(f"{KILLS} kills, {writes_seen} writes reported, {mid_write} kills mid-write")
-    assert writes_seen > KILLS  # the kills landed while writing, not only before
+    print(f"{KILLS} kills, {len(promised)} debts promised, {mid_write} kills mid-write")
+    assert runs_with_writes >= KILLS // 4  # the kills landed while writing, not only before
     assert mid_write > 0  # and some inside the write itself
     with Workbook.open(path) as wb:  # a writable open clears temp files killed writers left
         assert {d.id for d in wb.debts.list()} >= set(promised)

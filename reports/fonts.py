@@ -21,12 +21,12 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -78,7 +78,9 @@ class FontChoice:
     symbols: str | None = None  # a font with ☐ ☑ and other symbols, if any
     notices: tuple[Notice, ...] = field(default=())
     # Characters each font can draw, by registered name (the CID font: None = "BMP").
-    coverage: Mapping[str, frozenset[int] | None] = field(default_factory=dict, compare=False)
+    coverage: Mapping[str, frozenset[int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def warning(self) -> Notice | None:
@@ -101,6 +103,27 @@ class FontChoice:
 
 class FontError(Exception):
     pass
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16.
+
+    reportlab writes every code point as `%04X`, so U+20BB7 (𠮷, found in names) or an
+    emoji becomes an odd-length hex string that readers reject: copying, searching
+    and text extraction then lose the character. UTF-16BE is what the PDF format asks
+    for; for the Basic Multilingual Plane it is the very same four digits.
+    """
+    lines = _original_to_unicode_cmap(fontname, subset).split("\n")
+    start = lines.index(f"{len(subset)} beginbfchar") + 1
+    for i, code in enumerate(subset):
+        if code > 0xFFFF:
+            lines[start + i] = f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+    return "\n".join(lines)
+
+
+_original_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+if getattr(_original_to_unicode_cmap, "__module__", "") == ttfonts.__name__:
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def choose_fonts(

@@ -140,10 +140,22 @@ def agreement() -> Agreement:
 
 def payments() -> list[Payment]:
     return [
-        Payment(id=1, agreement_id=1, paid_on=date(2026, 1, 9), amount=Decimal("800"),
-                method="App", reference="P-001"),
-        Payment(id=2, agreement_id=1, paid_on=date(2026, 2, 10), amount=Decimal("500"),
-                method="银行转账", reference="P-002"),
+        Payment(
+            id=1,
+            agreement_id=1,
+            paid_on=date(2026, 1, 9),
+            amount=Decimal("800"),
+            method="App",
+            reference="P-001",
+        ),
+        Payment(
+            id=2,
+            agreement_id=1,
+            paid_on=date(2026, 2, 10),
+            amount=Decimal("500"),
+            method="银行转账",
+            reference="P-002",
+        ),
     ]
 
 

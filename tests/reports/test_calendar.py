@@ -1,0 +1,61 @@
+"""The .ics calendar: instalments and planned actions, stable UIDs, no clock."""
+
+from datetime import UTC, date, datetime
+
+import sample
+from icalendar import Calendar
+
+from reports.calendar import build_calendar, calendar_bytes
+
+TODAY = sample.TODAY
+
+
+def _events(raw: bytes):
+    return [c for c in Calendar.from_ical(raw).walk("VEVENT")]
+
+
+def _bytes(lang="zh", today=TODAY, **kw):
+    d = sample.data()
+    return calendar_bytes(
+        d.agreements, d.debts, d.payments, d.communications, lang=lang, today=today, **kw
+    )
+
+
+def test_instalments_and_actions():
+    events = _events(_bytes(lang="en"))
+    summaries = [str(e["SUMMARY"]) for e in events]
+    instalments = [s for s in summaries if "招商银行信用卡 (" in s]
+    assert len(instalments) == 39
+    assert summaries[0].startswith("Paid: ¥800.00")
+    assert summaries[1].startswith("Pay ¥800.00")  # partly paid: still owed
+    assert "招商银行信用卡: 发送失业证明" in summaries  # the pending next action
+    first = events[1]
+    assert first.decoded("DTSTART") == date(2026, 2, 10)
+    assert first.decoded("DTSTAMP") == datetime(2026, 3, 15, tzinfo=UTC)
+    assert "¥300.00 still owed" in str(first["DESCRIPTION"])
+    # Reminders for what is still owed only.
+    assert not events[0].walk("VALARM") and events[1].walk("VALARM")
+
+
+def test_uids_are_stable_and_unique():
+    first, second = _bytes(), _bytes()
+    assert first == second
+    uids = [str(e["UID"]) for e in _events(first)]
+    assert len(set(uids)) == len(uids)
+    # A later export (another day, payments changed) keeps the same UIDs: events update.
+    later = [str(e["UID"]) for e in _events(_bytes(today=date(2026, 6, 1)))]
+    assert later == uids
+    other_workbook = [str(e["UID"]) for e in _events(_bytes(workbook_name="另一个"))]
+    assert not set(other_workbook) & set(uids)
+
+
+def test_file_is_private_and_hostile_text_survives(tmp_path):
+    d = sample.data()
+    d.communications[0].next_action = sample.HOSTILE + "\n" + "；" * 100
+    out = build_calendar(
+        d.agreements, d.debts, d.payments, d.communications, tmp_path / "c.ics",
+        lang="zh", today=TODAY,
+    )  # fmt: skip
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    summaries = [str(e["SUMMARY"]) for e in _events(out.read_bytes())]
+    assert any("<b>bold?</b> &amp; ]]> [/]" in s for s in summaries)

@@ -1,0 +1,71 @@
+"""User text reaches the PDF literally: escaped, in a font that has it, never crashing."""
+
+import io
+
+from conftest import contains, pdf_text  # noqa: F401
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from reports.styles import make_styles
+from reports.text import clean, markup
+
+
+def _build(texts, fonts) -> bytes:
+    buffer = io.BytesIO()
+    style = make_styles(fonts).body
+    SimpleDocTemplate(buffer, invariant=1).build(
+        [Paragraph(markup(t, fonts), style) for t in texts]
+    )
+    return buffer.getvalue()
+
+
+def test_markup_escapes_everything_the_parser_reads(fonts):
+    out = markup("<b>x</b> & &amp; <br/> ]]> [/]", fonts)
+    assert "<b>" not in out and "<br/>" not in out
+    assert "&amp;amp;" in out  # a typed entity stays literal text
+
+
+def test_newlines_become_breaks_and_controls_go(fonts):
+    assert markup("a\r\nb\rc\nd", fonts) == "a<br/>b<br/>c<br/>d"
+    assert clean("a\x00b\x07c\x1bd\ud800e") == "abcde"
+    assert clean("t\tx") == "t    x"
+    assert clean(None) == ""
+
+
+def test_symbols_come_from_the_symbol_font(fonts):
+    if fonts.symbols is None:
+        return
+    out = markup("勾选 ☑ 方框 ☐", fonts)
+    assert f'<font name="{fonts.symbols}">' in out
+
+
+def test_hostile_text_comes_out_literally(tmp_path, fonts):
+    hostile = "<b>bold?</b> &amp; ]]> [/] [b]x[/b] 😀 ☐☑ 中文 \"q\" 'a' \\"
+    path = tmp_path / "t.pdf"
+    path.write_bytes(_build([hostile], fonts))
+    text = pdf_text(path)
+    for piece in ("<b>bold?</b>", "&amp;", "]]>", "[/]", "[b]x[/b]", "中文", '"q"', "'a'"):
+        assert piece in text, piece
+    if fonts.embedded:
+        # No font here draws the emoji: it prints as a box but the text keeps it.
+        assert "😀" in text
+        assert "\x00" not in text
+    if fonts.symbols:
+        assert "☐☑" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_builds(fonts, text):
+    # Arbitrary Unicode, including controls, surrogates and markup, never breaks a build.
+    assert _build([text], fonts).startswith(b"%PDF")
+
+
+def test_fallback_font_survives_emoji(tmp_path):
+    from reports.fonts import choose_fonts
+
+    fallback = choose_fonts(environ={}, search_system=False)
+    path = tmp_path / "f.pdf"
+    path.write_bytes(_build(["中文 😀 <b> &amp; done"], fallback))
+    assert not contains(path, "<b>", "&amp;", "done")

@@ -1,0 +1,194 @@
+"""The application letter (协商还款申请书) for one debt: read it, edit the free-text
+parts, copy it, export it as PDF.
+
+The letter goes to a Chinese lender in Chinese whatever the UI language; `v` shows
+the English version for reading. On screen the ID number is masked; the copy and
+the PDF carry it in full, as the lender needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from storage import WorkbookError
+from tui import negotiation
+from workbook.i18n import N_, _, current_language
+from workbook.letter import Letter, build_letter, letter_text
+from workbook.models import Debt
+
+if TYPE_CHECKING:
+    from tui.app import RepayApp
+
+LETTER_LANG = "zh"  # what a Chinese lender receives
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def find_debt(app: RepayApp, debt_id: int | None) -> Debt | None:
+    return next((d for d in app.data().debts if d.id == debt_id), None)
+
+
+def letter_for(app: RepayApp, debt: Debt, lang: str = LETTER_LANG, mask_id: bool = False) -> Letter:
+    inp = negotiation.letter_input(app.data(), debt, app.today)
+    return build_letter(inp, lang, mask_id=mask_id)
+
+
+def copy_letter(app: RepayApp, letter: Letter) -> None:
+    """The whole letter to the clipboard (OSC 52, so it works over SSH too)."""
+    app.copy_to_clipboard(letter_text(letter))
+    which = _("Chinese") if letter.lang == "zh" else _("English")
+    app.notify(
+        _("Letter copied ({which}, {n} characters): paste it into the chat or an email.").format(
+            which=which, n=len(letter_text(letter))
+        ),
+        markup=False,
+    )
+
+
+def letter_pdf_path(app: RepayApp, debt: Debt, lang: str) -> Path:
+    """Beside the workbook (or in the export folder from the settings)."""
+    folder: Path | None = None
+    try:
+        export_dir = app.wb.settings().export_dir
+    except WorkbookError:  # an unreadable setting falls back to the default
+        export_dir = ""
+    if export_dir:
+        folder = Path(export_dir).expanduser()
+    elif getattr(app.wb, "path", None):
+        folder = Path(app.wb.path).parent
+    folder = folder or Path.cwd()
+    lender = _UNSAFE.sub("_", debt.lender).strip("_.") or str(debt.id)
+    stem = "协商还款申请书" if lang == "zh" else "application-letter-en"
+    return folder / f"{stem}-{lender}-{app.today.isoformat()}.pdf"
+
+
+def export_letter(app: RepayApp, debt: Debt, letter: Letter) -> Path | None:
+    """Write the letter as PDF and say where; None (with a message) when it failed."""
+    from reports.fonts import choose_fonts
+    from reports.letter import build_letter as build_letter_pdf
+
+    try:
+        settings_font = app.wb.settings().pdf_font
+    except WorkbookError:
+        settings_font = ""
+    fonts = choose_fonts(settings_font)
+    out = letter_pdf_path(app, debt, letter.lang)
+    try:
+        path = build_letter_pdf(
+            letter, out, today=app.today, workbook_name=app.workbook_name(), fonts=fonts
+        )
+    except OSError as exc:
+        app.notify(
+            _("The PDF was not written: {error}").format(error=exc.strerror or str(exc)),
+            severity="error",
+            markup=False,
+        )
+        return None
+    for message in fonts.messages(current_language()):
+        app.notify(message, severity="warning", markup=False, timeout=15)
+    app.notify(_("Letter saved as PDF: {path}").format(path=path), markup=False, timeout=10)
+    return path
+
+
+class LetterPreview(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q", "close", N_("Close"), id="close"),
+        Binding("y", "copy", N_("Copy"), id="letter-copy"),
+        Binding("e", "export", N_("PDF"), id="letter-export"),
+        Binding("m", "edit", N_("Edit text"), id="letter-edit"),
+        Binding("v", "switch_version", N_("Chinese/English"), id="letter-version"),
+    ]
+
+    def __init__(self, debt: Debt) -> None:
+        super().__init__(classes="dialog")
+        self.debt_id = debt.id
+        self.debt = debt
+        self.lang = LETTER_LANG
+
+    @property
+    def repay(self) -> RepayApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box letter-box"):
+            yield Static(id="letter-title", classes="dialog-title", markup=False)
+            with VerticalScroll(id="letter-scroll"):
+                yield Static(id="letter-body", markup=False)
+            yield Static(classes="letter-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("y Copy"), id="copy", variant="primary")
+                yield Button(_("e PDF"), id="export")
+                yield Button(_("m Edit"), id="edit")
+                yield Button(_("v Chinese/English"), id="version")
+                yield Button(_("Esc Close"), id="close")
+
+    def on_mount(self) -> None:
+        self.show_letter()
+        self.query_one("#letter-scroll").focus()
+
+    def show_letter(self) -> None:
+        debt = find_debt(self.repay, self.debt_id) or self.debt
+        self.debt = debt
+        letter = letter_for(self.repay, debt, self.lang, mask_id=True)
+        if self.lang == "zh":
+            version = _("Chinese, to send")
+            hint = _("The ID number is masked on screen; the copy and the PDF show it in full.")
+        else:
+            version = _("English, for reading")
+            hint = _("The lender gets the Chinese letter: v shows it.")
+        self.query_one("#letter-title", Static).update(
+            Text(_("Letter to {lender} ({version})").format(lender=debt.lender, version=version),
+                 style="bold")
+        )
+        self.query_one(".letter-hint", Static).update(Text(hint, style="dim"))
+        self.query_one("#letter-body", Static).update(Text(letter_text(letter)))
+
+    def full_letter(self) -> Letter:
+        return letter_for(self.repay, self.debt, self.lang)
+
+    def action_copy(self) -> None:
+        copy_letter(self.repay, self.full_letter())
+
+    def action_export(self) -> None:
+        export_letter(self.repay, self.debt, self.full_letter())
+
+    def action_switch_version(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+        self.show_letter()
+
+    def action_edit(self) -> None:
+        from tui.dialogs.letter_edit import LetterEdit
+
+        inp = negotiation.letter_input(self.repay.data(), self.debt, self.repay.today)
+
+        def done(changed: Debt | None) -> None:
+            if changed is not None:
+                self.repay.save(lambda: self.repay.wb.debts.update(changed), _("Letter saved."))
+                self.show_letter()
+
+        self.app.push_screen(LetterEdit(self.debt, inp), done)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "copy": self.action_copy,
+            "export": self.action_export,
+            "edit": self.action_edit,
+            "version": self.action_switch_version,
+            "close": self.action_close,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()

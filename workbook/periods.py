@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from workbook import parse
 from workbook.models import ZERO, Rate, RateUnit
@@ -19,9 +19,14 @@ HUNDRED = Decimal(100)
 PRECISION = 40  # digits for exact intermediate sums; far beyond any cent over 50 years
 
 
-def cents(amount: Decimal) -> Decimal:
-    """`amount` rounded half up to the cent (the one explicit rounding step)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+def cents(amount: Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """`amount` rounded to the cent, half up unless told (the one explicit rounding step)."""
+    try:
+        return amount.quantize(CENT, rounding=rounding)
+    except InvalidOperation:  # more digits than the context holds (absurd rates): widen it
+        with localcontext() as ctx:
+            ctx.prec = amount.adjusted() + 4
+            return amount.quantize(CENT, rounding=rounding)
 
 
 def monthly_rate(rate: Rate, basis: int = 360) -> Decimal:

@@ -201,7 +201,10 @@ def _saved(current_cost: Decimal | None, total: Decimal | None) -> Decimal | Non
 
 
 def _money(amount: Decimal) -> str:
-    return fmt.money(amount)
+    try:
+        return fmt.money(amount)
+    except ArithmeticError:  # beyond the display's precision (absurd rates compounded)
+        return f"{cents(amount):,}"
 
 
 def proposal_effect(

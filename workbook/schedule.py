@@ -56,6 +56,7 @@ __all__ = [
 ]
 
 CARD_MONTHS_CAP = 600  # 50 years: a minimum-payment schedule is cut off here
+ONE = Decimal(1)
 
 
 def build_schedule(
@@ -86,7 +87,8 @@ def build_schedule(
     """
     if months < 1:
         raise ValueError("a schedule needs at least one month")
-    if principal < 0 or rate.percent < 0 or monthly_fee < 0:
+    optional = [x for x in (payment, original_principal) if x is not None]
+    if min([principal, rate.percent, monthly_fee, *optional]) < 0:
         raise ValueError("amounts and rates must not be negative")
     principal = cents(principal)
     if principal == 0:
@@ -126,11 +128,14 @@ def _equal_instalment(principal: Decimal, r: Decimal, months: int) -> list[tuple
     interests = []
     with localcontext() as ctx:
         ctx.prec = PRECISION
-        balance = principal
+        # Balances from the closed form B_k = P((1+r)^n - (1+r)^k) / ((1+r)^n - 1): a running
+        # subtraction would amplify the last digit by (1+r)^k, which at absurd rates wins.
+        grown = (1 + r) ** months
+        scale = principal * r / (grown - 1) if r else ZERO
+        step = ONE
         for _ in range(months):
-            interest = balance * r
-            interests.append(interest)
-            balance -= exact - interest
+            interests.append(scale * (grown - step))  # = B_(k-1) × r
+            step *= 1 + r
     return _fixed_payment_parts(principal, cents(exact), cumulative_round(interests))
 
 
@@ -231,14 +236,17 @@ def _card_minimum(
 def _revolving(principal, r, months, first_due, due_day, fee, amount_due) -> list[Instalment]:
     """Rows that pay `amount_due(owed)` until the balance is gone or `months` rows are shown.
 
-    Interest the payment does not cover is added to the balance (never a negative part).
+    Interest the payment does not cover is added to the balance (never a negative part);
+    once it has grown a thousandfold the rows stop: the point is made, and the figures
+    would soon outgrow any arithmetic.
     """
+    runaway = max(principal, Decimal(1)) * 1000
     rows = []
     balance = principal
     for k in range(months):
         interest = cents(balance * r)
         owed = balance + interest
-        paid = min(amount_due(owed), owed)
+        paid = min(max(amount_due(owed), ZERO), owed)
         interest_paid = min(interest, paid)
         part = paid - interest_paid
         balance = owed - paid
@@ -253,7 +261,7 @@ def _revolving(principal, r, months, first_due, due_day, fee, amount_due) -> lis
                 balance=balance,
             )
         )
-        if balance == 0:
+        if balance == 0 or balance > runaway:
             break
     return rows
 
@@ -289,6 +297,8 @@ def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
     method = debt.method
     first = debt_first_due(debt, today)
     due = debt.due_day or first.day
+    stated = debt.monthly_payment if debt.monthly_payment and debt.monthly_payment > 0 else None
+    original = debt.principal if debt.principal and debt.principal > 0 else None
     common = {
         "due_day": due,
         "monthly_fee": max(debt.monthly_fee, ZERO),
@@ -299,21 +309,21 @@ def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
         return build_schedule(debt.balance, debt.rate, CARD_MONTHS_CAP, method, first, **common)
     term = debt.term_months
     if term is None or term < 1:
-        if debt.monthly_payment and debt.monthly_payment > 0:
+        if stated is not None:
             return build_schedule(
                 debt.balance,
                 debt.rate,
                 CARD_MONTHS_CAP,
                 RepaymentMethod.OTHER,
                 first,
-                payment=debt.monthly_payment,
+                payment=stated,
                 **common,
             )
         return []
     if method == RepaymentMethod.BULLET:
         start = debt.start_date or today
         maturity = add_months(start, term, debt.due_day)
-        amount = debt.principal if debt.principal else debt.balance
+        amount = original or debt.balance
         common["due_day"] = max(maturity, today).day
         return build_schedule(
             amount, debt.rate, 1, method, max(maturity, today), start=start, **common
@@ -327,8 +337,8 @@ def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
         remaining,
         method,
         first,
-        original_principal=debt.principal,
-        payment=debt.monthly_payment if method == RepaymentMethod.OTHER else None,
+        original_principal=original,
+        payment=stated if method == RepaymentMethod.OTHER else None,
         **common,
     )
 
@@ -340,7 +350,7 @@ def debt_monthly_payment(debt: Debt, today: date) -> Decimal | None:
     """
     if debt.status == DebtStatus.SETTLED:
         return ZERO
-    if debt.monthly_payment is not None:
+    if debt.monthly_payment is not None and debt.monthly_payment >= 0:
         return debt.monthly_payment
     if debt.method == RepaymentMethod.BULLET:
         return ZERO

@@ -36,7 +36,7 @@ def solve_instalment(balance: Decimal, rate: Rate | None, months: int) -> Decima
     if balance <= 0:
         return cents(ZERO)
     r = rate_per_month(rate)
-    payment = equal_instalment(balance, r, months).quantize(CENT, rounding=ROUND_CEILING)
+    payment = cents(equal_instalment(balance, r, months), ROUND_CEILING)
     if payment > CENT and _repay(balance, r, payment - CENT, months) is not None:
         return payment - CENT
     return payment

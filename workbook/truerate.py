@@ -40,15 +40,6 @@ _RESULT = Decimal("1e-20")  # irr/xirr digits: the solver's noise (~1e-24) is cu
 _SHOWN = Decimal("1e-12")  # rates are returned to 12 places: exact enough, readable in tests
 
 
-def _result(monthly: Decimal | None, apr: Decimal, ear: Decimal, by_days: bool = False) -> TrueRate:
-    return TrueRate(
-        monthly=None if monthly is None else monthly.quantize(_SHOWN),
-        apr=apr.quantize(_SHOWN),
-        ear=ear.quantize(_SHOWN),
-        by_days=by_days,
-    )
-
-
 @dataclass(frozen=True)
 class TrueRate:
     """Rates as fractions: Decimal("0.1303") is 13.03 %."""
@@ -65,6 +56,17 @@ class AnnualEquivalents:
 
     x360: Decimal
     x365: Decimal
+
+
+def _result(monthly: Decimal | None, apr: Decimal, ear: Decimal, by_days: bool = False) -> TrueRate:
+    with localcontext() as ctx:
+        ctx.prec = 100  # an absurd rate compounds to ~1e60; still 12 places after the point
+        return TrueRate(
+            monthly=None if monthly is None else monthly.quantize(_SHOWN),
+            apr=apr.quantize(_SHOWN),
+            ear=ear.quantize(_SHOWN),
+            by_days=by_days,
+        )
 
 
 def daily_to_annual(rate: Rate) -> AnnualEquivalents:
@@ -256,10 +258,14 @@ def debt_true_rate(debt: Debt, today: date) -> TrueRate | None:
         m = irr([-received, *payments])
         if m is None:
             return None
-        with localcontext() as ctx:
-            ctx.prec = PRECISION
-            return _result(m, m * 12, (1 + m) ** 12 - 1)
+        try:
+            with localcontext() as ctx:
+                ctx.prec = PRECISION
+                return _result(m, m * 12, (1 + m) ** 12 - 1)
+        except ArithmeticError:
+            return None
     method = debt.method
+    stated = debt.monthly_payment if debt.monthly_payment and debt.monthly_payment > 0 else None
     if method == RepaymentMethod.CARD_MINIMUM:
         term = CARD_MONTHS_CAP
     elif term is None:
@@ -279,6 +285,6 @@ def debt_true_rate(debt: Debt, today: date) -> TrueRate | None:
         card_min_floor=debt.card_min_floor,
         start=start,
         original_principal=amount,
-        payment=debt.monthly_payment if method == RepaymentMethod.OTHER else None,
+        payment=stated if method == RepaymentMethod.OTHER else None,
     )
     return true_rate_of_schedule(received, rows, start=start)

@@ -8,7 +8,16 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from workbook import i18n
-from workbook.models import Debt, DebtStatus, Proposal, Rate, RateUnit, SplitMethod
+from workbook.models import (
+    Debt,
+    DebtStatus,
+    LenderType,
+    Proposal,
+    Rate,
+    RateUnit,
+    RepaymentMethod,
+    SplitMethod,
+)
 from workbook.plans import (
     MAX_MONTHS,
     plan_summary,
@@ -251,3 +260,55 @@ def test_plan_summary():
     assert settle.unused == D("300.00")
     by_size = plan_summary(debts, [], D("1200"), TODAY, SplitMethod.SMALLEST_BALANCE)
     assert by_size.rows[1][1].new_instalment > D("300")  # the smaller balance is served first
+
+
+odd_money = st.decimals(min_value=D("-100"), max_value=D("1e8"), places=2)
+odd_debts = st.builds(
+    Debt,
+    lender=st.just("L"),
+    balance=odd_money,
+    principal=st.one_of(st.none(), odd_money),
+    rate=st.one_of(
+        st.none(),
+        st.builds(Rate, st.decimals(D("-1"), D("1000"), places=3), st.sampled_from(list(RateUnit))),
+    ),
+    method=st.sampled_from(list(RepaymentMethod)),
+    term_months=st.one_of(st.none(), st.integers(-1, 400)),
+    start_date=st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2030, 12, 31))),
+    due_day=st.one_of(st.none(), st.integers(1, 31)),
+    monthly_payment=st.one_of(st.none(), odd_money),
+    upfront_deduction=odd_money,
+    monthly_fee=st.decimals(D("-5"), D("500"), places=2),
+    penalty_fees=odd_money,
+    lender_type=st.sampled_from(list(LenderType)),
+    status=st.sampled_from(list(DebtStatus)),
+    id=st.just(1),
+)
+odd_proposals = st.builds(
+    Proposal,
+    debt_id=st.just(1),
+    offered_payment=st.one_of(st.none(), odd_money),
+    new_term_months=st.one_of(st.none(), st.integers(-1, 400)),
+    new_rate=st.one_of(st.none(), st.builds(Rate, st.decimals(D("0"), D("50"), places=2))),
+    waive_penalty=st.booleans(),
+    pause_months=st.integers(-1, 24),
+    settlement_discount_percent=st.one_of(st.none(), st.decimals(D("-10"), D("110"), places=1)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(odd_debts, odd_proposals, st.dates(date(2015, 1, 1), date(2030, 12, 31)))
+def test_odd_inputs_never_raise(debt, proposal, today):
+    # Whatever a user has typed so far, the maths answers (possibly "unknown"), never crashes.
+    from workbook.lpr import benchmark_check
+    from workbook.schedule import debt_schedule
+    from workbook.truerate import debt_true_rate
+
+    rows = debt_schedule(debt, today)
+    assert all(row.payment >= 0 and row.balance >= 0 for row in rows)
+    debt_true_rate(debt, today)
+    assert benchmark_check(debt, today).explanation
+    effect = proposal_effect(debt, proposal, today, D("1000"))
+    if effect.never_repays:
+        assert effect.smallest_payment is not None and effect.note
+    plan_summary([debt], [proposal], D("500"), today)

@@ -193,3 +193,26 @@ def test_xirr_returns_the_rate_flows_were_built_with(gaps, rate):
             pv += amount / (1 + rate) ** t
     found = xirr([(start, -pv), *flows])
     assert found is not None and abs(found - rate) < D("1e-9")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.decimals(min_value=D("-1e6"), max_value=D("1e6"), places=2), max_size=40))
+def test_irr_answers_any_cash_flows(flows):
+    found = irr(flows)
+    if found is not None:
+        assert found > -1
+        scale = sum(abs(c) for c in flows)
+        if found > D("-0.5"):  # away from -100 %, where discount factors explode
+            assert abs(_npv(flows, found)) <= scale * D("1e-15")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.dates(date(2020, 1, 1), date(2030, 1, 1)), st.decimals(D("-1e6"), D("1e6"), places=2)),
+        max_size=15,
+    )
+)
+def test_xirr_answers_any_dated_flows(flows):
+    found = xirr(flows)
+    assert found is None or found > -1

@@ -1,0 +1,205 @@
+"""Step 6: record an agreement from a proposal, tick its checklist, record payments,
+see the dashboard change; the debt's status follows. The view helpers below the UI."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from textual.widgets import DataTable
+from tui_helpers import NASTY, SIZE, TODAY, notes, plain
+
+from storage import Workbook
+from tui.dialogs.agreement_form import AgreementForm, schedule_summary
+from tui.dialogs.checklist import CheckItem, ChecklistDialog
+from tui.dialogs.confirm import ConfirmModal
+from tui.dialogs.payment_form import PaymentForm
+from tui.dialogs.pick_debt import PickDebt
+from tui.dialogs.schedule_view import ScheduleView
+from tui.followup_view import progress_line, status_after
+from tui.screens.followup import FollowupScreen
+from tui.widgets.field import Field
+from workbook.agreements import checklist_complete
+from workbook.followup import agreement_progress
+from workbook.i18n import set_language
+from workbook.models import Agreement, Debt, DebtStatus, Payment, ProposalStatus
+
+D = Decimal
+AGREEMENT_TEXT = ("conditions", "credit_report", "reference", "agent", "payee_account",
+                  "confirmed_how", "notes")
+
+
+def accept_card_proposal(path) -> int:
+    """Accept the demo's card proposal (no agreement yet); returns the card's debt id."""
+    with Workbook.open(path) as wb:
+        (proposal,) = [p for p in wb.proposals.list() if p.status == ProposalStatus.DISCUSSING]
+        wb.proposals.update(dataclasses.replace(proposal, status=ProposalStatus.ACCEPTED))
+        return proposal.debt_id
+
+
+def cells(app, table_id: str) -> list[list[str]]:
+    table = app.screen.query_one(f"#{table_id}", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_record_an_agreement_from_the_proposal_and_tick_its_checklist(demo_path, open_app):
+    card_id = accept_card_proposal(demo_path)
+    app = open_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        rows = cells(app, "agreements")
+        assert rows[-1][0].startswith("北辰银行") and rows[-1][-1] == "To record"
+        await pilot.press("down", "enter")  # Enter on the waiting row: prefilled form
+        form = app.screen
+        assert isinstance(form, AgreementForm)
+        assert form.query_one("#count", Field).text == "60"  # the proposal asked 60 months
+        form.query_one("#conditions", Field).focus()
+        await pilot.press(*NASTY)
+        for name in AGREEMENT_TEXT[1:]:
+            form.query_one(f"#{name}", Field).input.value = f"{NASTY} {name}"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowupScreen)
+        assert "Agreement saved." in notes(app)
+        (saved,) = [a for a in app.wb.agreements.list() if a.debt_id == card_id]
+        assert saved.conditions == NASTY and saved.agent == f"{NASTY} agent"
+        assert app.wb.debts.get(card_id).status == DebtStatus.AGREED  # in the same write
+
+        await pilot.press("x")  # the cursor stays on the card's row
+        dialog = app.screen
+        assert isinstance(dialog, ChecklistDialog) and dialog.agreement.id == saved.id
+        items = len(dialog.query(CheckItem))
+        for _item in range(items):
+            await pilot.press("space", "tab")
+        await pilot.press(*"短信", "enter")  # "confirmed via", then save
+        await pilot.pause()
+        ticked = app.wb.agreements.get(saved.id)
+        assert checklist_complete(ticked) and ticked.confirmed_how.endswith("短信")
+        assert cells(app, "agreements")[-1][5] == f"{items}/{items}"
+
+
+async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "tab")  # to the due table: the overdue instalment first
+        assert cells(demo_app, "due")[0][:2] == ["2026-11-15", "安家消费金融有限公司"[:7] + "~"]
+        assert cells(demo_app, "agreements")[0][-1] == "Overdue"
+        await pilot.press("r")
+        form = demo_app.screen
+        assert isinstance(form, PaymentForm)
+        assert form.query_one("#amount", Field).text == "897.09"
+        form.query_one("#method", Field).focus()
+        await pilot.press(*NASTY, "enter")
+        await pilot.pause()
+        assert "Payment saved." in notes(demo_app)
+        due = cells(demo_app, "due")
+        assert [row[0] for row in due] == ["2026-12-15"]  # the late one is gone
+        assert cells(demo_app, "agreements")[0][3] == "3/40"
+        assert cells(demo_app, "agreements")[0][-1] == "On track"
+    (payment,) = [p for p in demo_app.wb.payments.list() if p.paid_on == TODAY]
+    assert payment.method == NASTY and payment.amount == D("897.09")
+
+
+async def test_a_part_payment_leaves_the_rest_owed(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "tab", "enter")  # Enter on a due row records a payment
+        amount = demo_app.screen.query_one("#amount", Field)
+        amount.input.value = ""
+        await pilot.press(*"500", "enter")
+        await pilot.pause()
+        first = cells(demo_app, "due")[0]
+        assert first[0] == "2026-11-15" and first[3] == "¥397.09" and "late" in first[4]
+
+
+async def test_a_payment_dated_after_today_is_refused(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        paid_on = demo_app.screen.query_one("#paid_on", Field)
+        paid_on.input.value = "2026-12-01"
+        await pilot.press("enter")
+        assert isinstance(demo_app.screen, PaymentForm) and paid_on.has_class("-invalid")
+
+
+async def test_delete_asks_then_removes_the_agreement_and_its_payments(demo_app):
+    agreement = demo_app.wb.agreements.list()[0]
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "d")
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("n")
+        assert demo_app.wb.agreements.list()
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert "Agreement deleted." in notes(demo_app)
+        # its proposal was accepted, so the debt waits for an agreement again
+        assert cells(demo_app, "agreements")[0][-1] == "To record"
+    assert not demo_app.wb.agreements.list() and not demo_app.wb.payments.list()
+    assert demo_app.wb.debts.get(agreement.debt_id).status == DebtStatus.NEGOTIATING
+
+
+async def test_schedule_shows_every_instalment_and_deletes_a_wrong_payment(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "s")
+        view = demo_app.screen
+        assert isinstance(view, ScheduleView)
+        assert view.query_one("#schedule-table", DataTable).row_count == 40
+        await pilot.press("tab", "d")  # to the payments table, delete the first
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Payment deleted." in notes(demo_app)
+    assert len(demo_app.wb.payments.list()) == 1
+
+
+async def test_new_agreement_asks_which_debt(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "a")
+        assert isinstance(demo_app.screen, PickDebt)
+        await pilot.press("enter")  # the first: the card, whose proposal is under discussion
+        form = demo_app.screen
+        assert isinstance(form, AgreementForm)
+        assert "proposal (Under discussion)" in plain(demo_app, ".form-hint")
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, FollowupScreen)
+
+
+# -- below the UI ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def english():
+    set_language("en")  # the shared autouse fixture restores the language afterwards
+
+
+def _agreement(**changes) -> Agreement:
+    base = Agreement(debt_id=1, total=D("1000"), instalment=D("300"), count=4,
+                     first_due=date(2026, 12, 31), id=7)
+    return dataclasses.replace(base, **changes)
+
+
+def test_schedule_summary_names_count_dates_and_the_smaller_last(english):
+    line = schedule_summary(_agreement())
+    assert line == ("4 instalments of ¥300.00, 2026-12-31 to 2027-03-31, ¥1,000.00 in all. "
+                    "The last is ¥100.00.")
+    assert "No instalments" in schedule_summary(_agreement(total=D("0")))
+
+
+def test_progress_line_says_what_is_late_and_what_is_unchecked(english):
+    a = _agreement(first_due=date(2026, 9, 30))
+    progress = agreement_progress(a, [Payment(7, date(2026, 11, 1), D("450"))], TODAY)
+    line = progress_line(a, progress)
+    assert "Paid ¥450.00 of ¥1,000.00 (45%), 1 of 4 instalments." in line
+    assert "Late: ¥150.00." in line  # the October instalment is half paid
+    set_language("zh")
+    assert "逾期未还：¥150.00。尚未核对：已收到书面确认、" in progress_line(a, progress)
+    assert "Still to check: Written confirmation received, Amounts" in line
+
+
+def test_status_follows_agreement_and_payments_and_goes_back_when_deleted():
+    debt = Debt(lender="x", balance=D("1000"), status=DebtStatus.NEGOTIATING, id=1)
+    a = _agreement()
+    assert status_after(debt, [a], []) == DebtStatus.AGREED
+    paid = [Payment(7, TODAY, D("1000"))]
+    assert status_after(debt, [a], paid) == DebtStatus.SETTLED
+    agreed = dataclasses.replace(debt, status=DebtStatus.AGREED)
+    assert status_after(agreed, [], []) == DebtStatus.NEGOTIATING

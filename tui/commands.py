@@ -30,6 +30,9 @@ def global_actions(screen: BaseScreen) -> list[ScreenAction]:
                     partial(app.action_goto_step, n),
                 )
             )
+    found.append(ScreenAction(_("Communication log"),
+                              _("Every contact with lenders and collectors, and the conduct checks"),
+                              partial(_show_log, app)))
     found += [
         ScreenAction(_("Edit profile"), _("Your name, ID number, phone and address for letters"),
                      app.action_edit_profile),
@@ -41,6 +44,12 @@ def global_actions(screen: BaseScreen) -> list[ScreenAction]:
         ScreenAction(_("Quit"), _("Everything is already saved"), app.exit),
     ]
     return found
+
+
+def _show_log(app) -> None:
+    from tui.screens.commlog import show_log  # lazy: screens load after this module
+
+    show_log(app)
 
 
 def palette_actions(screen) -> list[ScreenAction]:

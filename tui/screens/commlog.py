@@ -24,6 +24,7 @@ from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.log_filter import LogFilterForm, lender_names
 from tui.log_view import (
     CHANNEL_SHORT,
+    counts_by_lender,
     entry_details,
     filter_summary,
     lender_counts_line,
@@ -32,7 +33,7 @@ from tui.screens.base import BaseScreen, ScreenAction
 from tui.widgets.cells import Cell, text_cell
 from tui.widgets.tables import selected_key
 from workbook import fmt
-from workbook.conduct import Breach, breach_counts, breaches
+from workbook.conduct import Breach, breaches
 from workbook.i18n import N_, _
 from workbook.logfilter import LogFilter, filter_log
 from workbook.models import Communication, Direction
@@ -80,6 +81,7 @@ class CommLogScreen(BaseScreen):
         self._filtered: list[Communication] = []
         self._shown: dict[str, Communication] = {}
         self._loaded = False  # refresh_data has run: the table can be filled
+        self._select_next: str | None = None  # the entry to select after a save
 
     def place_title(self) -> str:
         return _("Communication log")
@@ -103,7 +105,8 @@ class CommLogScreen(BaseScreen):
     def refresh_data(self) -> None:
         comms = self.repay.data().communications
         self._breaches = breaches(comms)
-        self.query_one("#log-counts", Static).update(lender_counts_line(breach_counts(comms)))
+        counts = counts_by_lender(comms, self._breaches)
+        self.query_one("#log-counts", Static).update(lender_counts_line(counts))
         self._loaded = True
         self._refilter()
 
@@ -116,6 +119,16 @@ class CommLogScreen(BaseScreen):
     def _refilter(self) -> None:
         comms = self.repay.data().communications
         self._filtered = filter_log(comms, self.filter, self._breaches)
+        if self._select_next is not None:
+            found = next((i for i, c in enumerate(self._filtered)
+                          if str(c.id) == self._select_next), None)
+            if found is None and self.filter != LogFilter():
+                self.filter = LogFilter()  # show the entry just saved rather than hide it
+                self._filtered = filter_log(comms, self.filter, self._breaches)
+                found = next((i for i, c in enumerate(self._filtered)
+                              if str(c.id) == self._select_next), None)
+            if found is not None:
+                self.page = found // PAGE_SIZE
         self.page = min(self.page, self.page_count() - 1)
         self._show_page()
 
@@ -131,8 +144,9 @@ class CommLogScreen(BaseScreen):
         table.clear()  # one page at most: cheap, and keeps newest-first order exact
         for comm in rows:
             table.add_row(*self._cells(comm), key=str(comm.id))
-        if keep in self._shown:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        wanted, self._select_next = self._select_next or keep, None
+        if wanted in self._shown:
+            table.move_cursor(row=table.get_row_index(wanted), animate=False)
         self._show_status(start, len(rows))
         self._show_detail()
         self.refresh_bindings()
@@ -201,8 +215,11 @@ class CommLogScreen(BaseScreen):
         self.app.push_screen(self._form(None), self._save_new)
 
     def _save_new(self, comm: Communication | None) -> None:
-        if comm is not None:
-            self.repay.save(lambda: self.wb.communications.add(comm), _("Log entry saved."))
+        if comm is None:
+            return
+        saved = self.repay.save(lambda: self.wb.communications.add(comm), _("Log entry saved."))
+        if saved is not None:
+            self._select_next = str(saved.id)
 
     def action_edit(self) -> None:
         comm = self.selected()

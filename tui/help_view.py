@@ -22,7 +22,7 @@ from workbook.help import (
     law_card_lines,
     option_lines,
 )
-from workbook.i18n import N_, _
+from workbook.i18n import N_, _, current_language
 from workbook.logfilter import communication_key
 from workbook.models import Communication
 
@@ -57,7 +57,9 @@ def flagged_entries(comms: Sequence[Communication]) -> list[str]:
 
 def abuse_lines(comms: Sequence[Communication]) -> tuple[str, ...]:
     rows = [_("What to do about abusive collection")]
-    rows += [f"{n}. {_(step)}" for n, step in enumerate(ABUSE_STEPS, start=1)]
+    # No space after the number in Chinese: the text would jump to the next line whole.
+    gap = "" if current_language() == "zh" else " "
+    rows += [f"{n}.{gap}{_(step)}" for n, step in enumerate(ABUSE_STEPS, start=1)]
     flagged = flagged_entries(comms)
     if flagged:
         rows.append(_("Your log has {n} flagged contacts (press f on step 7 to list them):")

@@ -13,10 +13,11 @@ from rich.text import Text
 
 from workbook import fmt
 from workbook.conduct import Breach, Rule
-from workbook.i18n import N_, _
+from workbook.i18n import N_, _, current_language
 from workbook.logfilter import LogFilter, communication_key, lender_key
 from workbook.models import Channel, Communication, Direction
 from workbook.sources import confidence_label
+from workbook.wording import labelled
 
 # Short channel names: the full labels do not fit the table at 80 columns.
 CHANNEL_SHORT = {
@@ -51,11 +52,12 @@ def entry_details(comm: Communication, found: Sequence[Breach]) -> Text:
     text.append(_when(comm), style="bold")
     text.append("  ")
     text.append(comm.lender, style="bold")
-    text.append(f"  {fmt.enum_label(comm.channel)}, {fmt.enum_label(comm.direction)}")
+    how = [fmt.enum_label(comm.channel), fmt.enum_label(comm.direction)]
     if comm.by_collector:
-        text.append(", " + _("by a collection agency"))
+        how.append(_("by a collection agency"))
     if comm.direction == Direction.INCOMING and not comm.connected:
-        text.append(", " + _("did not get through"))
+        how.append(_("did not get through"))
+    text.append("  " + listed(how))
     agent = " ".join(part for part in (comm.agent_name, comm.agent_id and
                                        _("ID {id}").format(id=comm.agent_id)) if part)
     fields = (
@@ -71,15 +73,15 @@ def entry_details(comm: Communication, found: Sequence[Breach]) -> Text:
     # The breaches first: they are why a flagged entry is looked at.
     for breach in found:
         text.append("\n! ", style="bold red")
-        text.append(breach.title, style="bold red")
-        text.append(": " + breach.explanation)
+        text.append(labelled(breach.title, ""), style="bold red")
+        text.append(breach.explanation)
         how_sure = confidence_label(breach.confidence) if breach.confidence else ""
         text.append("\n  " + _("Source: {source}. {how_sure}; as of {as_of}.").format(
             source=breach.source, how_sure=how_sure, as_of=breach.as_of), style="dim")
     for label, value in fields:
         if value:
             text.append("\n")
-            text.append(_(label) + ": ", style="dim")
+            text.append(labelled(_(label), ""), style="dim")
             text.append(value)
     return text
 
@@ -105,7 +107,16 @@ def filter_summary(f: LogFilter) -> str:
         parts.append(_("flagged only"))
     if f.search.strip():
         parts.append(f'"{f.search.strip()}"')
-    return ", ".join(parts)
+    return listed(parts)
+
+
+def listed(items: Sequence[str]) -> str:
+    """ "a, b" in English, "a，b" in Chinese."""
+    return ("，" if current_language() == "zh" else ", ").join(items)
+
+
+def parenthesised(text: str) -> str:
+    return f"（{text}）" if current_language() == "zh" else f" ({text})"
 
 
 def counts_by_lender(
@@ -137,6 +148,6 @@ def lender_counts_line(counts: Mapping[str, Mapping[Rule, int]]) -> Text:
     text.append(_("Flagged:"), style="bold red")
     for lender, per_rule in counts.items():
         total = sum(per_rule.values())
-        detail = ", ".join(f"{_(RULE_SHORT[rule])} {n}" for rule, n in per_rule.items() if n)
-        text.append(f" {lender} {total} ({detail})")
+        detail = listed([f"{_(RULE_SHORT[rule])} {n}" for rule, n in per_rule.items() if n])
+        text.append(f" {lender} {total}" + parenthesised(detail))
     return text

@@ -46,6 +46,7 @@ from workbook.agreements import agreement_schedule
 from workbook.followup import InstalmentState, agreement_progress, due_within, next_actions
 from workbook.i18n import N_, _
 from workbook.models import Agreement, Debt, Payment
+from workbook.wording import labelled
 
 DAYS_AHEAD = 30
 AGREEMENT_COLUMNS = (
@@ -73,7 +74,7 @@ class FollowupScreen(StepScreen):
         Binding("a", "add", N_("New"), id="agreement-add"),
         Binding("m", "edit", N_("Edit"), id="agreement-edit"),
         Binding("x", "checklist", N_("Checklist"), id="agreement-checklist"),
-        Binding("r", "record_payment", N_("Paid"), id="payment-add"),
+        Binding("r", "record_payment", N_("Pay"), id="payment-add"),
         Binding("s", "schedule", N_("Schedule"), id="agreement-schedule"),
         Binding("c", "open_log", N_("Log"), id="open-log"),
         Binding("d,delete", "delete", N_("Delete"), show=False, id="agreement-delete"),
@@ -185,7 +186,7 @@ class FollowupScreen(StepScreen):
         for comm in actions:
             late = comm.next_action_date < self.today
             text.append(fmt.date_(comm.next_action_date), style="bold red" if late else "bold")
-            text.append(f"  {comm.lender.strip()}: ")
+            text.append(labelled(f"  {comm.lender.strip()}", ""))
             text.append(" ".join(comm.next_action.split()) or _("(no description)"))
             text.append("\n")
         if not actions:

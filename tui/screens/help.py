@@ -28,7 +28,7 @@ def indented(title: str) -> Table:
     """A list line indented under its group, wrapped lines too."""
     grid = Table.grid()
     grid.add_column(width=2)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # unspaced Chinese is one long "word"
     grid.add_row("", Text(title))
     return grid
 

@@ -1,6 +1,6 @@
 """The communication log as a PDF: every contact, oldest first, with conduct flags.
 
-One table row per contact (the header repeats on every page). Contacts that break a
+One row per contact (the column header repeats on every page). Contacts that break a
 published collection rule (`workbook.conduct`) are marked in red with the rule's
 name; a closing section says where each rule comes from and how sure we are of it,
 as `china-facts.md` requires. The flags are computed on the whole log before the
@@ -22,12 +22,13 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus.flowables import SetPageTopFlowables
 
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
+from reports.document import FRAME_HEIGHT, FRAME_WIDTH, DocContext, make_context, render_pdf
 from reports.fonts import FontChoice
 from reports.styles import FLAG, MUTED, grid_table_style
-from reports.text import clean
+from reports.text import WrapOnceParagraph, clean
 from workbook.conduct import RULE_INFO, Rule, breaches
 from workbook.i18n import N_
 from workbook.logfilter import LogFilter, communication_key, filter_log
@@ -79,7 +80,7 @@ def log_story(
         ctx.p(_count_line(ctx, len(chosen), counts), s.body),
     ]
     if chosen:
-        story.append(_table(chosen, flags, ctx))
+        story.extend(_entries(chosen, flags, ctx))
     else:
         story.append(ctx.p(ctx.t(N_("No contacts match.")), s.body))
     if counts:
@@ -125,41 +126,72 @@ def _count_line(ctx: DocContext, total: int, counts: Counter) -> str:
     return line
 
 
-def _table(chosen: list[Communication], flags: dict[int, list[Rule]], ctx: DocContext) -> Table:
+def _entries(
+    chosen: list[Communication], flags: dict[int, list[Rule]], ctx: DocContext
+) -> list[Flowable]:
+    """One small table per entry, the column header at the top of every page.
+
+    One big table would be re-measured and copied at every page break (quadratic in
+    the number of entries); small tables are laid out once each. reportlab's page-top
+    flowables repeat the header on every page the log runs onto.
+    """
     s = ctx.styles
-    head = [
-        ctx.p(ctx.t(N_("When")), s.head),
-        ctx.p(ctx.t(N_("Lender and channel")), s.head),
-        ctx.p(ctx.t(N_("Their agent")), s.head),
-        ctx.p(ctx.t(N_("What happened")), s.head),
-    ]
-    cells = _CellMaker(ctx)
-    rows: list[list] = [head]
-    style = grid_table_style()
-    style.add("FONTNAME", (0, 1), (-1, -1), ctx.fonts.regular)
-    style.add("FONTSIZE", (0, 1), (-1, -1), s.cell.fontSize)
-    style.add("LEADING", (0, 1), (-1, -1), s.cell.leading)
-    for number, comm in enumerate(chosen, start=1):
-        rules = flags.get(id(comm), [])
-        if rules:
-            style.add("BACKGROUND", (0, number), (0, number), FLAG_BACKGROUND)
-        rows.append(
+    widths = [*COLUMNS, DETAIL_WIDTH]
+    head = Table(
+        [
             [
-                _when(comm),
-                cells.lines(_lender_lines(comm, ctx), COLUMNS[1]),
-                cells.lines([comm.agent_name, comm.agent_id, comm.number_used], COLUMNS[2]),
-                _details(comm, rules, ctx),
+                ctx.p(ctx.t(N_("When")), s.head),
+                ctx.p(ctx.t(N_("Lender and channel")), s.head),
+                ctx.p(ctx.t(N_("Their agent")), s.head),
+                ctx.p(ctx.t(N_("What happened")), s.head),
             ]
-        )
-    # splitInRow: one entry's 5,000-character summary may be taller than a page.
-    return Table(
-        rows,
-        colWidths=[*COLUMNS, DETAIL_WIDTH],
-        repeatRows=1,
-        style=style,
-        splitInRow=1,
+        ],
+        colWidths=widths,
+        style=grid_table_style(),
         hAlign="LEFT",
     )
+    plain, flagged = _row_style(ctx, flagged=False), _row_style(ctx, flagged=True)
+    cells = _CellMaker(ctx)
+    tall = FRAME_HEIGHT / 2
+    rows: list[Flowable] = []
+    for comm in chosen:
+        rules = flags.get(id(comm), [])
+        details = _details(comm, rules, ctx)
+        row = [
+            _when(comm),
+            cells.lines(_lender_lines(comm, ctx), COLUMNS[1]),
+            cells.lines([comm.agent_name, comm.agent_id, comm.number_used], COLUMNS[2]),
+            details,
+        ]
+        # Only an entry taller than half a page may break across pages (a 5,000-
+        # character summary can be taller than a whole one); others stay whole.
+        _w, height = details.wrap(DETAIL_WIDTH - 2 * PADDING, FRAME_HEIGHT)
+        rows.append(
+            Table(
+                [row],
+                colWidths=widths,
+                style=flagged if rules else plain,
+                splitInRow=1 if height > tall else 0,
+                hAlign="LEFT",
+            )
+        )
+    return [
+        KeepTogether([head, rows[0]]),
+        SetPageTopFlowables([head]),
+        *rows[1:],
+        SetPageTopFlowables([]),
+    ]
+
+
+def _row_style(ctx: DocContext, flagged: bool):
+    s = ctx.styles
+    style = grid_table_style(header_rows=0)
+    style.add("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular)
+    style.add("FONTSIZE", (0, 0), (-1, -1), s.cell.fontSize)
+    style.add("LEADING", (0, 0), (-1, -1), s.cell.leading)
+    if flagged:
+        style.add("BACKGROUND", (0, 0), (0, 0), FLAG_BACKGROUND)
+    return style
 
 
 def _when(comm: Communication) -> str:
@@ -179,7 +211,7 @@ def _lender_lines(comm: Communication, ctx: DocContext) -> list[str]:
     return lines
 
 
-def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> Paragraph:
+def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> WrapOnceParagraph:
     s = ctx.styles
     parts: list[str] = []
     if rules:
@@ -202,7 +234,7 @@ def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> Paragra
                 f'<font color="{MUTED.hexval()}">{ctx.m(ctx.t(label) + colon)}</font>'
                 + ctx.m(value)
             )
-    return Paragraph("<br/>".join(parts) or "-", s.cell)
+    return WrapOnceParagraph("<br/>".join(parts) or "-", s.cell)
 
 
 def _next_action(comm: Communication, ctx: DocContext) -> str:
@@ -222,12 +254,12 @@ class _CellMaker:
         self.size = ctx.styles.cell.fontSize
         self.covered = ctx.fonts.coverage.get(self.font)
 
-    def lines(self, values: list[str], width: float) -> str | Paragraph:
+    def lines(self, values: list[str], width: float) -> str | WrapOnceParagraph:
         texts = [" ".join(clean(v).split()) for v in values if v and v.strip()]
         room = width - 2 * PADDING
         if self.covered is not None and all(self._fits(t, room) for t in texts):
             return "\n".join(texts)
-        return Paragraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
+        return WrapOnceParagraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
 
     def _fits(self, text: str, room: float) -> bool:
         return self.covered.issuperset(map(ord, text)) and (

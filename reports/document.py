@@ -35,7 +35,10 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 20 * mm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_PADDING = 6  # reportlab's Frame pads its content by 6 pt on every side
+CONTENT_X = MARGIN_X + FRAME_PADDING  # where text and tables start
+FRAME_WIDTH = PAGE_WIDTH - 2 * CONTENT_X  # the width a table may take
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
 FOOTER_TOP = 14 * mm
 PAGE_NUMBER_SIZE = 8
 
@@ -131,13 +134,13 @@ def _header(ctx: DocContext, title: str) -> Callable[[Canvas, SimpleDocTemplate]
         canvas.saveState()
         top = PAGE_HEIGHT - 12 * mm
         half = FRAME_WIDTH / 2 - 4 * mm
-        _draw_para(canvas, markup(title, ctx.fonts), left_style, MARGIN_X, top, half, "left")
+        _draw_para(canvas, markup(title, ctx.fonts), left_style, CONTENT_X, top, half, "left")
         if ctx.workbook_name:
             _draw_para(
                 canvas,
                 markup(ctx.workbook_name, ctx.fonts),
                 left_style,
-                PAGE_WIDTH - MARGIN_X - half,
+                PAGE_WIDTH - CONTENT_X - half,
                 top,
                 half,
                 "right",
@@ -145,9 +148,9 @@ def _header(ctx: DocContext, title: str) -> Callable[[Canvas, SimpleDocTemplate]
         rule_y = top - left_style.leading - 1 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
+        canvas.line(CONTENT_X, rule_y, PAGE_WIDTH - CONTENT_X, rule_y)
         _draw_para(
-            canvas, markup(prepared, ctx.fonts), left_style, MARGIN_X, FOOTER_TOP, half, "left"
+            canvas, markup(prepared, ctx.fonts), left_style, CONTENT_X, FOOTER_TOP, half, "left"
         )
         canvas.restoreState()
 
@@ -176,7 +179,7 @@ def _numbered_canvas(ctx: DocContext) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -188,11 +191,11 @@ def _numbered_canvas(ctx: DocContext) -> type[Canvas]:
                 self.setFillColor(MUTED)
                 # On the baseline of the footer's text (drawn with its top at FOOTER_TOP).
                 baseline = FOOTER_TOP - ctx.styles.small.fontSize
-                self.drawRightString(PAGE_WIDTH - MARGIN_X, baseline, f"{number} / {total}")
+                self.drawRightString(PAGE_WIDTH - CONTENT_X, baseline, f"{number} / {total}")
                 Canvas.showPage(self)
             Canvas.save(self)
 
     return NumberedCanvas
 
 
-__all__ = ["FRAME_WIDTH", "DocContext", "make_context", "render_pdf"]
+__all__ = ["FRAME_HEIGHT", "FRAME_WIDTH", "DocContext", "make_context", "render_pdf"]

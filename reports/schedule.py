@@ -64,7 +64,7 @@ def schedule_story(
         ctx.p(title, s.title),
         ctx.p(subtitle, s.subtitle),
         _progress_table(agreement, own, ctx),
-        ctx.p(ctx.t(N_("Instalments")), s.heading),
+        ctx.p(ctx.t(N_("Instalment by instalment")), s.heading),
         _instalment_table(states, ctx) if states else ctx.p(ctx.t(N_("No instalments.")), s.body),
         ctx.p(ctx.t(N_("Payments made")), s.heading),
     ]

@@ -129,7 +129,10 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
             "everything you pay, fees included (APR = monthly rate × 12; EAR compounds it)."
         )
     )
-    return [_table(head, rows, widths, ctx, right=(1, 2, 5)), ctx.p(note, _after_table(ctx.styles.small))]
+    return [
+        _table(head, rows, widths, ctx, right=(1, 2, 5)),
+        ctx.p(note, _after_table(ctx.styles.small)),
+    ]
 
 
 def _overdue(debt: Debt, ctx: DocContext) -> str:
@@ -194,7 +197,10 @@ def _plan(data: WorkbookData, surplus: Decimal, ctx: DocContext) -> list[Flowabl
         )
     if plan.over_budget:
         totals += " " + ctx.t(N_("This is more than the budget allows."))
-    return [_table(head, rows, widths, ctx, right=(1, 2, 3, 4)), ctx.p(totals, _after_table(s.body))]
+    return [
+        _table(head, rows, widths, ctx, right=(1, 2, 3, 4)),
+        ctx.p(totals, _after_table(s.body)),
+    ]
 
 
 def _agreements(data: WorkbookData, ctx: DocContext) -> list[Flowable]:

@@ -109,7 +109,9 @@ def log_csv(
     """The log (filtered like the PDF), oldest first, with the conduct marks."""
     found = breaches(communications)
     marks = {
-        id(c): "; ".join(tr(RULE_INFO[b.rule].title, lang) for b in found.get(communication_key(c, i), ()))
+        id(c): "; ".join(
+            tr(RULE_INFO[b.rule].title, lang) for b in found.get(communication_key(c, i), ())
+        )
         for i, c in enumerate(communications)
     }
     chosen = filter_log(communications, LogFilter(lender=lender, start=start, end=end))

@@ -48,6 +48,23 @@ def markup(text: object, fonts: FontChoice) -> str:
     return "".join(parts)
 
 
+class WrapOnceParagraph(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    reportlab wraps a table cell again every time the table is measured or split, and
+    breaking CJK lines is slow pure Python; the result depends only on the width.
+    """
+
+    _wrapped_at: float | None = None
+    _wrapped_size: tuple[float, float] = (0.0, 0.0)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width != self._wrapped_at:
+            self._wrapped_size = super().wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self._wrapped_size
+
+
 def para(text: object, style, fonts: FontChoice) -> Paragraph:
     """A Paragraph of user text."""
     return Paragraph(markup(text, fonts), style)
@@ -111,4 +128,4 @@ def tr(msgid: str, lang: str) -> str:
     return translate(msgid, lang)
 
 
-__all__ = ["box", "clean", "long_date", "markup", "para", "short_date", "tr"]
+__all__ = ["WrapOnceParagraph", "box", "clean", "long_date", "markup", "para", "short_date", "tr"]

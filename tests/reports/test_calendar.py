@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-import sample
+import reports_sample as sample
 from icalendar import Calendar
 
 from reports.calendar import build_calendar, calendar_bytes

@@ -3,8 +3,8 @@
 from datetime import date
 
 import pypdf
-import sample
-from conftest import contains, pdf_text
+import reports_sample as sample
+from reports_pdf import contains, pdf_text
 
 from reports.commlog import build_log
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pypdf
 import pytest
-import sample
-from conftest import contains, pdf_text
+import reports_sample as sample
 from reportlab.lib.pagesizes import A4
+from reports_pdf import contains, pdf_text
 
 from reports.checklist import build_checklist
 from reports.commlog import build_log

@@ -96,7 +96,7 @@ def test_configured_font_is_used(fonts):
 
 def test_without_symbol_font_boxes_are_drawn(tmp_path, fonts):
     """No DejaVu: the checklist still builds, with boxes drawn as graphics."""
-    import sample
+    import reports_sample as sample
 
     from reports.checklist import build_checklist
 

@@ -4,7 +4,7 @@ import csv
 import io
 import stat
 
-import sample
+import reports_sample as sample
 
 from reports.tables import debts_csv, log_csv, payments_csv
 

@@ -2,10 +2,10 @@
 
 import io
 
-from conftest import contains, pdf_text  # noqa: F401
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reports_pdf import contains, pdf_text  # noqa: F401
 
 from reports.styles import make_styles
 from reports.text import clean, markup

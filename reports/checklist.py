@@ -225,7 +225,7 @@ def _signature_table(ctx: DocContext) -> Table:
         ],
     ]
     pairs = (
-        (N_("Name"), N_("Name and staff number")),
+        (N_("Name"), N_("Name and staff no.")),
         (N_("Signature"), N_("Signature or seal")),
         (N_("Date"), N_("Date")),
     )

@@ -71,8 +71,14 @@ def share_for(
     debts = [d for d in open_debts(data) if d.balance > 0]
     surplus = max(budget(data, today).surplus, Decimal(0))
     shares = split(surplus, debts, plan_split(data, method), today)
-    return next((shares.get(d.id if d.id is not None else i, Decimal(0))
-                 for i, d in enumerate(debts) if d.id == debt.id), Decimal(0))
+    return next(
+        (
+            shares.get(d.id if d.id is not None else i, Decimal(0))
+            for i, d in enumerate(debts)
+            if d.id == debt.id
+        ),
+        Decimal(0),
+    )
 
 
 def effect_for(summary: PlanSummary, debt_id: int | None) -> Effect | None:

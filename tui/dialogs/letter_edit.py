@@ -47,22 +47,25 @@ class LetterEdit(ModalScreen[Debt | None]):
         debt = self.debt
         with Vertical(classes="dialog-box form-box letter-edit-box"):
             yield Static(
-                Text(_("Letter to {lender}: your own words").format(lender=debt.lender),
-                     style="bold"),
+                Text(
+                    _("Letter to {lender}: your own words").format(lender=debt.lender), style="bold"
+                ),
                 classes="dialog-title",
             )
             with VerticalScroll(classes="form-body"):
                 yield Static(Text(_("Opening paragraph")), classes="letter-edit-label")
-                yield TextArea(debt.letter_opening or self.default_opening, id="letter-opening",
-                               compact=True)
+                yield TextArea(
+                    debt.letter_opening or self.default_opening, id="letter-opening", compact=True
+                )
                 yield Static(
                     Text(_("More about your situation (added to section 3; may stay empty)")),
                     classes="letter-edit-label",
                 )
                 yield TextArea(debt.letter_statement, id="letter-statement", compact=True)
                 yield Static(Text(_("Closing paragraph")), classes="letter-edit-label")
-                yield TextArea(debt.letter_closing or self.default_closing, id="letter-closing",
-                               compact=True)
+                yield TextArea(
+                    debt.letter_closing or self.default_closing, id="letter-closing", compact=True
+                )
             yield Static(
                 Text(_("Ctrl+S saves. Empty a box to go back to our wording."), style="dim")
             )

@@ -146,8 +146,10 @@ class LetterPreview(ModalScreen[None]):
             version = _("English, for reading")
             hint = _("The lender gets the Chinese letter: v shows it.")
         self.query_one("#letter-title", Static).update(
-            Text(_("Letter to {lender} ({version})").format(lender=debt.lender, version=version),
-                 style="bold")
+            Text(
+                _("Letter to {lender} ({version})").format(lender=debt.lender, version=version),
+                style="bold",
+            )
         )
         self.query_one(".letter-hint", Static).update(Text(hint, style="dim"))
         self.query_one("#letter-body", Static).update(Text(letter_text(letter)))

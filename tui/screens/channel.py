@@ -101,12 +101,15 @@ class ChannelScreen(StepScreen):
         text.append(debt.lender, style="bold")
         if not debt.channels:
             text.append("\n" + _("No channel chosen yet: press c."), style="yellow")
-            text.append("\n" + _(
-                "Direct contact (phone, online chat, in person) gets an answer at once and "
-                "lets you adjust as the other side responds. A written application explains "
-                "a complicated situation in full and leaves a record. Many people do both: "
-                "write first, then call to follow up."
-            ))
+            text.append(
+                "\n"
+                + _(
+                    "Direct contact (phone, online chat, in person) gets an answer at once and "
+                    "lets you adjust as the other side responds. A written application explains "
+                    "a complicated situation in full and leaves a record. Many people do both: "
+                    "write first, then call to follow up."
+                )
+            )
             return text
         for channel in debt.channels:
             text.append("\n")
@@ -120,8 +123,14 @@ class ChannelScreen(StepScreen):
             for n, msgid in enumerate(LETTER_CONTENTS, start=1):
                 text.append(f"\n{n}. {_(msgid)}")
         elif not any(c in DIRECT for c in debt.channels):
-            text.append("\n\n" + _("Tip: a phone call after sending anything in writing "
-                                   "checks that it arrived and moves things on."), style="dim")
+            text.append(
+                "\n\n"
+                + _(
+                    "Tip: a phone call after sending anything in writing "
+                    "checks that it arrived and moves things on."
+                ),
+                style="dim",
+            )
         return text
 
     @on(DataTable.RowHighlighted, "#channel-debts")
@@ -167,13 +176,20 @@ class ChannelScreen(StepScreen):
 
     def actions(self) -> list[ScreenAction]:
         return [
-            ScreenAction(_("Choose channels for the selected debt"), _("Key c or Enter"),
-                         self.action_choose),
-            ScreenAction(_("Preview and edit the application letter"), _("Key w"),
-                         self.action_letter),
-            ScreenAction(_("Copy the application letter"),
-                         _("Key y: the whole Chinese text, for an online chat"),
-                         self.action_copy_letter),
-            ScreenAction(_("Export the application letter as PDF"),
-                         _("Key e: written beside the workbook"), self.action_export_letter),
+            ScreenAction(
+                _("Choose channels for the selected debt"), _("Key c or Enter"), self.action_choose
+            ),
+            ScreenAction(
+                _("Preview and edit the application letter"), _("Key w"), self.action_letter
+            ),
+            ScreenAction(
+                _("Copy the application letter"),
+                _("Key y: the whole Chinese text, for an online chat"),
+                self.action_copy_letter,
+            ),
+            ScreenAction(
+                _("Export the application letter as PDF"),
+                _("Key e: written beside the workbook"),
+                self.action_export_letter,
+            ),
         ]

@@ -222,3 +222,11 @@ def test_filter_summary_lists_what_is_kept():
     summary = filter_summary(LogFilter(lender="快易借", channel=Channel.PHONE,
                                        start=date(2026, 1, 1), flagged_only=True, search=" x "))
     assert summary == '快易借, Phone, 2026-01-01 ~ ..., flagged only, "x"'
+
+
+async def test_language_switch_keeps_the_filter(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "c", "f", "l")
+        await pilot.pause()
+        assert "只看违规" in plain(demo_app, "#log-status") and len(rows(demo_app)) == 2
+        assert rows(demo_app)[0][3] == "对方"

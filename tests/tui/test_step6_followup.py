@@ -203,3 +203,13 @@ def test_status_follows_agreement_and_payments_and_goes_back_when_deleted():
     assert status_after(debt, [a], paid) == DebtStatus.SETTLED
     agreed = dataclasses.replace(debt, status=DebtStatus.AGREED)
     assert status_after(agreed, [], []) == DebtStatus.NEGOTIATING
+
+
+async def test_read_only_workbook_changes_nothing(demo_path, open_app):
+    app = open_app(demo_path, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowupScreen)
+        assert any("read-only" in n for n in notes(app))
+        assert cells(app, "agreements")[0][3] == "2/40"

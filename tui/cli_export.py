@@ -105,6 +105,16 @@ def default_folder(workbook_path: Path, settings: Settings) -> Path:
     return base / "exports"
 
 
+def default_out_path(
+    workbook_path: Path, settings: Settings, stem: str, suffix: str, today: date
+) -> Path:
+    """Where an export goes when the user names no place: e.g. exports/letter-快易借-2026-03-15.pdf.
+
+    For the TUI's export dialog, so that it and the CLI put files in the same place.
+    """
+    return default_folder(workbook_path, settings) / f"{file_stem(stem, today.isoformat())}{suffix}"
+
+
 def file_stem(*parts: str) -> str:
     """A file name from `parts`: letters (Chinese too) and digits kept, the rest '-'."""
     text = "-".join(p for p in parts if p)
@@ -139,11 +149,11 @@ class _Job:
         return self.settings.workbook_name.strip() or self.workbook_path.stem
 
     def out_path(self, stem: str, suffix: str) -> Path:
-        name = f"{file_stem(stem, self.today.isoformat())}{suffix}"
+        default = default_out_path(self.workbook_path, self.settings, stem, suffix, self.today)
         if self.args.out:
             out = Path(self.args.out).expanduser()
-            return out / name if out.is_dir() else out
-        return default_folder(self.workbook_path, self.settings) / name
+            return out / default.name if out.is_dir() else out
+        return default
 
     def run(self) -> list[Path]:
         handler: Callable[[], list[Path]] = getattr(self, f"_{self.args.kind}")
@@ -326,4 +336,12 @@ def _listing(pairs) -> str:
     return ", ".join(f"{id_} {' '.join(str(name).split())}" for id_, name in pairs) or "-"
 
 
-__all__ = ["KINDS", "ExportError", "build_parser", "default_folder", "file_stem", "run_export"]
+__all__ = [
+    "KINDS",
+    "ExportError",
+    "build_parser",
+    "default_folder",
+    "default_out_path",
+    "file_stem",
+    "run_export",
+]

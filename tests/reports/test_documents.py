@@ -133,3 +133,25 @@ def test_hostile_text_is_literal(tmp_path, fonts, kind, lang):
     if kind in ("letter", "checklist", "log"):
         # The 5,000-character note is all there, across pages.
         assert sample.LONG_NOTE[-200:].replace(" ", "") in text.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_empty_workbook_still_builds(tmp_path, fonts, lang):
+    from workbook.models import Agreement, Debt, Profile
+    from workbook.snapshot import WorkbookData
+
+    empty = WorkbookData()
+    common = {"lang": lang, "today": TODAY, "fonts": fonts}
+    build_summary(empty, tmp_path / "s.pdf", **common)
+    build_log([], tmp_path / "l.pdf", **common)
+    agreement = Agreement(debt_id=1, total=Decimal("0"), instalment=Decimal("0"), count=0,
+                          first_due=TODAY)  # fmt: skip
+    debt = Debt(lender="", balance=Decimal("0"), id=1)
+    build_schedule(agreement, debt, [], tmp_path / "p.pdf", **common)
+    build_checklist(agreement, debt, Profile(), tmp_path / "c.pdf", **common)
+    expected = {
+        "zh": ("还没有录入债务", "没有符合条件的沟通记录"),
+        "en": ("No debts entered yet", "No contacts match"),
+    }
+    assert not contains(pdf_text(tmp_path / "s.pdf"), expected[lang][0])
+    assert not contains(pdf_text(tmp_path / "l.pdf"), expected[lang][1])

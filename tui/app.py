@@ -92,9 +92,7 @@ class RepayApp(App[None]):
         Refuses politely when read-only; a storage error becomes a notification.
         Returns what `write` returned, or None when nothing was saved.
         """
-        if self.read_only:
-            self.notify(_("This workbook is open read-only: nothing was changed."),
-                        severity="warning", markup=False)
+        if not self.writable():
             return None
         try:
             result = write()
@@ -106,6 +104,13 @@ class RepayApp(App[None]):
         if done:
             self.notify(done, markup=False)
         return result
+
+    def writable(self) -> bool:
+        """False (and a polite notice) when the workbook is read-only: check before a form."""
+        if self.read_only:
+            self.notify(_("This workbook is open read-only: nothing can be changed."),
+                        severity="warning", markup=False)
+        return not self.read_only
 
     def data_changed(self) -> None:
         self._data = None
@@ -195,6 +200,8 @@ class RepayApp(App[None]):
     def action_edit_profile(self) -> None:
         from tui.dialogs.profile_form import ProfileForm
 
+        if not self.writable():
+            return
         try:
             profile = self.wb.profile()
         except storage.WorkbookError as exc:

@@ -33,6 +33,9 @@ STEP_SHORT = {
 STEP_TITLES = {step.number: step.title for step in STEPS}
 
 STEP_SCREENS: dict[int, type[Screen]] = {}
+# module name -> error, for screen modules that failed to import: their step shows as
+# not built instead of the whole app failing to start (tests assert this stays empty).
+LOAD_ERRORS: dict[str, str] = {}
 
 
 def register_step_screen(step: int, screen_class: type[Screen]) -> None:
@@ -46,7 +49,11 @@ def load_step_screens() -> dict[int, type[Screen]]:
     import tui.screens as package
 
     for info in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{package.__name__}.{info.name}")
+        name = f"{package.__name__}.{info.name}"
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - one broken screen must not stop the app
+            LOAD_ERRORS[name] = f"{type(exc).__name__}: {exc}"
     return STEP_SCREENS
 
 

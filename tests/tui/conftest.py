@@ -1,28 +1,29 @@
-"""Fixtures for the TUI tests: a demo workbook in tmp_path, an app at a fixed date."""
+"""Fixtures for the TUI tests: a demo workbook in tmp_path, an app at a fixed date.
+
+`async def` tests run on a fresh event loop each (no pytest-asyncio needed).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
+from tui_helpers import TODAY, seed_demo_workbook
 
 from storage import Workbook
 from tui.app import RepayApp
-from tui.cli_commands import seed_demo
-
-TODAY = date(2026, 11, 28)
-SIZE = (80, 24)
-# Every user text field gets these: markup brackets, HTML, an ampersand and Chinese.
-NASTY = "张[三] [/] <b>&"
 
 
-def seed_demo_workbook(path: Path, today: date = TODAY) -> Path:
-    """A fresh demo workbook at `path` (the borrower 张伟, six debts, a budget)."""
-    with Workbook.open(path) as wb:
-        seed_demo(wb, today)
-    return path
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    if inspect.iscoroutinefunction(pyfuncitem.obj):
+        names = pyfuncitem._fixtureinfo.argnames
+        asyncio.run(pyfuncitem.obj(**{n: pyfuncitem.funcargs[n] for n in names}))
+        return True
+    return None
 
 
 @pytest.fixture
@@ -31,8 +32,8 @@ def demo_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_app(tmp_path: Path) -> Iterator:
-    """`open_app(path, lang=...)` -> RepayApp on that workbook; closed after the test."""
+def open_app() -> Iterator:
+    """`open_app(path, lang=..., read_only=...)` -> RepayApp; its workbook closes after."""
     opened: list[Workbook] = []
 
     def make(path: Path, lang: str = "en", read_only: bool = False) -> RepayApp:

@@ -47,6 +47,7 @@ def shown(value: Any) -> str:
 class FormDialog(ModalScreen[T]):
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
+        Binding("enter", "save", N_("Save"), show=False, id="save-enter"),
         Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
     ]
 

@@ -156,6 +156,8 @@ class CapacityScreen(StepScreen):
             self.action_add_income()
 
     def action_add_income(self) -> None:
+        if not self.repay.writable():
+            return
         def done(item: IncomeItem | None) -> None:
             if item is not None:
                 self.repay.save(lambda: self.wb.incomes.add(item), _("Income saved."))
@@ -163,6 +165,8 @@ class CapacityScreen(StepScreen):
         self.app.push_screen(IncomeForm(), done)
 
     def action_add_expense(self) -> None:
+        if not self.repay.writable():
+            return
         def done(item: ExpenseItem | None) -> None:
             if item is not None:
                 self.repay.save(lambda: self.wb.expenses.add(item), _("Spending saved."))
@@ -170,6 +174,8 @@ class CapacityScreen(StepScreen):
         self.app.push_screen(ExpenseForm(), done)
 
     def action_edit(self) -> None:
+        if not self.repay.writable():
+            return
         item = self._selected()
         if item is None:
             self.notify(_("Select a line first."), severity="warning")
@@ -188,6 +194,8 @@ class CapacityScreen(StepScreen):
             )
 
     def action_delete(self) -> None:
+        if not self.repay.writable():
+            return
         item = self._selected()
         if item is None:
             self.notify(_("Select a line first."), severity="warning")

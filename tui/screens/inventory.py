@@ -203,6 +203,8 @@ class InventoryScreen(StepScreen):
     # -- add, edit, delete ----------------------------------------------------------------
 
     def action_add(self) -> None:
+        if not self.repay.writable():
+            return
         def done(debt: Debt | None) -> None:
             if debt is not None:
                 saved = self.repay.save(lambda: self.wb.debts.add(debt), _("Debt saved."))
@@ -212,6 +214,8 @@ class InventoryScreen(StepScreen):
         self.app.push_screen(DebtForm(), done)
 
     def action_edit(self) -> None:
+        if not self.repay.writable():
+            return
         debt = self.selected()
         if debt is None:
             self.notify(_("Select a debt first."), severity="warning")
@@ -224,6 +228,8 @@ class InventoryScreen(StepScreen):
         self.app.push_screen(DebtForm(debt), done)
 
     def action_delete(self) -> None:
+        if not self.repay.writable():
+            return
         debt = self.selected()
         if debt is None:
             self.notify(_("Select a debt first."), severity="warning")

@@ -1,0 +1,84 @@
+"""Step 2: income and spending tables, the monthly summary, the shortfall message."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual.widgets import DataTable
+from tui_helpers import NASTY, SIZE, plain
+
+from tui.dialogs.confirm import ConfirmModal
+from tui.dialogs.expense_form import ExpenseForm
+from tui.dialogs.income_form import IncomeForm
+from tui.screens.capacity import CapacityScreen
+from tui.widgets.field import Choice, Field
+from workbook.models import ExpenseGroup, ExpenseItem
+
+
+async def test_add_income_typed_with_markup_and_chinese(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        assert isinstance(empty_app.screen, IncomeForm)
+        await pilot.press(*NASTY, "tab", *"8000", "tab", "right")  # weekly
+        empty_app.screen.query_one("#notes", Field).input.value = NASTY
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(empty_app.screen, CapacityScreen)
+        (item,) = empty_app.wb.incomes.list()
+        assert item.name == NASTY and item.notes == NASTY
+        assert item.amount == Decimal("8000.00") and item.frequency == "weekly"
+        cell = empty_app.screen.query_one("#incomes", DataTable).get_cell_at((0, 0))
+        assert str(cell) == NASTY
+
+
+async def test_expense_group_suggests_essential_and_edit_validates(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "tab", "a")  # the focus is on the spending table
+        assert isinstance(empty_app.screen, ExpenseForm)
+        await pilot.press(*NASTY, "tab", *"300", "tab", "right", "right")  # food: flexible
+        assert empty_app.screen.query_one("#essential", Choice).value is False
+        empty_app.screen.query_one("#notes", Field).input.value = NASTY
+        await pilot.press("enter")
+        await pilot.pause()
+        (item,) = empty_app.wb.expenses.list()
+        assert (item.name, item.group, item.essential) == (NASTY, ExpenseGroup.FOOD, False)
+
+        await pilot.press("m")
+        amount = empty_app.screen.query_one("#amount", Field)
+        amount.input.value = "-5"
+        await pilot.press("ctrl+s")
+        assert isinstance(empty_app.screen, ExpenseForm) and amount.has_class("-invalid")
+        amount.input.value = "450"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(empty_app.screen, CapacityScreen)
+        assert empty_app.wb.expenses.get(item.id).amount == Decimal("450.00")
+
+
+async def test_delete_a_line_asks_first(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        before = len(demo_app.wb.incomes.list())
+        await pilot.press("2", "d")
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("escape")
+        assert len(demo_app.wb.incomes.list()) == before
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert len(demo_app.wb.incomes.list()) == before - 1
+
+
+async def test_summary_and_ratio(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        summary = plain(demo_app, "#capacity-summary")
+        assert "¥9,800.00" in summary and "Left each month" in summary
+        assert "%" in plain(demo_app, "#capacity-ratio")
+
+
+async def test_no_surplus_points_to_token_offers_and_step_7(empty_app):
+    empty_app.wb.expenses.add(ExpenseItem("房租", Decimal("3000")))
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        note = demo_note = plain(empty_app, "#capacity-shortfall")
+        assert empty_app.screen.query_one("#capacity-shortfall").display
+        assert "token" in note and "step 7" in demo_note

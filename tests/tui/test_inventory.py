@@ -1,0 +1,137 @@
+"""Step 1: add, edit (invalid then valid), delete with confirmation, sort, detail pane."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual.widgets import DataTable, Input, Static
+from tui_helpers import NASTY, SIZE, notes, plain
+
+from storage import Workbook
+from tui.dialogs.confirm import ConfirmModal
+from tui.dialogs.debt_form import DebtForm
+from tui.screens.inventory import InventoryScreen
+from tui.widgets.field import Field
+
+TEXT_FIELDS = ("product", "contract_number", "contact_phone", "contact_notes", "notes")
+
+
+def field(app, field_id: str) -> Field:
+    return app.screen.query_one(f"#{field_id}", Field)
+
+
+
+async def test_typed_debt_with_markup_and_chinese_survives_a_restart(demo_app, demo_path):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a")
+        assert isinstance(demo_app.screen, DebtForm)
+        await pilot.press(*NASTY)  # the lender field has the focus
+        for name in TEXT_FIELDS:  # the other free-text fields get the same text
+            field(demo_app, name).input.value = f"{NASTY} {name}"
+        field(demo_app, "balance").focus()
+        await pilot.press(*"1.2万", "enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+        assert NASTY in plain(demo_app, "#debt-check")  # the new row is selected
+        assert "Debt saved." in notes(demo_app)
+    demo_app.wb.close()
+    with Workbook.open(demo_path) as wb:
+        (debt,) = [d for d in wb.debts.list() if d.lender == NASTY]
+        assert debt.balance == Decimal("12000.00")
+        assert debt.notes == f"{NASTY} notes" and debt.product == f"{NASTY} product"
+
+
+async def test_edit_shows_the_error_at_the_field_then_saves(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "m")
+        form = demo_app.screen
+        assert isinstance(form, DebtForm)
+        debt_id = form.debt.id
+        balance = field(demo_app, "balance")
+        balance.focus()
+        balance.input.value = ""
+        await pilot.press(*"abc", "enter")
+        assert isinstance(demo_app.screen, DebtForm)  # not saved
+        assert balance.has_class("-invalid")
+        error = str(balance.query_one(".field-error", Static).render())
+        assert "not an amount" in error
+        assert demo_app.focused is balance.input
+        balance.input.value = ""
+        await pilot.press(*"5,000", "enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+    assert demo_app.wb.debts.get(debt_id).balance == Decimal("5000.00")
+
+
+async def test_escape_cancels_a_form_without_saving(demo_app):
+    before = demo_app.wb.debts.list()
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a", *"X", "escape")
+        assert isinstance(demo_app.screen, InventoryScreen)
+    assert demo_app.wb.debts.list() == before
+
+
+async def test_delete_asks_first(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        screen = demo_app.screen
+        doomed = screen.selected()
+        await pilot.press("d")
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("enter")  # the focus starts on Cancel
+        assert demo_app.wb.debts.get(doomed.id) is not None
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+        assert str(doomed.id) not in [k.value for k in screen.table.rows]
+    assert doomed.id not in [d.id for d in demo_app.wb.debts.list()]
+
+
+async def test_s_sorts_by_the_next_column(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s")  # lender -> balance, biggest first
+        table = demo_app.screen.query_one("#debts", DataTable)
+        balances = [demo_app.screen._debts[k.value].balance for k in table.rows]
+        shown = [demo_app.screen._debts[table.coordinate_to_cell_key((i, 0)).row_key.value]
+                 for i in range(table.row_count)]
+        assert [d.balance for d in shown] == sorted(balances, reverse=True)
+        assert "Sorted by Balance" in plain(demo_app, "#debt-totals")
+
+
+async def test_detail_explains_the_rate_against_the_benchmark(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        table = demo_app.screen.query_one("#debts", DataTable)
+        for row in range(table.row_count):
+            table.move_cursor(row=row)
+            await pilot.pause()
+            debt = demo_app.screen.selected()
+            if debt.lender == "快易借":  # 37.9 % true rate in the demo
+                break
+        text = plain(demo_app, "#debt-check")
+        assert "True annual rate" in text and "24%" in text
+        assert demo_app.screen.query_one("#debt-schedule", Static).render() is not None
+
+
+async def test_every_text_field_of_the_form_takes_markup_text(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a")
+        for name in ("lender", *TEXT_FIELDS):
+            field(empty_app, name).input.value = NASTY
+        field(empty_app, "balance").input.value = "100"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(empty_app.screen, InventoryScreen)
+        (debt,) = empty_app.wb.debts.list()
+        assert all(getattr(debt, name) == NASTY for name in ("lender", *TEXT_FIELDS))
+        # the table cell and the detail pane show it as text
+        table = empty_app.screen.query_one("#debts", DataTable)
+        assert str(table.get_cell_at((0, 0))).startswith("张[三]")
+
+
+async def test_focus_starts_in_the_table_and_inputs_swallow_step_keys(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a", "2")
+        assert isinstance(demo_app.focused, Input)
+        assert demo_app.focused.value == "2"
+        assert isinstance(demo_app.screen, DebtForm)

@@ -82,7 +82,7 @@ class AgreementForm(FormDialog[Agreement | None]):
                     placeholder=_("e.g. two missed payments end the agreement"))
         yield Field(_("Credit report"), text_parser, a.credit_report, id="credit_report",
                     placeholder=_("what they promised about reporting"))
-        yield self.group(_("Who and how"))
+        yield self.group(_("Reference and confirmation"))
         yield Field(_("Agreement reference"), text_parser, a.reference, id="reference")
         yield Field(_("Agent"), text_parser, a.agent, id="agent",
                     placeholder=_("name and staff number"))

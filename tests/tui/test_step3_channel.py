@@ -74,8 +74,8 @@ async def test_edited_letter_text_is_saved_used_and_exported(demo_app, demo_path
         assert NASTY in demo_app.clipboard
         await pilot.press("e")
         await pilot.pause()
-    pdfs = list(demo_path.parent.glob("*.pdf"))
-    assert len(pdfs) == 1 and CARD in pdfs[0].name
+    pdfs = list((demo_path.parent / "exports").glob("*.pdf"))  # where `repay export` writes
+    assert [p.name for p in pdfs] == [f"letter-{CARD}-2026-11-28.pdf"]
     assert pdfs[0].read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(os.stat(pdfs[0]).st_mode) == 0o600
     assert any(str(pdfs[0]) in n for n in notes(demo_app))

@@ -150,3 +150,16 @@ async def test_call_log_of_a_killed_app_is_found_on_restart(demo_path, open_app)
     saved = app.wb.communications.get(entry.id)
     assert saved.ended_at == datetime(2026, 11, 28, 14, 30) and saved.summary == NASTY
     assert [c.at for c in app.wb.communications.list()].count(STARTED) == 1  # no second entry
+
+
+async def test_sheet_in_chinese_and_after_a_language_switch(demo_path, open_app):
+    app = open_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        sheet = plain(app, "#talk-sheet-body", width=200)
+        assert "联系谁、怎么联系" in sheet and "余额 ¥48,650.32" in sheet
+        # Chinese first, the English under it.
+        assert sheet.index("谢谢您花时间听我把情况说清楚。") < sheet.index("Thank you for taking")
+        await pilot.press("l", "right")  # English now; Left/Right still change the lender
+        assert app.screen.selected().lender != CARD
+        assert "Who and how" in plain(app, "#talk-sheet-body", width=200)

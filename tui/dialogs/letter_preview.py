@@ -8,7 +8,6 @@ the PDF carry it in full, as the lender needs it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,13 +23,12 @@ from storage import WorkbookError
 from tui import negotiation
 from workbook.i18n import N_, _, current_language
 from workbook.letter import Letter, build_letter, letter_text
-from workbook.models import Debt
+from workbook.models import Debt, Settings
 
 if TYPE_CHECKING:
     from tui.app import RepayApp
 
 LETTER_LANG = "zh"  # what a Chinese lender receives
-_UNSAFE = re.compile(r"[^\w.-]+")
 
 
 def find_debt(app: RepayApp, debt_id: int | None) -> Debt | None:
@@ -55,20 +53,17 @@ def copy_letter(app: RepayApp, letter: Letter) -> None:
 
 
 def letter_pdf_path(app: RepayApp, debt: Debt, lang: str) -> Path:
-    """Beside the workbook (or in the export folder from the settings)."""
-    folder: Path | None = None
+    """Where `repay export letter` puts it too: the export folder from the settings, else
+    exports/ beside the workbook."""
+    from tui.cli_export import default_out_path
+
     try:
-        export_dir = app.wb.settings().export_dir
+        settings = app.wb.settings()
     except WorkbookError:  # an unreadable setting falls back to the default
-        export_dir = ""
-    if export_dir:
-        folder = Path(export_dir).expanduser()
-    elif getattr(app.wb, "path", None):
-        folder = Path(app.wb.path).parent
-    folder = folder or Path.cwd()
-    lender = _UNSAFE.sub("_", debt.lender).strip("_.") or str(debt.id)
-    stem = "协商还款申请书" if lang == "zh" else "application-letter-en"
-    return folder / f"{stem}-{lender}-{app.today.isoformat()}.pdf"
+        settings = Settings()
+    workbook_path = Path(getattr(app.wb, "path", None) or Path.cwd() / "workbook.json")
+    stem = f"letter-{debt.lender}" + ("" if lang == "zh" else "-en")
+    return default_out_path(workbook_path, settings, stem, ".pdf", app.today)
 
 
 def export_letter(app: RepayApp, debt: Debt, letter: Letter) -> Path | None:

@@ -144,6 +144,7 @@ class ConversationScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._debt_id: int | None = None
+        self._watched: Choice | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="talk-top"):
@@ -158,9 +159,6 @@ class ConversationScreen(StepScreen):
     def chooser(self) -> Choice:
         return self.query_one("#talk-debt", Choice)
 
-    def on_mount(self) -> None:
-        self.watch(self.chooser, "index", self._debt_chosen, init=False)
-
     def debts(self) -> list[Debt]:
         return negotiation.talk_order(self.repay.data())
 
@@ -172,6 +170,9 @@ class ConversationScreen(StepScreen):
         if self._debt_id not in {d.id for d in debts}:
             self._debt_id = debts[0].id if debts else None
         chooser = self.chooser
+        if chooser is not self._watched:  # a new widget after a language switch recomposed
+            self._watched = chooser
+            self.watch(chooser, "index", self._debt_chosen, init=False)
         chooser.options = [(d.lender, d.id) for d in debts] or [(_("no open debts"), None)]
         ids = [d.id for d in debts]
         chooser.set_reactive(Choice.index, ids.index(self._debt_id) if self._debt_id in ids else 0)

@@ -1,0 +1,38 @@
+"""Step 6-7 and log messages are translated by the catalogs the TUI loads at start.
+
+`tests/workbook/test_i18n.py` merges every package's catalog; the running TUI has only
+workbook's and tui's until something imports `reports`, so a message translated only
+in reports' catalog would show in English on these screens.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from workbook.i18n import parse_po
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = [
+    *sorted((ROOT / "tui").glob("*_view.py")),
+    *(ROOT / "tui/screens" / f"{name}.py" for name in ("followup", "commlog", "help")),
+    *(ROOT / "tui/dialogs" / f"{name}.py" for name in (
+        "agreement_form", "checklist", "payment_form", "comm_form", "log_filter", "help_card",
+        "pick_debt", "schedule_view")),
+]
+
+
+def test_every_message_is_in_a_catalog_the_tui_loads():
+    catalog: dict[str, str] = {}
+    for folder in (ROOT / "workbook/locale/zh", ROOT / "tui/locale/zh"):
+        for po in sorted(folder.glob("*.po")):
+            catalog.update(parse_po(po.read_text(encoding="utf-8")))
+    missing = []
+    for path in FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_") and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and not catalog.get(node.args[0].value)):
+                missing.append(f"{path.name}:{node.lineno}: {node.args[0].value!r}")
+    assert len(FILES) > 10 and not missing, "\n".join(missing)

@@ -14,7 +14,7 @@ from workbook.i18n import parse_po
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [
-    *sorted((ROOT / "tui").glob("*_view.py")),
+    *(ROOT / "tui" / f"{name}_view.py" for name in ("followup", "log", "help")),
     *(ROOT / "tui/screens" / f"{name}.py" for name in ("followup", "commlog", "help")),
     *(ROOT / "tui/dialogs" / f"{name}.py" for name in (
         "agreement_form", "checklist", "payment_form", "comm_form", "log_filter", "help_card",

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
 from reports.fonts import FontChoice
@@ -45,11 +45,17 @@ def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowa
     s = ctx.styles
     subtitle = data.profile.name.strip() or ctx.t(N_("Borrower not named yet"))
     story: list[Flowable] = [ctx.p(title, s.title), ctx.p(subtitle, s.subtitle)]
-    story += [ctx.p(ctx.t(N_("Debts")), s.heading), *_debts(data, ctx)]
     budget = summarise(data.incomes, data.expenses, data.debts, ctx.today)
-    story += [ctx.p(ctx.t(N_("Budget, per month")), s.heading), _budget(budget, ctx)]
-    story += [ctx.p(ctx.t(N_("Plan")), s.heading), *_plan(data, budget.surplus, ctx)]
-    story += [ctx.p(ctx.t(N_("Agreements and payments")), s.heading), *_agreements(data, ctx)]
+    sections = (
+        (N_("Debts"), _debts(data, ctx)),
+        (N_("Budget, per month"), [_budget(budget, ctx)]),
+        (N_("Plan"), _plan(data, budget.surplus, ctx)),
+        (N_("Agreements and payments"), _agreements(data, ctx)),
+    )
+    for heading, body in sections:
+        # A heading never ends a page alone: it keeps to the start of its section.
+        story.append(KeepTogether([ctx.p(ctx.t(heading), s.heading), body[0]]))
+        story.extend(body[1:])
     return story
 
 
@@ -122,7 +128,7 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
         ctx.t(N_("A month now")),
         ctx.t(N_("Status")),
     ]
-    widths = [34 * mm, 24 * mm, 26 * mm, 22 * mm, 24 * mm, 22 * mm]
+    widths = [32 * mm, 23 * mm, 25 * mm, 20 * mm, 30 * mm, 22 * mm]
     note = ctx.t(
         N_(
             "The true rate is the yearly rate implied by what you actually received and "

@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--days", type=int, default=30, help=_("how many days ahead (default 30)"))
     due.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
 
+    imp = sub.add_parser("import", help=_("make a new workbook (--db) from a JSON export"))
+    imp.add_argument("source", help=_("the JSON file written by 'repay export json'"))
+
     export = sub.add_parser("export", help=_("write a PDF, CSV, JSON or calendar file"))
     export.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
@@ -123,6 +126,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cli_commands.restore(path, args.backup, assume_yes=args.yes)
     if args.command == "due":
         return cli_commands.due(path, days=args.days, today=args.today or date.today())
+    if args.command == "import":
+        return cli_commands.import_workbook(Path(args.source).expanduser(), path)
     if args.command == "export":
         from tui.cli_export import run_export
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from storage import Workbook
 from storage.backup import list_backups, restore_backup, take_backup
+from storage.transfer import import_json
 from workbook.demo import demo_records
 from workbook.followup import due_report, has_overdue
 from workbook.i18n import _
@@ -92,6 +93,15 @@ def _pick_backup(backups: list[Path], which: str) -> Path | None:
         return backups[index] if 0 <= index < len(backups) else None
     candidate = Path(which).expanduser()
     return candidate if candidate.is_file() else None
+
+
+def import_workbook(source: Path, target: Path) -> int:
+    """A new workbook at `target` from a JSON export; never overwrites a file."""
+    with import_json(source, target) as wb:
+        counts = {name: len(repo.list()) for name, repo in wb.repositories().items()}
+    print(_("Imported {source} into {target}.").format(source=source, target=target))
+    print(", ".join(f"{name}: {count}" for name, count in counts.items()))
+    return EXIT_OK
 
 
 def due(path: Path, *, days: int, today: date) -> int:

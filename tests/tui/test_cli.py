@@ -121,3 +121,18 @@ def test_backup_then_restore_by_number(demo: Path):
 def test_restore_unknown_backup(demo: Path):
     result = repay("--db", str(demo), "restore", "99", "--yes")
     assert result.returncode == 2 and "repay restore" in result.stderr
+
+
+def test_export_json_then_import_into_a_new_workbook(demo: Path, tmp_path: Path):
+    out = tmp_path / "all.json"
+    exported = repay("--db", str(demo), "export", "json", "--out", str(out))
+    assert exported.returncode == 0, exported.stderr
+    target = tmp_path / "new" / "copy.json"
+    imported = repay("--db", str(target), "import", str(out))
+    assert imported.returncode == 0, imported.stderr
+    with Workbook.open(demo, read_only=True) as a, Workbook.open(target, read_only=True) as b:
+        assert a.debts.list() == b.debts.list()
+        assert a.communications.list() == b.communications.list()
+        assert a.profile() == b.profile()
+    again = repay("--db", str(target), "import", str(out))
+    assert again.returncode == 2 and "Traceback" not in again.stderr

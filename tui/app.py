@@ -34,6 +34,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 class RepayApp(App[None]):
+    TITLE = "Repay Workbook"
     CSS_PATH = sorted(STYLES.glob("*.tcss"))
     COMMANDS = {ActionsProvider}
     COMMAND_PALETTE_DISPLAY = "Ctrl+P"

@@ -28,7 +28,7 @@ async def test_add_income_typed_with_markup_and_chinese(empty_app):
         assert item.name == NASTY and item.notes == NASTY
         assert item.amount == Decimal("8000.00") and item.frequency == "weekly"
         cell = empty_app.screen.query_one("#incomes", DataTable).get_cell_at((0, 0))
-        assert str(cell) == NASTY
+        assert str(cell).strip() == NASTY
 
 
 async def test_expense_group_suggests_essential_and_edit_validates(empty_app):

@@ -126,7 +126,7 @@ async def test_every_text_field_of_the_form_takes_markup_text(empty_app):
         assert all(getattr(debt, name) == NASTY for name in ("lender", *TEXT_FIELDS))
         # the table cell and the detail pane show it as text
         table = empty_app.screen.query_one("#debts", DataTable)
-        assert str(table.get_cell_at((0, 0))).startswith("张[三]")
+        assert str(table.get_cell_at((0, 0))).strip().startswith("张[三]")
 
 
 async def test_focus_starts_in_the_table_and_inputs_swallow_step_keys(demo_app):
@@ -135,3 +135,14 @@ async def test_focus_starts_in_the_table_and_inputs_swallow_step_keys(demo_app):
         assert isinstance(demo_app.focused, Input)
         assert demo_app.focused.value == "2"
         assert isinstance(demo_app.screen, DebtForm)
+
+
+async def test_all_eight_columns_fit_80_columns_in_both_languages(demo_path, open_app):
+    for lang in ("zh", "en"):
+        app = open_app(demo_path, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("1")
+            table = app.screen.query_one("#debts", DataTable)
+            assert len(table.columns) == 8
+            assert table.virtual_size.width <= table.scrollable_content_region.width, lang
+        app.wb.close()

@@ -83,7 +83,7 @@ async def test_language_switch_rerenders_and_is_saved(demo_app):
         await pilot.pause()
         assert "了解自己的债务状况" in title_text(demo_app)
         header = demo_app.screen.query_one("#debts").columns
-        assert str(next(iter(header.values())).label) == "借款机构"
+        assert str(next(iter(header.values())).label).strip() == "借款机构"
         await pilot.press("h")
         await pilot.pause()
         assert "当前进展" in str(demo_app.screen.query_one(".section-title").render())
@@ -146,3 +146,16 @@ def test_every_screen_module_loads():
 
     load_step_screens()
     assert LOAD_ERRORS == {}
+
+
+async def test_key_bar_fits_80_columns_and_keeps_help_and_palette(demo_path, open_app):
+    from tui.widgets.keybar import KeyBar
+
+    for lang in ("zh", "en"):
+        app = open_app(demo_path, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            for key in ("h", "1", "2"):
+                await pilot.press(key)
+                line = app.screen.query_one(KeyBar).render()
+                assert line.cell_len <= 80 and "?" in line.plain and "Ctrl+P" in line.plain
+        app.wb.close()

@@ -11,23 +11,36 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
-from tui.widgets.keybar import key_label
+from tui.widgets.keybar import PALETTE, SHARED, key_label
 from workbook.i18n import N_, _
 
 
 def key_rows(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for every binding active on `screen`, steps folded into 1-7."""
-    by_action: dict[str, tuple[list[str], str]] = {}
+    """(keys, what they do) for the screen's and the app's keys, steps folded into 1-7.
+
+    Only our own bindings (they all have an id) and the palette: the focused widget's
+    cursor keys and Textual's defaults are the usual ones, and listing them would bury
+    the screen's own. The screen's keys come first, the shared ones after.
+    """
     app = screen.app
-    for _key, (_node, binding, _enabled, _tip) in screen.active_bindings.items():
-        if binding.system or binding.action.startswith("app.goto_step"):
+    by_action: dict[str, tuple[list[str], str]] = {}
+    steps = False
+    found = list(screen.active_bindings.values())
+    found.sort(key=lambda item: item[1].id in SHARED or item[0] is app)
+    for _node, binding, _enabled, _tip in found:
+        palette = binding.action == "command_palette"
+        if _node not in (screen, app) or binding.system or not (binding.id or palette):
             continue
-        keys, _desc = by_action.setdefault(binding.action, ([], binding.description))
+        if binding.action.startswith("app.goto_step"):
+            steps = True
+            continue
+        desc = PALETTE if binding.action == "command_palette" else binding.description
+        keys, _desc = by_action.setdefault(binding.action, ([], desc))
         label = key_label(app, binding)
         if label not in keys:
             keys.append(label)
     rows = [(" / ".join(keys), _(desc) if desc else action) for action, (keys, desc) in by_action.items()]
-    if any(b.action.startswith("app.goto_step") for _n, b, _e, _t in screen.active_bindings.values()):
+    if steps:
         rows.insert(0, ("1-7", _("Go to step 1 to 7 (outside text fields)")))
     rows.append(("Tab / Shift+Tab", _("Move between fields and buttons")))
     return rows

@@ -19,7 +19,7 @@ from tui.dialogs.expense_form import ExpenseForm
 from tui.dialogs.income_form import IncomeForm
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.bars import bar_chart
-from tui.widgets.cells import money_cell, text_cell
+from tui.widgets.cells import header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
 from workbook import fmt
 from workbook.budget import BudgetSummary, monthly_amount, summarise
@@ -37,7 +37,7 @@ class CapacityScreen(StepScreen):
     AUTO_FOCUS = "#incomes"
     BINDINGS = [
         Binding("a", "add", N_("Add"), id="budget-add"),
-        Binding("m", "edit", N_("Edit"), id="budget-edit"),
+        Binding("m", "edit", N_("Edit"), key_display="Enter/m", id="budget-edit"),
         Binding("d,delete", "delete", N_("Delete"), id="budget-delete"),
     ]
 
@@ -52,13 +52,15 @@ class CapacityScreen(StepScreen):
             yield Static(id="capacity-ratio", markup=False)
         yield Static(id="capacity-shortfall", markup=False)
         with Vertical(id="capacity-tables"):
-            incomes: DataTable = DataTable(id="incomes", cursor_type="row")
+            incomes: DataTable = DataTable(id="incomes", cursor_type="row", cell_padding=0)
             for key, label in INCOME_COLUMNS:
-                incomes.add_column(Text(_(label)), key=key)
+                incomes.add_column(header(_(label)), key=key)
             yield incomes
-            expenses: DataTable = DataTable(id="expenses", cursor_type="row", zebra_stripes=True)
+            expenses: DataTable = DataTable(
+                id="expenses", cursor_type="row", zebra_stripes=True, cell_padding=0
+            )
             for key, label in EXPENSE_COLUMNS:
-                expenses.add_column(Text(_(label)), key=key)
+                expenses.add_column(header(_(label)), key=key)
             yield expenses
 
     def refresh_data(self) -> None:

@@ -18,7 +18,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.debt_form import DebtForm
 from tui.screens.base import ScreenAction, StepScreen
-from tui.widgets.cells import money_cell, number_cell, text_cell
+from tui.widgets.cells import header, money_cell, number_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
 from workbook import fmt
 from workbook.i18n import N_, _
@@ -49,10 +49,10 @@ COLUMNS = (
     ("type", N_("Type")),
     ("balance", N_("Balance")),
     ("apr", N_("APR")),
-    ("monthly", N_("Monthly")),
+    ("monthly", N_("Instalment")),
     ("due", N_("Due")),
     ("status", N_("Status")),
-    ("late", N_("Late")),
+    ("late", N_("Days late")),
 )
 # What `s` steps through: (column, newest/biggest first?)
 SORTS = (("lender", False), ("balance", True), ("apr", True), ("monthly", True),
@@ -65,7 +65,7 @@ class InventoryScreen(StepScreen):
     AUTO_FOCUS = "#debts"
     BINDINGS = [
         Binding("a", "add", N_("Add"), id="debt-add"),
-        Binding("m", "edit", N_("Edit"), id="debt-edit"),
+        Binding("m", "edit", N_("Edit"), key_display="Enter/m", id="debt-edit"),
         Binding("d,delete", "delete", N_("Delete"), id="debt-delete"),
         Binding("s", "sort", N_("Sort"), id="debt-sort"),
     ]
@@ -76,9 +76,11 @@ class InventoryScreen(StepScreen):
         self._sort = 0
 
     def compose_body(self) -> ComposeResult:
-        table: DataTable = DataTable(id="debts", cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(
+            id="debts", cursor_type="row", zebra_stripes=True, cell_padding=0
+        )
         for key, label in COLUMNS:
-            table.add_column(Text(_(label)), key=key)
+            table.add_column(header(_(label)), key=key)
         yield table
         yield Static(id="debt-totals", markup=False)
         with VerticalScroll(id="debt-detail", can_focus=False):

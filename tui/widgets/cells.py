@@ -2,6 +2,8 @@
 
 A DataTable sorts rows by comparing cell objects; `Cell` compares by `key` (the
 number or date behind the text), so sorting "¥9,000.00" after "¥12,000.00" is right.
+Tables use `cell_padding=0` and every cell and header starts with one space: one
+column of gap instead of two is what lets eight columns fit 80 terminal cells.
 """
 
 from __future__ import annotations
@@ -58,19 +60,29 @@ def crop(text: str, width: int) -> str:
     return out + "~"
 
 
+GAP = " "
+
+
+def header(label: str) -> Text:
+    """A column header (already translated), with the gap in front."""
+    return Text(GAP + label, no_wrap=True)
+
+
 def text_cell(value: str, width: int | None = None, sort_key: Any = None) -> Cell:
     shown = crop(value, width) if width else value
-    return Cell(Text(shown, no_wrap=True), value.casefold() if sort_key is None else sort_key)
+    key = value.casefold() if sort_key is None else sort_key
+    return Cell(Text(GAP + shown, no_wrap=True), key)
 
 
 def money_cell(amount: Decimal | None, style: str = "") -> Cell:
-    return Cell(Text(fmt.money(amount), justify="right", style=style, no_wrap=True), amount)
+    text = Text(GAP + fmt.money(amount), justify="right", style=style, no_wrap=True)
+    return Cell(text, amount)
 
 
 def number_cell(value: int | Decimal | None, shown: str | None = None, style: str = "") -> Cell:
     text = shown if shown is not None else ("" if value is None else str(value))
-    return Cell(Text(text or fmt.EMPTY, justify="right", style=style, no_wrap=True), value)
+    return Cell(Text(GAP + (text or fmt.EMPTY), justify="right", style=style, no_wrap=True), value)
 
 
 def date_cell(day: date | None) -> Cell:
-    return Cell(Text(fmt.date_(day), no_wrap=True), day)
+    return Cell(Text(GAP + fmt.date_(day), no_wrap=True), day)

@@ -2,6 +2,9 @@
 
 Textual's Footer shows `Binding.description` as given; ours are English message ids
 (marked with `N_`) so the footer follows a language switch without rebuilding bindings.
+The screen's own keys come first; when the line is too long for the terminal, the
+shared keys give way (Home, then Quit, then the palette's words) - `?` and Ctrl+P
+always stay, since they lead to everything else.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from workbook.i18n import N_, _
 
 PALETTE = N_("All actions")
 SHARED = {"home", "keys", "quit", "language", "theme", "profile"}
+GIVE_WAY = ("home", "quit")  # dropped in this order when the line is too long
 
 
 def key_label(app, binding) -> str:
@@ -40,22 +44,39 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, _screen) -> None:
         self.refresh()
 
-    def render(self) -> Text:
-        key_style = "bold " + str(self.app.theme_variables.get("footer-key-foreground", ""))
-        text = Text(no_wrap=True, overflow="crop")
-        seen: set[str] = set()
-        # The screen's own keys first, the shared ones (home, keys, quit, palette) after.
+    def parts(self) -> list[tuple[str, str, str, bool]]:
+        """(binding id, key, description, enabled) in the order shown."""
         found = list(self.screen.active_bindings.values())
         found.sort(key=lambda item: item[1].id in SHARED or item[1].action == "command_palette")
+        seen: set[str] = set()
+        parts = []
         for _node, binding, enabled, _tip in found:
             palette = binding.action == "command_palette"
             if not (binding.show or palette) or binding.action in seen:
                 continue
             seen.add(binding.action)
-            part = Text.assemble(
-                (f" {key_label(self.app, binding)} ", key_style.strip()),
-                (_(PALETTE) if palette else _(binding.description), "" if enabled else "dim"),
-            )
-            text.append_text(part)
-            text.append(" ")
+            desc = _(PALETTE) if palette else _(binding.description)
+            parts.append((binding.id or "", key_label(self.app, binding), desc, enabled))
+        return parts
+
+    def render(self) -> Text:
+        key_style = str(self.app.theme_variables.get("footer-key-foreground", ""))
+        parts = self.parts()
+        width = self.size.width or 80
+        for drop in (None, *GIVE_WAY, PALETTE):
+            if drop == PALETTE:  # last resort: the palette key without its words
+                parts = [(i, k, "" if d == _(PALETTE) else d, e) for i, k, d, e in parts]
+            elif drop is not None:
+                parts = [p for p in parts if p[0] != drop]
+            line = self._line(parts, key_style)
+            if line.cell_len <= width:
+                break
+        return line  # still too long: cropped at the edge
+
+    @staticmethod
+    def _line(parts, key_style: str) -> Text:
+        text = Text(no_wrap=True, overflow="crop")
+        for _id, key, desc, enabled in parts:
+            text.append(f" {key}", style=f"bold {key_style}".strip())
+            text.append(f" {desc} " if desc else " ", style="" if enabled else "dim")
         return text

@@ -1,0 +1,98 @@
+"""Regenerate screenshots/*.svg: the real app on the demo workbook at 80x24.
+
+Every built screen (home and each registered step) in Chinese and English, plus a
+few dialogs in English. The demo is seeded fresh in a temporary folder for a fixed
+date, so the pictures change only when the program does.
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from storage import Workbook  # noqa: E402
+from tui.app import RepayApp  # noqa: E402
+from tui.cli_commands import seed_demo  # noqa: E402
+from tui.steps import STEP_SCREENS, load_step_screens  # noqa: E402
+
+TODAY = date(2026, 11, 28)
+SIZE = (80, 24)
+LANGUAGES = ("zh", "en")
+# (file name, keys pressed from home), English only
+DIALOGS = (
+    ("dialog-debt-form-en", ["1", "a"]),
+    ("dialog-keys-en", ["1", "question_mark"]),
+    ("dialog-palette-en", ["1", "ctrl+p"]),
+    ("dialog-confirm-delete-en", ["1", "d"]),
+    ("dialog-channels-en", ["3", "c"]),
+    ("dialog-letter-en", ["3", "w"]),
+    ("dialog-reason-en", ["4", "enter"]),
+    ("dialog-request-en", ["4", "tab", "enter"]),
+    ("dialog-agreement-en", ["6", "m"]),
+    ("dialog-checklist-en", ["6", "x"]),
+    ("dialog-payment-en", ["6", "tab", "r"]),
+    ("dialog-schedule-en", ["6", "s"]),
+    ("dialog-log-entry-en", ["6", "c", "down", "down", "down", "down", "enter"]),
+    ("dialog-log-filter-en", ["6", "c", "slash"]),
+    ("dialog-help-card-en", ["7", "up", "enter"]),
+)
+# Screens that are not steps, in every language: (file name without -lang, keys)
+OTHER_SCREENS = (
+    ("commlog", ["6", "c", "down", "down", "down", "down"]),  # a flagged entry explained
+)
+
+
+def step_slug(step: int) -> str:
+    module = STEP_SCREENS[step].__module__.rsplit(".", 1)[-1]
+    return f"step{step}-{module}"
+
+
+async def shoot(wb: Workbook, lang: str, keys: list[str], out: Path, name: str) -> Path:
+    app = RepayApp(wb, today=TODAY, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.2)
+        app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    return out / f"{name}.svg"
+
+
+async def main(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    load_step_screens()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "demo.json"
+        with Workbook.open(path) as wb:
+            seed_demo(wb, TODAY)
+        for lang in LANGUAGES:
+            with Workbook.open(path) as wb:
+                written.append(await shoot(wb, lang, [], out, f"home-{lang}"))
+                for step in sorted(STEP_SCREENS):
+                    name = f"{step_slug(step)}-{lang}"
+                    written.append(await shoot(wb, lang, [str(step)], out, name))
+                for slug, keys in OTHER_SCREENS:
+                    written.append(await shoot(wb, lang, keys, out, f"{slug}-{lang}"))
+        with Workbook.open(path) as wb:
+            for name, keys in DIALOGS:
+                written.append(await shoot(wb, "en", keys, out, name))
+    return written
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    for file in asyncio.run(main(args.out)):
+        print(file.relative_to(ROOT) if file.is_relative_to(ROOT) else file)

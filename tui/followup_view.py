@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.table import Table
 from rich.text import Text
 
+from tui.widgets.cells import GAP, Cell, date_cell, money_cell, number_cell, text_cell
 from workbook import fmt
 from workbook.agreements import (
     agreement_from_proposal,
@@ -47,6 +48,50 @@ def status_label(state: InstalmentState) -> str:
     if state.status == "overdue":
         return _("{n} days late").format(n=state.days_overdue)
     return _(STATUS_WORDS[state.status])
+
+
+def styled_cell(text: str, style: str, key: object) -> Cell:
+    """A table cell in a colour (tables have no padding: the gap is in the text)."""
+    return Cell(Text(GAP + text, style=style, no_wrap=True), key)
+
+
+def agreement_cells(a: Agreement, progress: Progress, lender: str) -> list[Cell]:
+    """A row of step 6's agreements table."""
+    if progress.overdue_amount:
+        state, style = _("Overdue"), STATUS_STYLES["overdue"]
+    elif progress.total and progress.paid >= progress.total:
+        state, style = _("Fully paid"), STATUS_STYLES["paid"]
+    else:
+        state, style = _("On track"), ""
+    return [
+        text_cell(lender, 16),
+        money_cell(a.total),
+        money_cell(progress.paid),
+        text_cell(f"{progress.instalments_paid}/{progress.count}"),
+        date_cell(progress.next_due.due if progress.next_due else None),
+        text_cell(checklist_mark(a)),
+        styled_cell(state, style, state),
+    ]
+
+
+def waiting_cells(debt: Debt) -> list[Cell]:
+    """A row for a debt whose proposal was accepted but has no agreement yet."""
+    word = _("To record")
+    empty = text_cell(fmt.EMPTY)
+    return [text_cell(debt.lender, 16), money_cell(debt.balance), empty, empty,
+            date_cell(None), empty, styled_cell(word, "yellow", word)]
+
+
+def due_cells(state: InstalmentState, lender: str, count: int) -> list[Cell]:
+    """A row of the due and overdue table."""
+    label = status_label(state)
+    return [
+        date_cell(state.due),
+        text_cell(lender, 16),
+        number_cell(state.number, f"{state.number}/{count}"),
+        money_cell(state.remaining, "bold red" if state.status == "overdue" else ""),
+        styled_cell(label, STATUS_STYLES[state.status], state.days_overdue),
+    ]
 
 
 def checklist_mark(agreement: Agreement) -> str:

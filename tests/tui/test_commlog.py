@@ -31,7 +31,7 @@ FORM_TEXT = ("agent_name", "agent_id", "number_used", "summary", "their_offer",
 
 def rows(app) -> list[list[str]]:
     table = app.screen.query_one("#log", DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    return [[str(c).strip() for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 async def test_step_6_key_and_the_palette_open_the_log(demo_app):

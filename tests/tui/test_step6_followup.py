@@ -41,7 +41,7 @@ def accept_card_proposal(path) -> int:
 
 def cells(app, table_id: str) -> list[list[str]]:
     table = app.screen.query_one(f"#{table_id}", DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    return [[str(c).strip() for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 async def test_record_an_agreement_from_the_proposal_and_tick_its_checklist(demo_path, open_app):

@@ -19,8 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
-from tui.followup_view import STATUS_STYLES, progress_line, status_label
-from tui.widgets.cells import date_cell, money_cell, number_cell, text_cell
+from tui.followup_view import STATUS_STYLES, progress_line, status_label, styled_cell
+from tui.widgets.cells import date_cell, header, money_cell, number_cell, text_cell
 from tui.widgets.keybar import KeyBar
 from tui.widgets.tables import selected_key
 from workbook.followup import agreement_progress, instalment_states
@@ -53,22 +53,23 @@ class ScheduleView(ModalScreen[int | None]):
             yield Static(Text(_("Schedule of the agreement with {lender}").format(
                 lender=self.lender), style="bold"), classes="dialog-title")
             yield Static(Text(progress_line(a, progress)), classes="schedule-progress")
-            instalments: DataTable = DataTable(id="schedule-table", cursor_type="row")
+            instalments: DataTable = DataTable(id="schedule-table", cursor_type="row",
+                                              cell_padding=0)
             for label in (N_("No."), N_("Due date"), N_("Amount"), N_("Paid"),
                           N_("Left to pay"), N_("Status")):
-                instalments.add_column(Text(_(label)))
+                instalments.add_column(header(_(label)))
             for s in instalment_states(a, self.payments, self.today):
                 instalments.add_row(
                     number_cell(s.number), date_cell(s.due), money_cell(s.amount),
                     money_cell(s.paid), money_cell(s.remaining),
-                    Text(status_label(s), style=STATUS_STYLES[s.status]),
+                    styled_cell(status_label(s), STATUS_STYLES[s.status], s.days_overdue),
                 )
             yield instalments
             yield Static(Text(_("Payments made (d deletes one typed by mistake)"),
                               style="bold"), classes="schedule-heading")
-            paid: DataTable = DataTable(id="payments-table", cursor_type="row")
+            paid: DataTable = DataTable(id="payments-table", cursor_type="row", cell_padding=0)
             for label in (N_("Date paid"), N_("Amount"), N_("How"), N_("Reference")):
-                paid.add_column(Text(_(label)))
+                paid.add_column(header(_(label)))
             for p in self.payments:
                 paid.add_row(date_cell(p.paid_on), money_cell(p.amount),
                              text_cell(p.method, 16), text_cell(p.reference, 22), key=str(p.id))

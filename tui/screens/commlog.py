@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 from tui.dialogs.comm_form import CommForm, default_contact_time
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.log_filter import LogFilterForm, lender_names
+from tui.followup_view import styled_cell
 from tui.log_view import (
     CHANNEL_SHORT,
     counts_by_lender,
@@ -30,7 +31,7 @@ from tui.log_view import (
     lender_counts_line,
 )
 from tui.screens.base import BaseScreen, ScreenAction
-from tui.widgets.cells import Cell, text_cell
+from tui.widgets.cells import header, text_cell
 from tui.widgets.tables import selected_key
 from workbook import fmt
 from workbook.conduct import Breach, breaches
@@ -88,9 +89,9 @@ class CommLogScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="log-status", markup=False)
-        table: DataTable = DataTable(id="log", cursor_type="row")
+        table: DataTable = DataTable(id="log", cursor_type="row", cell_padding=0)
         for key, label in COLUMNS:
-            table.add_column(Text(_(label)), key=key)
+            table.add_column(header(_(label)), key=key)
         yield table
         with VerticalScroll(id="log-detail"):  # Tab reaches it, arrows scroll it
             yield Static(id="log-detail-text", markup=False)
@@ -154,14 +155,14 @@ class CommLogScreen(BaseScreen):
     def _cells(self, comm: Communication) -> list:
         found = self._breaches.get(comm.id or 0, [])
         who = _("They") if comm.direction == Direction.INCOMING else _("Me")
-        flags = Cell(Text(f"!{len(found)}" if found else "", style="bold red"), len(found))
+        flags = styled_cell(f"!{len(found)}" if found else "", "bold red", len(found))
         return [
-            Cell(Text(fmt.datetime_(comm.at), no_wrap=True), comm.at),
-            text_cell(comm.lender, 12),
+            styled_cell(fmt.datetime_(comm.at), "", comm.at),
+            text_cell(comm.lender, 14),
             text_cell(_(CHANNEL_SHORT[comm.channel])),
             text_cell(who),
             flags,
-            text_cell(" ".join(comm.summary.split()), 24),
+            text_cell(" ".join(comm.summary.split()), 28),
         ]
 
     def _show_status(self, start: int, shown: int) -> None:

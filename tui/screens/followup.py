@@ -28,18 +28,18 @@ from tui.dialogs.payment_form import PaymentForm
 from tui.dialogs.pick_debt import PickDebt
 from tui.dialogs.schedule_view import ScheduleView
 from tui.followup_view import (
-    STATUS_STYLES,
+    agreement_cells,
     awaiting_agreement,
-    checklist_mark,
     debt_choice_line,
     debts_to_agree,
     draft_agreement,
+    due_cells,
     progress_line,
     status_after,
-    status_label,
+    waiting_cells,
 )
 from tui.screens.base import ScreenAction, StepScreen
-from tui.widgets.cells import Cell, date_cell, money_cell, number_cell, text_cell
+from tui.widgets.cells import header
 from tui.widgets.tables import selected_key, sync_rows
 from workbook import fmt
 from workbook.agreements import agreement_schedule
@@ -53,9 +53,9 @@ AGREEMENT_COLUMNS = (
     ("lender", N_("Lender")),
     ("total", N_("Total")),
     ("paid", N_("Paid")),
-    ("count", N_("Paid/All")),
+    ("count", N_("No.")),
     ("next", N_("Next due")),
-    ("check", N_("Checklist")),
+    ("check", N_("Checks")),
     ("state", N_("State")),
 )
 DUE_COLUMNS = (
@@ -89,16 +89,16 @@ class FollowupScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="agreements-title", classes="section-title", markup=False)
-        agreements: DataTable = DataTable(id="agreements", cursor_type="row")
+        agreements: DataTable = DataTable(id="agreements", cursor_type="row", cell_padding=0)
         for key, label in AGREEMENT_COLUMNS:
-            agreements.add_column(Text(_(label)), key=key)
+            agreements.add_column(header(_(label)), key=key)
         yield agreements
         yield Static(id="agreement-line", markup=False)
         yield Static(_("Due in the next {days} days, and overdue").format(days=DAYS_AHEAD),
                      classes="section-title", markup=False)
-        due: DataTable = DataTable(id="due", cursor_type="row")
+        due: DataTable = DataTable(id="due", cursor_type="row", cell_padding=0)
         for key, label in DUE_COLUMNS:
-            due.add_column(Text(_(label)), key=key)
+            due.add_column(header(_(label)), key=key)
         yield due
         yield Static(_("Next actions from the log (c opens it)"), classes="section-title",
                      markup=False)
@@ -123,8 +123,11 @@ class FollowupScreen(StepScreen):
         lenders = self.lenders()
         self._agreements = {f"a{a.id}": a for a in data.agreements}
         self._waiting = {f"p{d.id}": d for d in awaiting_agreement(data)}
-        rows = [(key, self._agreement_cells(a, lenders)) for key, a in self._agreements.items()]
-        rows += [(key, self._waiting_cells(d)) for key, d in self._waiting.items()]
+        payments = data.payments
+        rows = [(key, agreement_cells(a, agreement_progress(a, payments, self.today),
+                                      lenders.get(a.debt_id, "?")))
+                for key, a in self._agreements.items()]
+        rows += [(key, waiting_cells(d)) for key, d in self._waiting.items()]
         sync_rows(self.agreements_table, rows)
         if self._select_next in self._agreements:
             index = self.agreements_table.get_row_index(self._select_next)
@@ -137,48 +140,13 @@ class FollowupScreen(StepScreen):
         self._due = {f"i{s.agreement_id}-{s.number}": s for s in due}
         counts = {a.id: len(agreement_schedule(a)) for a in data.agreements}
         sync_rows(self.due_table, [
-            (key, self._due_cells(s, lenders, counts.get(s.agreement_id, 0)))
+            (key, due_cells(s, lenders.get(s.debt_id, "?"), counts.get(s.agreement_id, 0)))
             for key, s in self._due.items()
         ])
         if self.due_table.row_count:
             self.due_table.sort("due", "number")
         self._show_actions()
         self._show_line()
-
-    def _agreement_cells(self, a: Agreement, lenders: dict[int | None, str]) -> list:
-        progress = agreement_progress(a, self.repay.data().payments, self.today)
-        if progress.overdue_amount:
-            state, style = _("Overdue"), STATUS_STYLES["overdue"]
-        elif progress.total and progress.paid >= progress.total:
-            state, style = _("Fully paid"), STATUS_STYLES["paid"]
-        else:
-            state, style = _("On track"), ""
-        next_due = progress.next_due.due if progress.next_due else None
-        return [
-            text_cell(lenders.get(a.debt_id, "?"), 14),
-            money_cell(a.total),
-            money_cell(progress.paid),
-            text_cell(f"{progress.instalments_paid}/{progress.count}"),
-            date_cell(next_due),
-            text_cell(checklist_mark(a)),
-            Cell(Text(state, style=style), state),
-        ]
-
-    def _waiting_cells(self, debt: Debt) -> list:
-        word = _("To record")
-        empty = text_cell(fmt.EMPTY)
-        return [text_cell(debt.lender, 14), money_cell(debt.balance), empty, empty,
-                date_cell(None), empty, Cell(Text(word, style="yellow"), word)]
-
-    def _due_cells(self, s: InstalmentState, lenders: dict[int | None, str], count: int) -> list:
-        label = status_label(s)
-        return [
-            date_cell(s.due),
-            text_cell(lenders.get(s.debt_id, "?"), 16),
-            number_cell(s.number, f"{s.number}/{count}"),
-            money_cell(s.remaining, "bold red" if s.status == "overdue" else ""),
-            Cell(Text(label, style=STATUS_STYLES[s.status]), s.days_overdue),
-        ]
 
     def _show_actions(self) -> None:
         actions = next_actions(self.repay.data().communications, self.today, DAYS_AHEAD)

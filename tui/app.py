@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.reactive import var
 
 import storage
 from tui.commands import ActionsProvider
@@ -34,6 +35,8 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 class RepayApp(App[None]):
+    """Screens watch `data_version` (bumped after every save) and `language`."""
+
     TITLE = "Repay Workbook"
     CSS_PATH = sorted(STYLES.glob("*.tcss"))
     COMMANDS = {ActionsProvider}
@@ -41,6 +44,9 @@ class RepayApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="quit-anywhere"),
     ]
+
+    data_version: var[int] = var(0)
+    language: var[str] = var(i18n.DEFAULT_LANGUAGE)
 
     def __init__(
         self,
@@ -52,12 +58,13 @@ class RepayApp(App[None]):
         super().__init__()
         self.wb = workbook
         self.today = today or datetime.date.today()
-        self.data_version = 0
         self._data = None
         self._too_small: TooSmallScreen | None = None
         self.read_only = bool(getattr(workbook, "read_only", False))
         settings = self._read_settings()
-        i18n.set_language(i18n.choose_language(lang, settings.language if settings else None))
+        chosen = i18n.choose_language(lang, settings.language if settings else None)
+        i18n.set_language(chosen)
+        self.set_reactive(RepayApp.language, chosen)
         self._start_theme = THEMES.get(settings.theme if settings else "", THEMES["dark"])
         load_step_screens()
         use_solid_scrollbars()
@@ -116,12 +123,6 @@ class RepayApp(App[None]):
     def data_changed(self) -> None:
         self._data = None
         self.data_version += 1
-        self._sync_current()
-
-    def _sync_current(self) -> None:
-        screen = self.screen
-        if isinstance(screen, BaseScreen):
-            self.call_later(screen.sync)
 
     def _read_settings(self):
         try:
@@ -187,11 +188,13 @@ class RepayApp(App[None]):
     # -- language, theme, profile -------------------------------------------------------
 
     def action_switch_language(self) -> None:
-        lang = "en" if i18n.current_language() == "zh" else "zh"
+        lang = "en" if self.language == "zh" else "zh"
+        self.language = lang
+        self.notify(_("Language: English") if lang == "en" else _("Language: Chinese"))
+
+    def watch_language(self, lang: str) -> None:
         i18n.set_language(lang)
         self._save_setting(language=lang)
-        self._sync_current()
-        self.notify(_("Language: English") if lang == "en" else _("Language: Chinese"))
 
     def action_toggle_theme(self) -> None:
         name = "light" if self.theme == THEMES["dark"] else "dark"

@@ -43,7 +43,7 @@ GLOBAL_BINDINGS = [
         for n in range(1, 8)
     ],
     Binding("h", "app.go_home", N_("Home"), id="home"),
-    Binding("question_mark", "show_keys", N_("Keys"), key_display="?", id="keys"),
+    Binding("question_mark,f1", "show_keys", N_("Keys"), key_display="?", id="keys"),
     Binding("l", "app.switch_language", N_("Language"), show=False, id="language"),
     Binding("t", "app.toggle_theme", N_("Theme"), show=False, id="theme"),
     Binding("p", "app.edit_profile", N_("Profile"), show=False, id="profile"),
@@ -109,7 +109,7 @@ class BaseScreen(Screen):
         self.query_one(TitleBar).set_title(
             self.repay.workbook_name(),
             self.place_title(),
-            _("READ-ONLY: changes are not saved") if self.repay.read_only else "",
+            _("READ-ONLY") if self.repay.read_only else "",
         )
         self.query_one(StepBar).update_steps(STEP_SHORT, self.repay.step_bar_states())
 
@@ -119,6 +119,16 @@ class BaseScreen(Screen):
                 if widget.focusable:
                     widget.focus()
                     return
+
+    def on_mount(self) -> None:
+        # Only the screen in front follows changes at once; the others catch up when
+        # they come back (on_screen_resume).
+        self.watch(self.app, "data_version", self._app_changed, init=False)
+        self.watch(self.app, "language", self._app_changed, init=False)
+
+    async def _app_changed(self) -> None:
+        if self.is_current:
+            await self.sync()
 
     async def on_screen_resume(self) -> None:
         await self.sync()

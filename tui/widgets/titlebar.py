@@ -17,8 +17,9 @@ class TitleBar(Static):
     def set_title(self, workbook_name: str, place: str, note: str = "") -> None:
         # The workbook's name is user text: a Text, never markup.
         line = Text(no_wrap=True, overflow="crop")
+        if note:  # first, so a long place name can never push it off the line
+            line.append(f" {note} ", style="bold reverse")
+            line.append("  ")
         line.append(workbook_name, style="bold")
         line.append(f"  >  {place}")
-        if note:
-            line.append(f"   {note}", style="bold reverse")
         self.update(line)

@@ -97,6 +97,6 @@ async def test_choosing_channels_saves_them(demo_app):
         assert isinstance(demo_app.screen, ChannelScreen)
         saved = demo_app.wb.debts.get(debt.id)
         assert saved.channels == [Channel.ONLINE_CHAT, Channel.LETTER]
-        assert str(table.get_cell(str(debt.id), "channels")) == "Online chat, Letter"
+        assert str(table.get_cell(str(debt.id), "channels")).strip() == "Online chat, Letter"
         assert "The letter (press w) sets out" in plain(demo_app, "#channel-note-text")
         assert "Channels saved." in notes(demo_app)

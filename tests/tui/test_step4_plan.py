@@ -25,7 +25,7 @@ BANK = "京华银行"  # no proposal, last row
 def cell(app, lender: str, column: str) -> str:
     table = app.screen.query_one("#plan", DataTable)
     debt = next(d for d in app.wb.debts.list() if d.lender == lender)
-    return str(table.get_cell(str(debt.id), column))
+    return str(table.get_cell(str(debt.id), column)).strip()
 
 
 async def test_plan_table_follows_the_split(demo_app):
@@ -84,10 +84,10 @@ async def test_deleting_a_request_asks_first(demo_app):
         assert cell(demo_app, "北辰银行信用卡中心", "status") == "none"
 
 
-async def test_a_reason_with_statement_date_and_evidence(demo_app):
-    async with demo_app.run_test(size=SIZE) as pilot:
+async def test_a_reason_with_statement_date_and_evidence(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "a")
-        form = demo_app.screen
+        form = empty_app.screen
         assert isinstance(form, HardshipForm)
         await pilot.press("right", "right")  # job loss -> income cut -> illness
         checklist = form.query_one(EvidenceChecklist)
@@ -97,21 +97,21 @@ async def test_a_reason_with_statement_date_and_evidence(demo_app):
         await pilot.press(*NASTY)
         form.query_one("#evidence-new", Field).input.value = NASTY
         await pilot.press("tab", "space", "tab", "enter")  # mark the first, add NASTY
-        assert isinstance(demo_app.screen, HardshipForm)  # Enter there added, did not save
+        assert isinstance(empty_app.screen, HardshipForm)  # Enter there added, did not save
         assert checklist.items[-1].name == NASTY and checklist.items[-1].have
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(demo_app.screen, PlanScreen)
-        saved = demo_app.wb.hardships.list()[-1]
+        assert isinstance(empty_app.screen, PlanScreen)
+        saved = empty_app.wb.hardships.list()[-1]
         assert saved.kind == HardshipKind.ILLNESS and saved.since == date(2026, 6, 1)
         assert saved.statement == NASTY
         have = [e.name for e in saved.evidence if e.have]
         assert have == ["Diagnosis certificate and hospital records", NASTY]
-        evidence = plain(demo_app, "#reasons-evidence")
+        evidence = plain(empty_app, "#reasons-evidence")
         assert NASTY in evidence and "Medical bills and receipts" in evidence
-        table = demo_app.screen.query_one("#reasons", DataTable)
-        assert str(table.get_cell(str(saved.id), "statement")) == NASTY
-        assert str(table.get_cell(str(saved.id), "evidence")) == "2 of 5"
+        table = empty_app.screen.query_one("#reasons", DataTable)
+        assert str(table.get_cell(str(saved.id), "statement")).strip() == NASTY
+        assert str(table.get_cell(str(saved.id), "evidence")).strip() == "2 of 5"
 
 
 async def test_reason_kind_changes_the_suggested_evidence(demo_app):

@@ -15,7 +15,9 @@ from tui_helpers import NASTY, SIZE, notes, plain
 
 from tui.dialogs.call_log import CallLog
 from tui.dialogs.confirm import ConfirmModal
+from tui.screens.channel import ChannelScreen
 from tui.screens.conversation import ConversationScreen
+from tui.screens.plan import PlanScreen
 from tui.widgets.field import Field
 from workbook.models import Channel, Direction
 
@@ -108,12 +110,16 @@ async def test_call_log_stamps_saves_as_you_type_and_stamps_the_end(demo_app, qu
         assert NASTY in plain(demo_app, "#talk-contacts", width=200)
 
 
-async def test_read_only_workbook_opens_no_call_log(demo_path, open_app):
+async def test_read_only_workbook_opens_no_call_log_and_no_form(demo_path, open_app):
     app = open_app(demo_path, read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "c")
         assert isinstance(app.screen, ConversationScreen)
-        assert any("read-only" in n for n in notes(app))
+        await pilot.press("4", "a")  # steps 3 and 4 refuse before a form opens, too
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("3", "c")
+        assert isinstance(app.screen, ChannelScreen)
+        assert sum("read-only" in n for n in notes(app)) == 3
 
 
 async def test_call_log_of_a_killed_app_is_found_on_restart(demo_path, open_app):

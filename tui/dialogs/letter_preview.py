@@ -165,6 +165,8 @@ class LetterPreview(ModalScreen[None]):
     def action_edit(self) -> None:
         from tui.dialogs.letter_edit import LetterEdit
 
+        if not self.repay.writable():
+            return
         inp = negotiation.letter_input(self.repay.data(), self.debt, self.repay.today)
 
         def done(changed: Debt | None) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from tui.dialogs.channel_form import ChannelForm
 from tui.dialogs.letter_preview import LetterPreview, copy_letter, export_letter, letter_for
 from tui.screens.base import ScreenAction, StepScreen
-from tui.widgets.cells import money_cell, text_cell
+from tui.widgets.cells import header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
 from workbook.channels import LETTER_CONTENTS, channel_best_for, channel_label, channel_watch_out
 from workbook.i18n import N_, _, current_language
@@ -53,9 +53,11 @@ class ChannelScreen(StepScreen):
         self._debts: dict[str, Debt] = {}
 
     def compose_body(self) -> ComposeResult:
-        table: DataTable = DataTable(id="channel-debts", cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(
+            id="channel-debts", cursor_type="row", zebra_stripes=True, cell_padding=0
+        )
         for key, label in COLUMNS:
-            table.add_column(Text(_(label)), key=key)
+            table.add_column(header(_(label)), key=key)
         yield table
         yield Static(id="channel-summary", markup=False)
         with VerticalScroll(id="channel-notes", can_focus=False):
@@ -149,7 +151,7 @@ class ChannelScreen(StepScreen):
 
     def action_choose(self) -> None:
         debt = self._need_debt()
-        if debt is None:
+        if debt is None or not self.repay.writable():
             return
 
         def done(channels: list[Channel] | None) -> None:

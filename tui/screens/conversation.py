@@ -217,10 +217,7 @@ class ConversationScreen(StepScreen):
         if debt is None:
             self.notify(_("Add a debt in step 1 first."), severity="warning")
             return
-        if self.repay.read_only:
-            self.notify(
-                _("This workbook is open read-only: nothing was changed."), severity="warning"
-            )
+        if not self.repay.writable():
             return
         open_call = negotiation.unfinished_call(self.repay.data(), debt, clock(self.app))
         if open_call is None:

@@ -91,6 +91,9 @@ class PlanScreen(StepScreen):
     # -- reasons ----------------------------------------------------------------------
 
     def action_add_reason(self) -> None:
+        if not self.repay.writable():
+            return
+
         def done(hardship: Hardship | None) -> None:
             if hardship is not None:
                 self.repay.save(lambda: self.wb.hardships.add(hardship), _("Reason saved."))
@@ -101,6 +104,8 @@ class PlanScreen(StepScreen):
         hardship = self.reasons.selected()
         if hardship is None:
             self.action_add_reason()
+            return
+        if not self.repay.writable():
             return
 
         def done(changed: Hardship | None) -> None:
@@ -129,6 +134,8 @@ class PlanScreen(StepScreen):
         row = self.plan_panel.selected()
         if row is None:
             self.notify(_("Select a debt first."), severity="warning")
+            return
+        if not self.repay.writable():
             return
         debt, proposal, _effect = row
         data = self.repay.data()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import Cell, date_cell, money_cell, text_cell
+from tui.widgets.cells import GAP, Cell, date_cell, header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
 from workbook import fmt
 from workbook.asks import proposal_requests
@@ -40,18 +40,18 @@ STATUS_SHORT = {
 
 def months_cell(effect: Effect) -> Cell:
     if effect.one_off:
-        return Cell(Text(_("once"), justify="right", no_wrap=True), 1)
+        return Cell(Text(GAP + _("once"), justify="right", no_wrap=True), 1)
     if effect.never_repays:
-        return Cell(Text(_("never"), style="bold red", justify="right", no_wrap=True), 10**6)
+        return Cell(Text(GAP + _("never"), style="bold red", justify="right", no_wrap=True), 10**6)
     shown = str(effect.months) if effect.months is not None else fmt.EMPTY
-    return Cell(Text(shown, justify="right", no_wrap=True), effect.months)
+    return Cell(Text(GAP + shown, justify="right", no_wrap=True), effect.months)
 
 
 def status_cell(proposal: Proposal | None) -> Cell:
     if proposal is None:
-        return Cell(Text(_("none"), style="dim", no_wrap=True), -1)
+        return Cell(Text(GAP + _("none"), style="dim", no_wrap=True), -1)
     order = list(ProposalStatus).index(proposal.status)
-    return Cell(Text(_(STATUS_SHORT[proposal.status]), no_wrap=True), order)
+    return Cell(Text(GAP + _(STATUS_SHORT[proposal.status]), no_wrap=True), order)
 
 
 def totals_line(summary: PlanSummary) -> Text:
@@ -117,9 +117,11 @@ class PlanPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-title", markup=False, classes="panel-title")
-        table: DataTable = DataTable(id="plan", cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(
+            id="plan", cursor_type="row", zebra_stripes=True, cell_padding=0
+        )
         for key, label in COLUMNS:
-            table.add_column(Text(_(label)), key=key)
+            table.add_column(header(_(label)), key=key)
         yield table
         yield Static(id="plan-totals", markup=False)
         yield Static(id="plan-detail", markup=False)
@@ -146,7 +148,7 @@ class PlanPanel(Vertical):
     def _cells(self, debt: Debt, proposal: Proposal | None, effect: Effect) -> list:
         new_style = "" if effect.fits_budget else "red"
         return [
-            text_cell(debt.lender, 12),
+            text_cell(debt.lender, 14),
             status_cell(proposal),
             money_cell(effect.current_instalment),
             money_cell(effect.new_instalment, new_style),

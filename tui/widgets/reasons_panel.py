@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import Cell, text_cell
+from tui.widgets.cells import GAP, Cell, crop, header, text_cell
 from tui.widgets.tables import selected_key, sync_rows
 from workbook.i18n import N_, _, current_language
 from workbook.models import Hardship
 from workbook.reasons import evidence_in_hand, evidence_missing, reason_label
+
+LINE = 76  # the body's width at 80 columns, less its padding
 
 COLUMNS = (
     ("reason", N_("Reason")),
@@ -26,7 +29,7 @@ def evidence_count(hardship: Hardship) -> Cell:
     total = len(hardship.evidence)
     shown = _("{have} of {total}").format(have=have, total=total) if total else "-"
     style = "green" if total and have == total else ""
-    return Cell(Text(shown, style=style, no_wrap=True), (have, total))
+    return Cell(Text(GAP + shown, style=style, no_wrap=True), (have, total))
 
 
 def evidence_line(hardships: list[Hardship]) -> Text:
@@ -47,11 +50,14 @@ def evidence_line(hardships: list[Hardship]) -> Text:
     for hardship in hardships:
         for item in evidence_missing(hardship):
             missing.setdefault(item.name.strip(), None)
-    text.append(_("In hand: "), style="green")
-    text.append(sep.join(have) if have else _("nothing yet"))
+    # One line each, cut to fit: the full lists are in each reason's form.
+    label = _("In hand: ")
+    text.append(label, style="green")
+    text.append(crop(sep.join(have) or _("nothing yet"), LINE - cell_len(label)))
     text.append("\n")
-    text.append(_("To gather: "), style="yellow")
-    text.append(sep.join(missing) if missing else _("nothing more suggested"))
+    label = _("To gather: ")
+    text.append(label, style="yellow")
+    text.append(crop(sep.join(missing) or _("nothing more suggested"), LINE - cell_len(label)))
     return text
 
 
@@ -64,9 +70,11 @@ class ReasonsPanel(Vertical):
         title = Text(_("Reasons"), style="bold")
         title.append("  " + _("a adds, Enter edits, d deletes"), style="dim")
         yield Static(title, classes="panel-title", markup=False)
-        table: DataTable = DataTable(id="reasons", cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(
+            id="reasons", cursor_type="row", zebra_stripes=True, cell_padding=0
+        )
         for key, label in COLUMNS:
-            table.add_column(Text(_(label)), key=key)
+            table.add_column(header(_(label)), key=key)
         yield table
         yield Static(id="reasons-evidence", markup=False)
 

@@ -77,6 +77,10 @@ class RepayApp(App[None]):
             self._data = load_data(self.wb)
         return self._data
 
+    def now(self) -> datetime.datetime:
+        """The time for stamps (a call log's start and end); tests replace it."""
+        return datetime.datetime.now().replace(microsecond=0)
+
     def workbook_name(self) -> str:
         settings = self._read_settings()
         if settings and settings.workbook_name:

@@ -32,7 +32,7 @@ class CheckItem(Widget, can_focus=True):
     CheckItem { height: auto; width: 1fr; margin-bottom: 1; }
     CheckItem:focus { background: $accent 30%; }
     """
-    BINDINGS = [Binding("space,x", "toggle", N_("Tick"), id="tick")]
+    BINDINGS = [Binding("space,x", "toggle", N_("Tick"), key_display="Space", id="tick")]
 
     def __init__(self, key: str, label: str, help_text: str, ticked: bool) -> None:
         super().__init__(id=f"check-{key}")

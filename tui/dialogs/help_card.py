@@ -33,7 +33,7 @@ def card_text(lines: Sequence[str]) -> Text:
 
 
 class HelpCard(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", N_("Close"), id="close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), key_display="Esc", id="close")]
 
     def __init__(self, lines: Sequence[str]) -> None:
         super().__init__(classes="dialog")

@@ -21,7 +21,7 @@ from workbook.i18n import N_, _
 class PickDebt(ModalScreen[int | None]):
     """`choices` are (debt id, line to show); the result is the chosen id."""
 
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel")]
 
     def __init__(self, title: str, choices: Sequence[tuple[int, RenderableType]]) -> None:
         super().__init__(classes="dialog")

@@ -30,7 +30,7 @@ from workbook.models import Agreement, Payment
 
 class ScheduleView(ModalScreen[int | None]):
     BINDINGS = [
-        Binding("escape", "close", N_("Close"), id="close"),
+        Binding("escape", "close", N_("Close"), key_display="Esc", id="close"),
         Binding("d,delete", "delete_payment", N_("Delete payment"), id="payment-delete"),
     ]
 

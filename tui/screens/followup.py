@@ -71,10 +71,10 @@ class FollowupScreen(StepScreen):
     STEP = 6
     AUTO_FOCUS = "#agreements"
     BINDINGS = [
-        Binding("a", "add", N_("New"), id="agreement-add"),
+        Binding("a", "add", N_("New agreement"), id="agreement-add"),
         Binding("m", "edit", N_("Edit"), id="agreement-edit"),
         Binding("x", "checklist", N_("Checklist"), id="agreement-checklist"),
-        Binding("r", "record_payment", N_("Pay"), id="payment-add"),
+        Binding("r", "record_payment", N_("Record payment"), id="payment-add"),
         Binding("s", "schedule", N_("Schedule"), id="agreement-schedule"),
         Binding("c", "open_log", N_("Log"), id="open-log"),
         Binding("d,delete", "delete", N_("Delete"), show=False, id="agreement-delete"),

@@ -104,6 +104,29 @@ async def test_a_night_call_typed_in_is_flagged_and_explained(demo_app, demo_pat
     assert saved.evidence_ref == f"{NASTY} evidence_ref" and saved.lender == "快易借"
 
 
+async def test_another_lender_typed_in_and_found_by_words(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "c", "a")
+        form = demo_app.screen
+        form.query_one("#debt", Choice).index = len(form.query_one("#debt", Choice).options) - 1
+        form.query_one("#lender", Field).focus()
+        await pilot.press(*NASTY)
+        form.query_one("#summary", Field).input.value = "x"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(demo_app)[0][1] == "张[三] [/] <b~"  # cut to the column, as typed
+        assert demo_app.screen.selected().lender == NASTY
+        await pilot.press("slash")
+        search = demo_app.screen.query_one("#search", Field)
+        search.focus()
+        await pilot.press(*NASTY, "enter")
+        await pilot.pause()
+        assert len(rows(demo_app)) == 1 and demo_app.screen.selected().lender == NASTY
+        assert NASTY in plain(demo_app, "#log-status")
+    (saved,) = [c for c in demo_app.wb.communications.list() if c.lender == NASTY]
+    assert saved.debt_id is None
+
+
 async def test_wrong_time_is_shown_at_the_field(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "c", "a")

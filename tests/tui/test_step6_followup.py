@@ -73,10 +73,13 @@ async def test_record_an_agreement_from_the_proposal_and_tick_its_checklist(demo
         items = len(dialog.query(CheckItem))
         for _item in range(items):
             await pilot.press("space", "tab")
-        await pilot.press(*"短信", "enter")  # "confirmed via", then save
+        await pilot.press(*"短信")  # "confirmed via"
+        dialog.query_one("#payee_account", Field).input.value = NASTY
+        await pilot.press("enter")
         await pilot.pause()
         ticked = app.wb.agreements.get(saved.id)
         assert checklist_complete(ticked) and ticked.confirmed_how.endswith("短信")
+        assert ticked.payee_account == NASTY
         assert cells(app, "agreements")[-1][5] == f"{items}/{items}"
 
 
@@ -89,6 +92,7 @@ async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
         form = demo_app.screen
         assert isinstance(form, PaymentForm)
         assert form.query_one("#amount", Field).text == "897.09"
+        form.query_one("#reference", Field).input.value = f"{NASTY} ref"
         form.query_one("#method", Field).focus()
         await pilot.press(*NASTY, "enter")
         await pilot.pause()
@@ -99,6 +103,7 @@ async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
         assert cells(demo_app, "agreements")[0][-1] == "On track"
     (payment,) = [p for p in demo_app.wb.payments.list() if p.paid_on == TODAY]
     assert payment.method == NASTY and payment.amount == D("897.09")
+    assert payment.reference == f"{NASTY} ref"
 
 
 async def test_a_part_payment_leaves_the_rest_owed(demo_app):

@@ -34,6 +34,8 @@ def global_actions(screen: BaseScreen) -> list[ScreenAction]:
                               _("Every contact with lenders and collectors, and the conduct checks"),
                               partial(_show_log, app)))
     found += [
+        ScreenAction(_("Export"), _("Key e: a PDF, CSV, calendar or JSON file of where you are"),
+                     screen.action_export),
         ScreenAction(_("Edit profile"), _("Your name, ID number, phone and address for letters"),
                      app.action_edit_profile),
         ScreenAction(_("Switch language"), _("Chinese or English; the choice is saved"),

@@ -3,7 +3,8 @@
 `BaseScreen` is home's and every step's base; `StepScreen` adds the step number and
 registers the class in `tui.steps.STEP_SCREENS`. Subclasses write `compose_body()`,
 fill their widgets in `refresh_data()` (called on first show, after any save and
-after a language switch) and list their palette actions in `actions()`.
+after a language switch), list their palette actions in `actions()` and say what the
+export dialog (`e`) should offer in `export_context()`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 
+from tui.exporting import ExportContext
 from tui.steps import STEP_SHORT, STEP_TITLES, register_step_screen
 from tui.widgets.keybar import KeyBar
 from tui.widgets.stepbar import StepBar
@@ -47,6 +49,7 @@ GLOBAL_BINDINGS = [
     Binding("l", "app.switch_language", N_("Language"), show=False, id="language"),
     Binding("t", "app.toggle_theme", N_("Theme"), show=False, id="theme"),
     Binding("p", "app.edit_profile", N_("Profile"), show=False, id="profile"),
+    Binding("e", "export", N_("Export"), show=False, id="export"),
     Binding("q", "app.quit", N_("Quit"), id="quit"),
 ]
 
@@ -92,6 +95,11 @@ class BaseScreen(Screen):
     def actions(self) -> list[ScreenAction]:
         """This screen's actions for the command palette (the globals come from the app)."""
         return []
+
+    def export_context(self) -> ExportContext:
+        """What the export dialog should offer besides the whole workbook: the selected
+        debt, agreement, or the log's filter. Override (see tui/README.md)."""
+        return ExportContext()
 
     async def sync(self) -> None:
         """Bring the screen up to date with the language and the data."""
@@ -141,6 +149,11 @@ class BaseScreen(Screen):
         from tui.dialogs.keys_help import KeysHelp
 
         self.app.push_screen(KeysHelp(self))
+
+    def action_export(self) -> None:
+        from tui.dialogs.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.export_context()))
 
 
 class StepScreen(BaseScreen):

@@ -253,3 +253,13 @@ async def test_language_switch_keeps_the_filter(demo_app):
         await pilot.pause()
         assert "只看违规" in plain(demo_app, "#log-status") and len(rows(demo_app)) == 2
         assert rows(demo_app)[0][3] == "对方"
+
+
+async def test_e_offers_the_log_as_filtered(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "c")
+        demo_app.screen.set_filter(LogFilter(lender="快易借", start=date(2026, 11, 1)))
+        await pilot.press("e")
+        assert "log" in [o.key for o in demo_app.screen.offers]
+        (offer,) = [o for o in demo_app.screen.offers if o.key == "log"]
+        assert offer.request.lender == "快易借"

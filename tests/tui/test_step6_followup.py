@@ -218,3 +218,10 @@ async def test_read_only_workbook_changes_nothing(demo_path, open_app):
         assert isinstance(app.screen, FollowupScreen)
         assert any("read-only" in n for n in notes(app))
         assert cells(app, "agreements")[0][3] == "2/40"
+
+
+async def test_e_offers_the_selected_agreements_checklist_and_schedule(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "e")
+        keys = [o.key for o in demo_app.screen.offers]
+        assert "checklist" in keys and "schedule" in keys

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 from tui.dialogs.comm_form import CommForm, default_contact_time
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.log_filter import LogFilterForm, lender_names
+from tui.exporting import ExportContext
 from tui.followup_view import styled_cell
 from tui.log_view import (
     CHANNEL_SHORT,
@@ -200,6 +201,12 @@ class CommLogScreen(BaseScreen):
     @on(DataTable.RowSelected, "#log")
     def _selected(self) -> None:
         self.action_edit()
+
+    def export_context(self) -> ExportContext:
+        """`e` offers the log as filtered here (lender and dates; the PDF lists every
+        channel and marks the flagged entries)."""
+        f = self.filter
+        return ExportContext(log=True, lender=f.lender, start=f.start, end=f.end)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "page":

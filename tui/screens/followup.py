@@ -27,6 +27,7 @@ from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.payment_form import PaymentForm
 from tui.dialogs.pick_debt import PickDebt
 from tui.dialogs.schedule_view import ScheduleView
+from tui.exporting import ExportContext
 from tui.followup_view import (
     agreement_cells,
     awaiting_agreement,
@@ -369,6 +370,13 @@ class FollowupScreen(StepScreen):
             ConfirmModal(question),
             lambda yes: yes and self._save_batch(write, _("Agreement deleted.")),
         )
+
+    def export_context(self) -> ExportContext:
+        """`e` offers the selected agreement's checklist and schedule."""
+        agreement = self.selected_agreement()
+        if agreement is None:
+            return ExportContext()
+        return ExportContext(agreement_id=agreement.id)
 
     def action_open_log(self) -> None:
         from tui.screens.commlog import show_log

@@ -10,7 +10,6 @@ of the filtered list, so a change refills at most one page, never the whole log.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 
 from rich.text import Text
 from textual import on
@@ -216,7 +215,7 @@ class CommLogScreen(BaseScreen):
     # -- actions ----------------------------------------------------------------------
 
     def _form(self, comm: Communication | None) -> CommForm:
-        now = default_contact_time(self.today, datetime.now().time())
+        now = default_contact_time(self.today, self.repay.now().time())
         return CommForm(self.repay.data().debts, comm, now=now)
 
     def action_add(self) -> None:

@@ -95,7 +95,12 @@ class RepayApp(App[None]):
 
     def step_bar_states(self) -> dict[int, str | None]:
         """Each step's state value, or None when its screen is not built."""
-        states = step_states(self.data(), self.today)
+        # The step bar asks on every screen sync; the rules walk the whole log (conduct
+        # checks), so work them out once per change of data.
+        key = (self.data_version, self.today)
+        if getattr(self, "_states_key", None) != key:
+            self._states_key, self._states = key, step_states(self.data(), self.today)
+        states = self._states
         return {n: (states[n] if is_built(n) else None) for n in range(1, 8)}
 
     def save(self, write: Callable[[], T], done: str | None = None) -> T | None:

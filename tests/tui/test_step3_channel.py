@@ -9,6 +9,7 @@ from textual.widgets import DataTable, TextArea
 from tui_helpers import NASTY, SIZE, notes, plain
 
 from tui.dialogs.channel_form import ChannelForm
+from tui.dialogs.export import ExportDialog
 from tui.dialogs.letter_edit import LetterEdit
 from tui.dialogs.letter_preview import LetterPreview
 from tui.screens.channel import ChannelScreen
@@ -100,3 +101,18 @@ async def test_choosing_channels_saves_them(demo_app):
         assert str(table.get_cell(str(debt.id), "channels")).strip() == "Online chat, Letter"
         assert "The letter (press w) sets out" in plain(demo_app, "#channel-note-text")
         assert "Channels saved." in notes(demo_app)
+
+
+async def test_e_offers_the_selected_lenders_letter_on_steps_3_to_5(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        for keys, lender in (
+            (["3", "down"], "安家消费金融有限公司"),
+            (["4", "tab"], CARD),
+            (["5", "right"], "快易借"),
+        ):
+            await pilot.press(*keys, "e")
+            dialog = demo_app.screen
+            assert isinstance(dialog, ExportDialog)
+            first = dialog.offers[0]
+            assert first.key == "letter" and lender in first.title
+            await pilot.press("escape")

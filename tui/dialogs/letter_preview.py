@@ -55,7 +55,7 @@ def copy_letter(app: RepayApp, letter: Letter) -> None:
 def letter_pdf_path(app: RepayApp, debt: Debt, lang: str) -> Path:
     """Where `repay export letter` puts it too: the export folder from the settings, else
     exports/ beside the workbook."""
-    from tui.cli_export import default_out_path
+    from tui.export_job import default_out_path
 
     try:
         settings = app.wb.settings()

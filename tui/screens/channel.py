@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from tui.dialogs.channel_form import ChannelForm
 from tui.dialogs.letter_preview import LetterPreview, copy_letter, export_letter, letter_for
+from tui.exporting import ExportContext
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.cells import header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
@@ -45,7 +46,6 @@ class ChannelScreen(StepScreen):
         Binding("c", "choose", N_("Channels"), id="channel-choose"),
         Binding("w", "letter", N_("Letter"), id="channel-letter"),
         Binding("y", "copy_letter", N_("Copy letter"), id="channel-copy"),
-        Binding("e", "export_letter", N_("PDF"), id="channel-export"),
     ]
 
     def __init__(self) -> None:
@@ -176,6 +176,11 @@ class ChannelScreen(StepScreen):
         if debt is not None:
             export_letter(self.repay, debt, letter_for(self.repay, debt))
 
+    def export_context(self) -> ExportContext:
+        """`e` offers the selected debt's letter first."""
+        debt = self.selected()
+        return ExportContext(debt_id=debt.id) if debt is not None else ExportContext()
+
     def actions(self) -> list[ScreenAction]:
         return [
             ScreenAction(
@@ -191,7 +196,7 @@ class ChannelScreen(StepScreen):
             ),
             ScreenAction(
                 _("Export the application letter as PDF"),
-                _("Key e: written beside the workbook"),
+                _("In Chinese, to the export folder; e offers every export"),
                 self.action_export_letter,
             ),
         ]

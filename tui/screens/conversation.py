@@ -18,6 +18,7 @@ from textual.widgets import Static
 from tui import negotiation
 from tui.dialogs.call_log import CallLog, clock
 from tui.dialogs.confirm import ConfirmModal
+from tui.exporting import ExportContext
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.field import Choice
 from workbook import fmt
@@ -241,6 +242,11 @@ class ConversationScreen(StepScreen):
         sheet = negotiation.call_sheet(self.repay.data(), debt, self.today, current_language())
         self.app.copy_to_clipboard(call_sheet_text(sheet))
         self.notify(_("Call sheet copied."))
+
+    def export_context(self) -> ExportContext:
+        """`e` offers the letter to the lender on the sheet."""
+        debt = self.selected()
+        return ExportContext(debt_id=debt.id) if debt is not None else ExportContext()
 
     def actions(self) -> list[ScreenAction]:
         return [

@@ -19,6 +19,7 @@ from tui import negotiation
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.hardship_form import HardshipForm
 from tui.dialogs.proposal_form import ProposalForm
+from tui.exporting import ExportContext
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.plan_panel import PlanPanel
 from tui.widgets.reasons_panel import ReasonsPanel
@@ -193,6 +194,11 @@ class PlanScreen(StepScreen):
                     self.wb.proposals.update(_with_split(proposal, method))
 
         self.repay.save(write, message)
+
+    def export_context(self) -> ExportContext:
+        """`e` offers the letter to the lender selected in the plan."""
+        row = self.plan_panel.selected()
+        return ExportContext(debt_id=row[0].id) if row is not None else ExportContext()
 
     # -- routing by focus -------------------------------------------------------------
 

@@ -158,6 +158,14 @@ def communications(today: date) -> list[Communication]:
             evidence_ref="截图 安家确认书.png",
         ),
         Communication(
+            at=_at(signed, 9, 40),
+            lender=CONSUMER_LENDER,
+            channel=Channel.APP,
+            debt_id=CONSUMER,
+            summary="逐项核对确认书：总额、每期金额、还款日和收款账户都与电话所说一致，已回复确认。",
+            outcome="协议生效。",
+        ),
+        Communication(
             at=_at(today - timedelta(days=40), 10, 15),
             ended_at=_at(today - timedelta(days=40), 10, 40),
             lender=CARD_LENDER,

@@ -34,7 +34,6 @@ def test_overdue_instalment_is_printed_and_exits_1(capsys, demo):
         "Repay Workbook: due by 2026-12-28",
         "OVERDUE 2026-11-15 安家消费金融有限公司 instalment 3/40: ¥897.09 (13 days late)",
         "Due 2026-12-15 安家消费金融有限公司 instalment 4/40: ¥897.09",
-        "LATE action 2026-08-20 安家消费金融有限公司: 收到书面确认后核对金额",
         "Action 2026-11-30 快易借: 等待投诉回复",
         "Action 2026-12-01 北辰银行信用卡中心: 打电话询问审核结果",
         "Action 2026-12-03 京华银行: 准备材料交到支行",
@@ -47,7 +46,6 @@ def test_nothing_overdue_exits_0_and_days_narrows_the_window(capsys, demo):
     assert lines == [
         "Repay Workbook: due by 2026-11-15",
         "Due 2026-11-15 安家消费金融有限公司 instalment 3/40: ¥897.09",
-        "LATE action 2026-08-20 安家消费金融有限公司: 收到书面确认后核对金额",
     ]
 
 

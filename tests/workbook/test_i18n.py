@@ -67,3 +67,16 @@ def test_choose_language_order():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError):
         i18n.set_language("fr")
+
+
+def test_a_message_has_one_translation_across_catalogs():
+    # Catalogs are merged; the same msgid translated two ways would show one or the
+    # other depending on import order.
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for po in sorted(ROOT.glob("*/locale/zh/*.po")):
+        for msgid, msgstr in i18n.parse_po(po.read_text(encoding="utf-8")).items():
+            first = seen.setdefault(msgid, (po.name, msgstr))
+            if first[1] != msgstr:
+                clashes.append(f"{msgid!r}: {first} vs {(po.name, msgstr)}")
+    assert not clashes, "\n".join(clashes)

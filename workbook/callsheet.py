@@ -149,7 +149,12 @@ def must_not_agree_lines(
     """The user's own red lines (verbatim, one per line), then our fixed ones."""
     own = proposal.must_not_agree.splitlines() if proposal else []
     lines = [line.strip() for line in own if line.strip()]
-    limit = offered_payment if offered_payment is not None else surplus
+    # The walk-away point is the most a month the user can agree to; the opening offer
+    # is below it, so the limit is the walk-away point when there is one.
+    limit = next(
+        (v for v in (proposal and proposal.lowest_acceptable, offered_payment) if v is not None),
+        surplus,
+    )
     if limit > 0:
         lines.append(
             tr(

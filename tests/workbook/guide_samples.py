@@ -65,7 +65,7 @@ def sample_proposal() -> Proposal:
         waive_penalty=True,
         pause_months=2,
         settlement_discount_percent=D("30"),
-        lowest_acceptable=D("650"),
+        lowest_acceptable=D("950"),
         must_not_agree="不接受三天内一次性还清\n\n  Never a lump sum of <all> [/]  \n",
     )
 

@@ -41,15 +41,15 @@ def test_sheet_has_who_how_and_what_is_owed():
 
 def test_lowest_acceptable_and_must_not_agree_are_on_the_sheet():
     sheet = _sheet()
-    assert sheet.lowest_acceptable == D("650")
+    assert sheet.lowest_acceptable == D("950")
     # The user's own lines first, verbatim and stripped, blanks dropped; then ours.
     assert sheet.must_not_agree[:2] == ("不接受三天内一次性还清", "Never a lump sum of <all> [/]")
     rest = " ".join(sheet.must_not_agree[2:])
-    assert "above ¥800.00" in rest
+    assert "above ¥950.00" in rest  # the walk-away point, not the opening offer
     assert "personal account" in rest
     assert "nothing in writing" in rest
     text = call_sheet_text(sheet)
-    assert "Lowest acceptable offer" in text and "¥650.00" in text
+    assert "Lowest acceptable offer" in text and "¥950.00" in text
     assert "- Never a lump sum of <all> [/]" in text
 
 
@@ -121,3 +121,8 @@ def test_text_works_for_a_debt_with_nothing_overdue():
                    channels=[], contact_notes="")  # fmt: skip
     text = call_sheet_text(_sheet(debt=debt))
     assert "overdue" not in text.lower().split("what i can pay")[0]
+
+
+def test_without_a_walk_away_point_the_offer_is_the_limit():
+    lines = must_not_agree_lines(Proposal(debt_id=1), D("1200"), D("700"), "en")
+    assert "above ¥700.00" in lines[0]

@@ -38,6 +38,8 @@ def global_actions(screen: BaseScreen) -> list[ScreenAction]:
                      screen.action_export),
         ScreenAction(_("Edit profile"), _("Your name, ID number, phone and address for letters"),
                      app.action_edit_profile),
+        ScreenAction(_("LPR table"), _("The dated one-year LPR behind the 4 x LPR benchmark; "
+                                        "add newer values"), partial(_show_lpr_table, app)),
         ScreenAction(_("Switch language"), _("Chinese or English; the choice is saved"),
                      app.action_switch_language),
         ScreenAction(_("Switch light or dark theme"), _("The choice is saved"),
@@ -52,6 +54,12 @@ def _show_log(app) -> None:
     from tui.screens.commlog import show_log  # lazy: screens load after this module
 
     show_log(app)
+
+
+def _show_lpr_table(app) -> None:
+    from tui.dialogs.lpr_table import LprTableDialog
+
+    app.push_screen(LprTableDialog())
 
 
 def palette_actions(screen) -> list[ScreenAction]:

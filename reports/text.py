@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph as _paragraph
 
 from reports.fonts import FontChoice
 from workbook.i18n import translate
@@ -46,6 +47,31 @@ def markup(text: object, fonts: FontChoice) -> str:
         piece = escape(run).replace("\n", "<br/>")
         parts.append(piece if font == fonts.regular else f'<font name="{font}">{piece}</font>')
     return "".join(parts)
+
+
+def _cjk_split_without_blank_lines(frags, max_widths, calc_bounds, encoding="utf8"):
+    """reportlab's CJK line breaking, without the blank line it adds before a break.
+
+    When the last character before a `<br/>` is punctuation that may not start a line
+    (。，、) and it overflows, reportlab hangs it in the margin, ends the line, and then
+    ends another, empty line at the break: a gap appears in the middle of the text.
+    Here a line that holds nothing but that break is folded into the line before it.
+    """
+    result = _original_cjk_split(frags, max_widths, calc_bounds, encoding)
+    kept = []
+    for line in result.lines:
+        blank = not any((getattr(w, "text", "") or "").strip() for w in line.words)
+        if blank and line.lineBreak and kept and not kept[-1].lineBreak:
+            kept[-1].lineBreak = True
+            continue
+        kept.append(line)
+    result.lines[:] = kept
+    return result
+
+
+_original_cjk_split = _paragraph.cjkFragSplit
+if getattr(_original_cjk_split, "__module__", "") == _paragraph.__name__:
+    _paragraph.cjkFragSplit = _cjk_split_without_blank_lines
 
 
 class WrapOnceParagraph(Paragraph):

@@ -69,3 +69,20 @@ def test_fallback_font_survives_emoji(tmp_path):
     path = tmp_path / "f.pdf"
     path.write_bytes(_build(["中文 😀 <b> &amp; done"], fallback))
     assert not contains(path, "<b>", "&amp;", "done")
+
+
+def _lines(text: str, width: float, fonts) -> list[str]:
+    p = Paragraph(text, make_styles(fonts).cell)
+    p.wrap(width, 10_000)
+    return ["".join(getattr(w, "text", "") for w in line.words) for line in p.blPara.lines]
+
+
+def test_hanging_punctuation_before_a_break_leaves_no_blank_line(fonts):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    first = "确认收到申请书，同意停止计息并减免罚息。"
+    # Narrow enough that the closing 。 overflows and hangs in the margin.
+    width = stringWidth(first, fonts.regular, make_styles(fonts).cell.fontSize) - 2
+    assert _lines(markup(first + "\n下一行", fonts), width, fonts) == [first, "下一行"]
+    # A blank line the user typed is kept.
+    assert _lines(markup(first + "\n\n下一行", fonts), width, fonts) == [first, "", "下一行"]

@@ -242,6 +242,8 @@ def _signature_table(ctx: DocContext) -> Table:
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                # The labels sit on the writing lines, as on a printed form.
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 1),
                 ("SPAN", (0, 0), (1, 0)),
                 ("SPAN", (3, 0), (4, 0)),
                 ("LINEBELOW", (1, 1), (1, -1), 0.6, RULE),

@@ -120,8 +120,9 @@ def _count_line(ctx: DocContext, total: int, counts: Counter) -> str:
             ctx.t(N_("{rule}: {n}")).format(rule=ctx.t(RULE_INFO[rule].title), n=n)
             for rule, n in sorted(counts.items(), key=lambda kv: list(Rule).index(kv[0]))
         ]
-        line += " " + ctx.t(N_("Marked against the collection rules: {list}.")).format(
-            list="; ".join(parts)
+        line = ctx.sentences(
+            line,
+            ctx.t(N_("Marked against the collection rules: {list}.")).format(list=ctx.items(parts)),
         )
     return line
 
@@ -216,7 +217,7 @@ def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> WrapOnc
     parts: list[str] = []
     if rules:
         mark = "\u26a0 " if ctx.fonts.symbols else "! "
-        names = "; ".join(ctx.t(RULE_INFO[rule].title) for rule in rules)
+        names = ctx.items(ctx.t(RULE_INFO[rule].title) for rule in rules)
         parts.append(f'<font color="{FLAG.hexval()}">{ctx.m(mark + names)}</font>')
     fields = (
         (N_("Summary"), comm.summary),
@@ -272,15 +273,16 @@ def _flag_notes(counts: Counter, ctx: DocContext) -> list[Flowable]:
     story: list[Flowable] = [ctx.p(ctx.t(N_("About the marks")), s.heading)]
     story.append(
         ctx.p(
-            ctx.t(
-                N_(
-                    "A mark means the contact, as recorded here, appears to go against the "
-                    "rule named. It is a note for your records and for a complaint, not a "
-                    "legal finding."
-                )
-            )
-            + " "
-            + disclaimer(ctx.lang),
+            ctx.sentences(
+                ctx.t(
+                    N_(
+                        "A mark means the contact, as recorded here, appears to go against the "
+                        "rule named. It is a note for your records and for a complaint, not a "
+                        "legal finding."
+                    )
+                ),
+                disclaimer(ctx.lang),
+            ),
             s.small,
         )
     )

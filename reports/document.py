@@ -69,6 +69,14 @@ class DocContext:
     def t(self, msgid: str) -> str:
         return tr(msgid, self.lang)
 
+    def sentences(self, *parts: str) -> str:
+        """Sentences run on: Chinese needs no space after 。, English one after a full stop."""
+        return ("" if self.lang == "zh" else " ").join(p for p in parts if p)
+
+    def items(self, parts) -> str:
+        """A list run on with semicolons, full-width in Chinese."""
+        return ("；" if self.lang == "zh" else "; ").join(parts)
+
     def m(self, text: object) -> str:
         """User text as safe markup."""
         return markup(text, self.fonts)

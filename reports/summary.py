@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
 from reports.fonts import FontChoice
@@ -98,7 +98,7 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
             [
                 ctx.p(debt.lender, cell),
                 _num(ctx.money(debt.balance), ctx),
-                _num(_overdue(debt, ctx), ctx),
+                _overdue(debt, ctx),
                 ctx.p(ctx.rate(debt.rate), cell),
                 ctx.p(f"{_pct(true.apr)} / {_pct(true.ear)}" if true else "-", cell),
                 _num(ctx.money(payment), ctx),
@@ -128,7 +128,8 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
         ctx.t(N_("A month now")),
         ctx.t(N_("Status")),
     ]
-    widths = [32 * mm, 23 * mm, 25 * mm, 20 * mm, 30 * mm, 22 * mm]
+    # Wide enough for a ten-character company name and for "In negotiation".
+    widths = [35 * mm, 22 * mm, 21 * mm, 21 * mm, 27 * mm, 20 * mm]
     note = ctx.t(
         N_(
             "The true rate is the yearly rate implied by what you actually received and "
@@ -141,12 +142,13 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
     ]
 
 
-def _overdue(debt: Debt, ctx: DocContext) -> str:
+def _overdue(debt: Debt, ctx: DocContext) -> Paragraph:
+    """The amount above the days: a narrow column would split one line anywhere."""
     if debt.overdue_amount <= ZERO and debt.overdue_days <= 0:
-        return "-"
-    return ctx.t(N_("{amount}, {days} days")).format(
-        amount=ctx.money(debt.overdue_amount), days=debt.overdue_days
-    )
+        return _num("-", ctx)
+    days = ctx.t(N_("{days} days")).format(days=debt.overdue_days)
+    amount = ctx.money(debt.overdue_amount)
+    return ctx.pm(f"{ctx.m(amount)}<br/>{ctx.m(days)}", ctx.styles.cell_right)
 
 
 def _budget(budget, ctx: DocContext) -> Table:
@@ -194,18 +196,22 @@ def _plan(data: WorkbookData, surplus: Decimal, ctx: DocContext) -> list[Flowabl
         ctx.t(N_("Fits")),
     ]
     widths = [38 * mm, 24 * mm, 24 * mm, 16 * mm, 26 * mm, 24 * mm]
-    totals = ctx.t(
-        N_("The plan asks {new} a month in all, against {surplus} left each month.")
-    ).format(new=ctx.money(plan.total_new), surplus=ctx.money(plan.surplus))
+    totals = [
+        ctx.t(N_("The plan asks {new} a month in all, against {surplus} left each month.")).format(
+            new=ctx.money(plan.total_new), surplus=ctx.money(plan.surplus)
+        )
+    ]
     if plan.one_off_total > ZERO:
-        totals += " " + ctx.t(N_("Settlements paid at once: {amount}.")).format(
-            amount=ctx.money(plan.one_off_total)
+        totals.append(
+            ctx.t(N_("Settlements paid at once: {amount}.")).format(
+                amount=ctx.money(plan.one_off_total)
+            )
         )
     if plan.over_budget:
-        totals += " " + ctx.t(N_("This is more than the budget allows."))
+        totals.append(ctx.t(N_("This is more than the budget allows.")))
     return [
         _table(head, rows, widths, ctx, right=(1, 2, 3, 4)),
-        ctx.p(totals, _after_table(s.body)),
+        ctx.p(ctx.sentences(*totals), _after_table(s.body)),
     ]
 
 
@@ -250,7 +256,8 @@ def _agreements(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
         ctx.t(N_("Next due")),
         ctx.t(N_("Overdue")),
     ]
-    widths = [34 * mm, 26 * mm, 24 * mm, 32 * mm, 36 * mm]
+    # A 20-character reference (AJXF-XS-20260820-017) on one line.
+    widths = [35 * mm, 35 * mm, 22 * mm, 30 * mm, 27 * mm]
     return [_table(head, rows, widths, ctx, right=(2, 3, 5))]
 
 

@@ -15,7 +15,13 @@ from datetime import datetime
 from pathlib import Path
 
 from storage.atomic import make_private_dir, write_atomic
-from storage.errors import WorkbookCorrupt, WorkbookTooNew, WorkbookWriteError
+from storage.errors import (
+    BackupFailed,
+    WorkbookCorrupt,
+    WorkbookTooNew,
+    WorkbookWriteError,
+    os_reason,
+)
 from storage.lock import WorkbookLock
 from storage.schema import SCHEMA_VERSION, FileProblem, NewerSchema, parse_workbook
 
@@ -90,7 +96,7 @@ def take_backup(workbook_path: Path, *, tag: str = "", keep: int = KEEP) -> Path
                 with contextlib.suppress(FileNotFoundError):
                     old.unlink()
     except OSError as error:
-        raise WorkbookWriteError(folder, error) from error
+        raise BackupFailed(workbook_path, folder, error) from error
     return target
 
 
@@ -113,16 +119,30 @@ def restore_backup(workbook_path: Path, backup: Path) -> None:
     Refused (WorkbookLocked) while any process has the workbook open for writing.
     """
     workbook_path, backup = Path(workbook_path), Path(backup)
-    raw = backup.read_bytes()
+    try:
+        raw = backup.read_bytes()
+    except OSError as error:
+        raise WorkbookCorrupt(
+            backup, os_reason(error), newest_good_backup(workbook_path), workbook=workbook_path
+        ) from error
     try:
         parse_workbook(raw)
     except FileProblem as error:
-        raise WorkbookCorrupt(backup, error.problem, newest_good_backup(workbook_path)) from error
+        raise WorkbookCorrupt(
+            backup, error.problem, newest_good_backup(workbook_path), workbook=workbook_path
+        ) from error
     except NewerSchema as error:
         raise WorkbookTooNew(
-            backup, error.version, SCHEMA_VERSION, newest_good_backup(workbook_path)
+            backup,
+            error.version,
+            SCHEMA_VERSION,
+            newest_good_backup(workbook_path),
+            workbook=workbook_path,
         ) from error
-    make_private_dir(workbook_path.parent)
+    try:
+        make_private_dir(workbook_path.parent)
+    except OSError as error:
+        raise WorkbookWriteError(workbook_path.parent, error, opening=True) from error
     lock = WorkbookLock.acquire(workbook_path, restoring=True)
     try:
         take_backup(workbook_path, tag="before-restore")

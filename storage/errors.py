@@ -7,10 +7,12 @@ do next. Nothing here touches the disk.
 
 from __future__ import annotations
 
+import errno
+import shlex
 from datetime import datetime
 from pathlib import Path
 
-from workbook.i18n import _
+from workbook.i18n import N_, _, current_language
 
 
 class WorkbookError(Exception):
@@ -57,36 +59,72 @@ class WorkbookLocked(WorkbookError):
         super().__init__(text.format(**who))
 
 
-def _backup_advice(backup: Path | None) -> str:
+def sentences(*parts: str) -> str:
+    """Sentences joined as the language writes them: Chinese puts no space after 。."""
+    return ("" if current_language() == "zh" else " ").join(parts)
+
+
+# What the operating system says, in the UI's language (strerror is always English).
+_OS_REASONS = {
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EIO: N_("the disk reported an input/output error"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, as a phrase in the current UI language."""
+    msgid = _OS_REASONS.get(error.errno or 0)
+    return _(msgid) if msgid else (error.strerror or str(error))
+
+
+def _backup_advice(workbook: Path, backup: Path | None) -> str:
     if backup is None:
         return _("No good backup was found.")
-    return _("The newest good backup is {backup}; restore it with: repay restore").format(
-        backup=str(backup)
-    )
+    # The whole command, with --db: a bare `repay restore` would act on the default
+    # workbook, not on this one.
+    command = f"repay --db {shlex.quote(str(workbook))} restore {shlex.quote(str(backup))}"
+    return _("To put back the newest good backup: {command}").format(command=command)
 
 
 class WorkbookCorrupt(WorkbookError):
-    """The file is empty, does not parse, or holds something that is not a workbook."""
+    """The file is empty, does not parse, or holds something that is not a workbook.
 
-    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
+    `workbook` is the workbook the backup would restore, when `path` is not it (a
+    damaged backup chosen for a restore)."""
+
+    def __init__(
+        self, path: Path, problem: str, backup: Path | None, *, workbook: Path | None = None
+    ) -> None:
         self.path, self.problem, self.backup = Path(path), problem, backup
         text = _("{path} is damaged: {problem}. The file was left exactly as it is.").format(
             path=str(path), problem=problem
         )
-        super().__init__(text + " " + _backup_advice(backup))
+        super().__init__(sentences(text, _backup_advice(Path(workbook or path), backup)))
 
 
 class WorkbookTooNew(WorkbookError):
     """The file was written by a newer program (a schema version we do not know)."""
 
-    def __init__(self, path: Path, version: int, known: int, backup: Path | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        version: int,
+        known: int,
+        backup: Path | None,
+        *,
+        workbook: Path | None = None,
+    ) -> None:
         self.path, self.version, self.known, self.backup = Path(path), version, known, backup
         text = _(
             "{path} was saved by a newer version of Repay Workbook (schema {version}; "
             "this program knows up to {known}). The file was left exactly as it is: "
             "update the program to open it."
         ).format(path=str(path), version=version, known=known)
-        super().__init__(text + " " + _backup_advice(backup))
+        super().__init__(sentences(text, _backup_advice(Path(workbook or path), backup)))
 
 
 class ReadOnlyError(WorkbookError):
@@ -105,14 +143,31 @@ class ReadOnlyError(WorkbookError):
 class WorkbookWriteError(WorkbookError):
     """The operating system refused a write (disk full, permissions, ...)."""
 
-    def __init__(self, path: Path, error: OSError) -> None:
+    def __init__(self, path: Path, error: OSError, *, opening: bool = False) -> None:
         self.path, self.error = Path(path), error
-        reason = error.strerror or str(error)
-        super().__init__(
-            _(
+        reason = os_reason(error)
+        if opening:
+            text = _("Could not open {path} for writing: {reason}. Nothing was changed.")
+        else:
+            text = _(
                 "Could not save {path}: {reason}. The last change was not saved; the file "
                 "on disk still holds the previous version."
-            ).format(path=str(path), reason=reason)
+            )
+        super().__init__(text.format(path=str(path), reason=reason))
+
+
+class BackupFailed(WorkbookWriteError):
+    """A backup could not be written (disk full, permissions); nothing was changed."""
+
+    def __init__(self, workbook: Path, folder: Path, error: OSError) -> None:
+        self.path, self.folder, self.error = Path(workbook), Path(folder), error
+        WorkbookError.__init__(
+            self,
+            _(
+                "Could not write a backup of {path} into {folder}: {reason}. Nothing was "
+                "changed. Free some space or fix the folder, then try again; --read-only "
+                "opens the workbook without taking a backup."
+            ).format(path=str(workbook), folder=str(folder), reason=os_reason(error)),
         )
 
 

@@ -62,7 +62,7 @@ class WorkbookLock:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as error:
-            raise WorkbookWriteError(path, error) from error
+            raise WorkbookWriteError(path, error, opening=True) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -80,9 +80,12 @@ class WorkbookLock:
             "since": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
         raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
-        os.fchmod(fd, FILE_MODE)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, raw, 0)
+        # The record only names the holder in a second process's message; the flock is
+        # the lock. On a full disk it cannot be written, and that must not stop an open.
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, FILE_MODE)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, raw, 0)
         return cls(path, fd)
 
     @property

@@ -151,7 +151,7 @@ class Workbook:
         try:
             make_private_dir(path.parent)
         except OSError as error:
-            raise WorkbookWriteError(path.parent, error) from error
+            raise WorkbookWriteError(path.parent, error, opening=True) from error
         lock = WorkbookLock.acquire(path)
         try:
             data = cls._prepare(path, create)
@@ -182,7 +182,7 @@ class Workbook:
                 return data
             return migrated(path, data, version)
         except OSError as error:
-            raise WorkbookWriteError(path, error) from error
+            raise WorkbookWriteError(path, error, opening=True) from error
 
     # --- lifetime ---------------------------------------------------------------
 

@@ -125,6 +125,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "restore":
         return cli_commands.restore(path, args.backup, assume_yes=args.yes)
     if args.command == "due":
+        if args.lang is None:
+            _use_saved_language(path)
         return cli_commands.due(path, days=args.days, today=args.today or date.today())
     if args.command == "import":
         return cli_commands.import_workbook(Path(args.source).expanduser(), path)
@@ -143,11 +145,17 @@ def _has_terminal() -> bool:
 
 
 def _run_tui(path: Path, args: argparse.Namespace) -> int:
-    from storage import Workbook
+    from storage import Workbook, WorkbookLocked
 
     if not _has_terminal():
         return EXIT_ERROR
-    wb = Workbook.open(path, read_only=args.read_only)
+    try:
+        wb = Workbook.open(path, read_only=args.read_only)
+    except WorkbookLocked as exc:
+        # The file is fine, only busy: say so in the language the user saved in it.
+        if args.lang is None and _use_saved_language(path):
+            raise WorkbookLocked(exc.path, exc.pid, exc.host, exc.since) from None
+        raise
     try:
         from tui.app import RepayApp
 
@@ -155,6 +163,17 @@ def _run_tui(path: Path, args: argparse.Namespace) -> int:
     finally:
         wb.close()
     return 0
+
+
+def _use_saved_language(path: Path) -> bool:
+    """Switch to the language saved in the workbook, if it can be read; True if switched."""
+    from tui.cli_commands import saved_language
+
+    lang = saved_language(path)
+    if lang is None:
+        return False
+    set_language(lang)
+    return True
 
 
 if __name__ == "__main__":

@@ -9,12 +9,13 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from storage import Workbook
-from storage.backup import list_backups, restore_backup, take_backup
+from storage import Workbook, WorkbookError
+from storage.backup import is_good, list_backups, restore_backup, take_backup
 from storage.transfer import import_json
+from storage.workbook import read_checked
 from workbook.demo import demo_records
 from workbook.followup import due_report, has_overdue
-from workbook.i18n import _
+from workbook.i18n import LANGUAGES, _
 
 EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
 
@@ -45,10 +46,21 @@ def seed_demo(wb: Workbook, today: date) -> None:
     wb.payments.add_many(data.linked_payments([a.id for a in agreements]))
 
 
+def saved_language(path: Path) -> str | None:
+    """The language saved in the workbook at `path`; None when unset or unreadable."""
+    try:
+        with Workbook.open(path, read_only=True) as wb:
+            lang = wb.settings().language
+    except WorkbookError:
+        return None
+    return lang if lang in LANGUAGES else None
+
+
 def backup(path: Path) -> int:
     if not path.exists():
         print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
         return EXIT_ERROR
+    read_checked(path)  # a damaged file is reported (with its good backup), not copied
     written = take_backup(path)
     print(_("Backup written: {path}").format(path=written))
     return EXIT_OK
@@ -63,7 +75,8 @@ def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
         print(_("Backups of {path}, newest first:").format(path=path))
         for number, item in enumerate(backups, start=1):
             stamp = datetime.fromtimestamp(item.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
-            print(f"{number:3}  {stamp}  {item.stat().st_size:>9} B  {item.name}")
+            damaged = "" if is_good(item) else "  " + _("(damaged or too new: cannot be restored)")
+            print(f"{number:3}  {stamp}  {item.stat().st_size:>9} B  {item.name}{damaged}")
         print(_("Restore one with: repay restore NUMBER"))
         return EXIT_OK
     chosen = _pick_backup(backups, which)

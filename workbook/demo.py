@@ -124,7 +124,7 @@ def demo_records(today: date) -> DemoData:
             address="北京市朝阳区示例路 8 号院 3 号楼 2 单元 501 室",
             email="zhangwei@example.com",
         ),
-        settings=Settings(language="zh", workbook_name="示例工作簿"),
+        settings=Settings(workbook_name="示例工作簿"),  # the language follows the locale
         debts=_debts(today),
         incomes=_incomes(),
         expenses=_expenses(),

@@ -52,7 +52,7 @@ def test_profile_and_settings(demo):
     assert fmt.mask_id(demo.profile.id_number) == "110***********1234"
     assert demo.profile.address.startswith("北京市")
     assert demo.settings.workbook_name == "示例工作簿"
-    assert demo.settings.language == "zh"
+    assert demo.settings.language == ""  # the demo follows the locale or --lang
 
 
 def test_every_debt_field_is_valid(demo):

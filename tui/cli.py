@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NoReturn
 
 from workbook.i18n import _, choose_language, set_language
 
@@ -40,31 +41,50 @@ def program_version() -> str:
         return "0+unknown"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error (no usage block), as every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: {message} (repay --help)\n")
+
+
+def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    # On the main parser and again on every sub-command, so `repay demo --lang en`
+    # works as well as `repay --lang en demo`; a sub-command's copy defaults to
+    # SUPPRESS so it never overwrites what was given before the sub-command.
+    parser.add_argument("--db", metavar="PATH", default=default, help=_("workbook file (default: $REPAY_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=["zh", "en"], default=default, help=_("language of the interface"))
+    parser.add_argument("--read-only", action="store_true", default=default or False, help=_("open without changing anything"))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="repay",
         description=_("Repay Workbook: negotiate new repayment terms with each lender."),
     )
     parser.add_argument("--version", action="version", version=f"repay {program_version()}")
-    parser.add_argument("--db", metavar="PATH", help=_("workbook file (default: $REPAY_DB or the user data folder)"))
-    parser.add_argument("--lang", choices=["zh", "en"], help=_("language of the interface"))
-    parser.add_argument("--read-only", action="store_true", help=_("open without changing anything"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _global_options(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    demo = sub.add_parser("demo", help=_("open a demo workbook (your own is not touched)"))
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        made = sub.add_parser(name, help=help)
+        _global_options(made, default=argparse.SUPPRESS)
+        return made
+
+    demo = command("demo", _("open a demo workbook (your own is not touched)"))
     demo.add_argument("--reset", action="store_true", help=_("rebuild the demo workbook from scratch"))
 
-    sub.add_parser("backup", help=_("take a backup of the workbook now"))
+    command("backup", _("take a backup of the workbook now"))
 
-    restore = sub.add_parser("restore", help=_("list backups, or restore one"))
+    restore = command("restore", _("list backups, or restore one"))
     restore.add_argument("backup", nargs="?", help=_("number from the list, or a backup file"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
-    due = sub.add_parser("due", help=_("print instalments due soon and overdue; exit 1 if any is overdue"))
+    due = command("due", _("print instalments due soon and overdue; exit 1 if any is overdue"))
     due.add_argument("--days", type=int, default=30, help=_("how many days ahead (default 30)"))
     due.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
 
-    imp = sub.add_parser("import", help=_("make a new workbook (--db) from a JSON export"))
+    imp = command("import", _("make a new workbook (--db) from a JSON export"))
     imp.add_argument("source", help=_("the JSON file written by 'repay export json'"))
 
     export = sub.add_parser("export", help=_("write a PDF, CSV, JSON or calendar file"))

@@ -1,0 +1,41 @@
+"""Options go where people put them: `repay demo --lang en` as well as
+`repay --lang en demo`; a wrong option is one line, not a usage block."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui import cli
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo", "--lang", "en", "--read-only"],
+        ["--lang", "en", "--read-only", "demo"],
+        ["--lang", "zh", "demo", "--lang", "en", "--read-only"],  # the later one wins
+    ],
+)
+def test_global_options_before_or_after_the_command(argv):
+    args = cli.build_parser().parse_args(argv)
+    assert (args.command, args.lang, args.read_only) == ("demo", "en", True)
+
+
+def test_an_option_before_the_command_is_not_undone_after_it():
+    args = cli.build_parser().parse_args(["--db", "a.json", "--lang", "zh", "due", "--days", "3"])
+    assert (args.db, args.lang, args.read_only, args.days) == ("a.json", "zh", False, 3)
+    args = cli.build_parser().parse_args(["restore", "--db", "b.json", "2"])
+    assert (args.db, args.lang, args.backup) == ("b.json", None, "2")
+
+
+def test_no_options_leave_the_defaults():
+    args = cli.build_parser().parse_args([])
+    assert (args.command, args.db, args.lang, args.read_only) == (None, None, None, False)
+
+
+def test_a_wrong_option_is_one_line(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["demo", "--bogus"])
+    assert caught.value.code == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--bogus" in err and "usage" not in err

@@ -32,7 +32,6 @@ from workbook.models import (
     ProposalStatus,
 )
 from workbook.snapshot import WorkbookData
-from workbook.wording import joined
 
 STATUS_WORDS = {
     "paid": N_("Paid"),
@@ -118,10 +117,12 @@ def progress_line(agreement: Agreement, progress: Progress) -> str:
         parts.append(_("Paid {amount} more than the schedule.").format(
             amount=fmt.money(progress.overpaid)))
     missing = checklist_missing(agreement)
-    if missing:
+    if len(missing) == 1:
         labels = {key: label for key, label, _h in checklist_items_for(agreement)}
-        parts.append(_("Still to check: {items}.").format(
-            items=joined(_(labels[key]) for key in missing)))
+        parts.append(_("Still to check: {items}.").format(items=_(labels[missing[0]])))
+    elif missing:  # the names of several would not fit the two lines under the table
+        parts.append(_("Checklist: {n} of {count} items still to tick (key x).").format(
+            n=len(missing), count=len(checklist_items_for(agreement))))
     return sentences(parts)
 
 
@@ -199,10 +200,22 @@ def awaiting_agreement(data: WorkbookData) -> list[Debt]:
 
 
 def status_after(
-    debt: Debt, agreements: Sequence[Agreement], payments: Sequence[Payment]
+    debt: Debt,
+    agreements: Sequence[Agreement],
+    payments: Sequence[Payment],
+    before: tuple[Sequence[Agreement], Sequence[Payment]] | None = None,
 ) -> DebtStatus:
     """The debt's status after a change: `debt_status_after`, and back to "in
-    negotiation" when the last agreement of an agreed debt is deleted."""
+    negotiation" when the last agreement of an agreed debt is deleted.
+
+    `before` is the agreements and payments before the change. A debt that was settled
+    because its payments covered the agreement follows the change (a payment typed by
+    mistake and deleted, a total raised); one the user marked settled stays settled.
+    """
+    if debt.status == DebtStatus.SETTLED and before is not None:
+        agreed = dataclasses.replace(debt, status=DebtStatus.AGREED)
+        if debt_status_after(agreed, *before) == DebtStatus.SETTLED:
+            debt = agreed
     if debt.status == DebtStatus.AGREED and not any(a.debt_id == debt.id for a in agreements):
         return DebtStatus.NEGOTIATING
     return debt_status_after(debt, agreements, payments)

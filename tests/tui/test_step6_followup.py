@@ -21,7 +21,7 @@ from tui.dialogs.schedule_view import ScheduleView
 from tui.followup_view import progress_line, status_after
 from tui.screens.followup import FollowupScreen
 from tui.widgets.field import Field
-from workbook.agreements import checklist_complete
+from workbook.agreements import CHECKLIST_KEYS, checklist_complete
 from workbook.followup import agreement_progress
 from workbook.i18n import set_language
 from workbook.models import Agreement, Debt, DebtStatus, Payment, ProposalStatus
@@ -156,6 +156,21 @@ async def test_schedule_shows_every_instalment_and_deletes_a_wrong_payment(demo_
     assert len(demo_app.wb.payments.list()) == 1
 
 
+async def test_paying_it_all_settles_the_debt_and_deleting_that_payment_undoes_it(demo_app):
+    agreement = demo_app.wb.agreements.list()[0]
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        demo_app.screen.query_one("#amount", Field).input.value = "34089.06"  # the rest
+        await pilot.press("enter")
+        await pilot.pause()
+        assert demo_app.wb.debts.get(agreement.debt_id).status == DebtStatus.SETTLED
+        assert cells(demo_app, "agreements")[0][-1] == "Fully paid"
+        await pilot.press("s", "tab", "end", "d", "y")  # the last payment: this one
+        await pilot.pause()
+        assert "Payment deleted." in notes(demo_app)
+    assert demo_app.wb.debts.get(agreement.debt_id).status == DebtStatus.AGREED
+
+
 async def test_new_agreement_asks_which_debt(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "a")
@@ -195,9 +210,15 @@ def test_progress_line_says_what_is_late_and_what_is_unchecked(english):
     line = progress_line(a, progress)
     assert "Paid ¥450.00 of ¥1,000.00 (45%), 1 of 4 instalments." in line
     assert "Late: ¥150.00." in line  # the October instalment is half paid
+    assert line.endswith("Checklist: 4 of 4 items still to tick (key x).")
+    ticked = dict.fromkeys(CHECKLIST_KEYS, True) | {"late_payment_terms": False}
+    one_left = progress_line(dataclasses.replace(a, checklist=ticked), progress)
+    assert one_left.endswith("Still to check: You know what happens after a late payment.")
     set_language("zh")
-    assert "逾期未还：¥150.00。尚未核对：已收到书面确认、" in progress_line(a, progress)
-    assert "Still to check: Written confirmation received, Amounts" in line
+    # no spaces in Chinese: a long unspaced run after one would jump to the next line
+    assert progress_line(a, progress) == (
+        "已还¥450.00，共¥1,000.00（45%），已还清1/4期。逾期未还：¥150.00。"
+        "核对清单还有4项（共4项）未勾选（按 x）。")
 
 
 def test_status_follows_agreement_and_payments_and_goes_back_when_deleted():
@@ -208,6 +229,19 @@ def test_status_follows_agreement_and_payments_and_goes_back_when_deleted():
     assert status_after(debt, [a], paid) == DebtStatus.SETTLED
     agreed = dataclasses.replace(debt, status=DebtStatus.AGREED)
     assert status_after(agreed, [], []) == DebtStatus.NEGOTIATING
+
+
+def test_a_debt_settled_by_its_payments_follows_a_deleted_payment_or_agreement():
+    settled = Debt(lender="x", balance=D("1000"), status=DebtStatus.SETTLED, id=1)
+    a = _agreement()
+    paid = [Payment(7, TODAY, D("1000"), id=3)]
+    assert status_after(settled, [a], [], before=([a], paid)) == DebtStatus.AGREED
+    raised = dataclasses.replace(a, total=D("1200"))
+    assert status_after(settled, [raised], paid, before=([a], paid)) == DebtStatus.AGREED
+    assert status_after(settled, [], [], before=([a], paid)) == DebtStatus.NEGOTIATING
+    # marked settled by the user (the payments never covered it): it stays settled
+    assert status_after(settled, [a], [], before=([a], [])) == DebtStatus.SETTLED
+    assert status_after(settled, [], [], before=([a], [])) == DebtStatus.SETTLED
 
 
 async def test_read_only_workbook_changes_nothing(demo_path, open_app):

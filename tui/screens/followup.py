@@ -71,11 +71,13 @@ DUE_COLUMNS = (
 class FollowupScreen(StepScreen):
     STEP = 6
     AUTO_FOCUS = "#agreements"
+    # Short words: with "? Keys" and "Ctrl+P All actions" the footer must fit 80
+    # columns in both languages (a test renders it). The palette says each in full.
     BINDINGS = [
-        Binding("a", "add", N_("New agreement"), id="agreement-add"),
+        Binding("a", "add", N_("Add"), id="agreement-add"),
         Binding("m", "edit", N_("Edit"), id="agreement-edit"),
-        Binding("x", "checklist", N_("Checklist"), id="agreement-checklist"),
-        Binding("r", "record_payment", N_("Record payment"), id="payment-add"),
+        Binding("x", "checklist", N_("Check"), id="agreement-checklist"),
+        Binding("r", "record_payment", N_("Paid"), id="payment-add"),
         Binding("s", "schedule", N_("Schedule"), id="agreement-schedule"),
         Binding("c", "open_log", N_("Log"), id="open-log"),
         Binding("d,delete", "delete", N_("Delete"), show=False, id="agreement-delete"),
@@ -210,11 +212,13 @@ class FollowupScreen(StepScreen):
     def _debt_status_write(
         self, debt_id: int, agreements: Sequence[Agreement], payments: Sequence[Payment]
     ) -> None:
-        """Inside a batch: store the debt's new status if it changed."""
-        debt = next((d for d in self.repay.data().debts if d.id == debt_id), None)
+        """Inside a batch: store the debt's new status if it changed (the data read
+        before the batch is what it was before the change)."""
+        data = self.repay.data()
+        debt = next((d for d in data.debts if d.id == debt_id), None)
         if debt is None:
             return
-        status = status_after(debt, agreements, payments)
+        status = status_after(debt, agreements, payments, (data.agreements, data.payments))
         if status != debt.status:
             self.wb.debts.update(dataclasses.replace(debt, status=status))
 

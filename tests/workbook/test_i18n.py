@@ -2,6 +2,7 @@
 
 import ast
 import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,26 @@ def test_a_message_has_one_translation_across_catalogs():
             if first[1] != msgstr:
                 clashes.append(f"{msgid!r}: {first} vs {(po.name, msgstr)}")
     assert not clashes, "\n".join(clashes)
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_0-9]*)(?:[:!][^{}]*)?\}")
+
+
+def test_translations_keep_the_placeholders_of_their_message():
+    # `.format(amount=...)` on a translation that says {amout} raises KeyError in the
+    # middle of the UI; one that drops {path} hides which file is meant.
+    for package in PACKAGES:
+        importlib.import_module(package)
+    wrong = [
+        f"{msgid!r} -> {msgstr!r}"
+        for msgid, msgstr in i18n.catalog("zh").items()
+        if msgstr and set(_PLACEHOLDER.findall(msgid)) != set(_PLACEHOLDER.findall(msgstr))
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_placeholder_check_sees_a_typo():
+    assert set(_PLACEHOLDER.findall("Balance {amount}")) != set(
+        _PLACEHOLDER.findall("余额 {amout}")
+    )
+    assert _PLACEHOLDER.findall("{n:>3} {x!r} {}") == ["n", "x", ""]

@@ -60,18 +60,23 @@ def checklist_story(
         ctx.p(ctx.t(N_("What was agreed")), s.heading),
         _pairs_table(_term_figures(agreement, ctx), ctx),
         *_term_text_table(agreement, ctx),
-        ctx.p(ctx.t(N_("Check before you sign")), s.heading),
-        ctx.p(
-            ctx.t(
-                N_(
-                    "Tick each item only when you have seen it yourself. Items already "
-                    "confirmed in the workbook are ticked."
-                )
-            ),
-            s.small,
+        # The items stay under their heading and note, on one page.
+        KeepTogether(
+            [
+                ctx.p(ctx.t(N_("Check before you sign")), s.heading),
+                ctx.p(
+                    ctx.t(
+                        N_(
+                            "Tick each item only when you have seen it yourself. Items "
+                            "already confirmed in the workbook are ticked."
+                        )
+                    ),
+                    s.small,
+                ),
+                Spacer(1, 2 * mm),
+                _confirmation_table(agreement, ctx),
+            ]
         ),
-        Spacer(1, 2 * mm),
-        _confirmation_table(agreement, ctx),
         KeepTogether([Spacer(1, 3 * mm), _signature_table(ctx)]),
     ]
     return story

@@ -155,6 +155,7 @@ def _entries(
     cells = _CellMaker(ctx)
     tall = FRAME_HEIGHT / 2
     rows: list[Flowable] = []
+    first_splits = False
     for comm in chosen:
         rules = flags.get(id(comm), [])
         details = _details(comm, rules, ctx)
@@ -167,6 +168,7 @@ def _entries(
         # Only an entry taller than half a page may break across pages (a 5,000-
         # character summary can be taller than a whole one); others stay whole.
         _w, height = details.wrap(DETAIL_WIDTH - 2 * PADDING, FRAME_HEIGHT)
+        first_splits = first_splits or (not rows and height > tall)
         rows.append(
             Table(
                 [row],
@@ -176,12 +178,11 @@ def _entries(
                 hAlign="LEFT",
             )
         )
-    return [
-        KeepTogether([head, rows[0]]),
-        SetPageTopFlowables([head]),
-        *rows[1:],
-        SetPageTopFlowables([]),
-    ]
+    if first_splits:  # it starts right under the header, not on a page of its own
+        start = [head, SetPageTopFlowables([head]), rows[0]]
+    else:
+        start = [KeepTogether([head, rows[0]]), SetPageTopFlowables([head])]
+    return [*start, *rows[1:], SetPageTopFlowables([])]
 
 
 def _row_style(ctx: DocContext, flagged: bool):

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from reports.files import write_private
 from reports.fonts import FontChoice, choose_fonts
+from reports.paragraphs import CJKParagraph
 from reports.styles import MUTED, RULE, Styles, make_styles
 from reports.text import long_date, markup, tr
 from workbook import fmt
@@ -83,11 +84,11 @@ class DocContext:
 
     def p(self, text: object, style=None) -> Paragraph:
         """A Paragraph of user text (escaped)."""
-        return Paragraph(self.m(text), style or self.styles.body)
+        return CJKParagraph(self.m(text), style or self.styles.body)
 
     def pm(self, safe_markup: str, style=None) -> Paragraph:
         """A Paragraph of markup we built ourselves from escaped parts."""
-        return Paragraph(safe_markup, style or self.styles.body)
+        return CJKParagraph(safe_markup, style or self.styles.body)
 
 
 def make_context(

@@ -19,9 +19,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
-from reportlab.platypus import paragraph as _paragraph
 
 from reports.fonts import FontChoice
+from reports.paragraphs import CJKParagraph, WrapOnceParagraph
 from workbook.i18n import translate
 from workbook.wording import date_text
 
@@ -49,51 +49,9 @@ def markup(text: object, fonts: FontChoice) -> str:
     return "".join(parts)
 
 
-def _cjk_split_without_blank_lines(frags, max_widths, calc_bounds, encoding="utf8"):
-    """reportlab's CJK line breaking, without the blank line it adds before a break.
-
-    When the last character before a `<br/>` is punctuation that may not start a line
-    (。，、) and it overflows, reportlab hangs it in the margin, ends the line, and then
-    ends another, empty line at the break: a gap appears in the middle of the text.
-    Here a line that holds nothing but that break is folded into the line before it.
-    """
-    result = _original_cjk_split(frags, max_widths, calc_bounds, encoding)
-    kept = []
-    for line in result.lines:
-        blank = not any((getattr(w, "text", "") or "").strip() for w in line.words)
-        if blank and line.lineBreak and kept and not kept[-1].lineBreak:
-            kept[-1].lineBreak = True
-            continue
-        kept.append(line)
-    result.lines[:] = kept
-    return result
-
-
-_original_cjk_split = _paragraph.cjkFragSplit
-if getattr(_original_cjk_split, "__module__", "") == _paragraph.__name__:
-    _paragraph.cjkFragSplit = _cjk_split_without_blank_lines
-
-
-class WrapOnceParagraph(Paragraph):
-    """A Paragraph that breaks its lines once per width.
-
-    reportlab wraps a table cell again every time the table is measured or split, and
-    breaking CJK lines is slow pure Python; the result depends only on the width.
-    """
-
-    _wrapped_at: float | None = None
-    _wrapped_size: tuple[float, float] = (0.0, 0.0)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if avail_width != self._wrapped_at:
-            self._wrapped_size = super().wrap(avail_width, avail_height)
-            self._wrapped_at = avail_width
-        return self._wrapped_size
-
-
 def para(text: object, style, fonts: FontChoice) -> Paragraph:
     """A Paragraph of user text."""
-    return Paragraph(markup(text, fonts), style)
+    return CJKParagraph(markup(text, fonts), style)
 
 
 def _runs(s: str, fonts: FontChoice) -> list[tuple[str, str]]:

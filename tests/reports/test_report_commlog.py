@@ -71,3 +71,15 @@ def test_a_2000_entry_log_paginates(tmp_path, fonts):
     # The header row repeats on every page.
     middle = reader.pages[pages // 2].extract_text()
     assert "沟通内容" in middle and "时间" in middle
+
+
+def test_a_first_entry_taller_than_a_page_starts_on_the_first_page(tmp_path, fonts):
+    import dataclasses
+
+    comms = sample.communications()
+    comms[0] = dataclasses.replace(comms[0], summary="开头" + sample.LONG_NOTE)
+    out = build_log(comms, tmp_path / "tall.pdf", lang="en", today=TODAY, fonts=fonts)
+    pages = pypdf.PdfReader(str(out)).pages
+    first = pages[0].extract_text()
+    assert "What happened" in first and "Summary: 开头" in first.replace("\n", "")
+    assert "What happened" in pages[1].extract_text()  # the header repeats over the split

@@ -133,6 +133,8 @@ def test_hostile_text_is_literal(tmp_path, fonts, kind, lang):
     if kind in ("letter", "checklist", "log"):
         # The 5,000-character note is all there, across pages.
         assert sample.LONG_NOTE[-200:].replace(" ", "") in text.replace(" ", "").replace("\n", "")
+        # Carried over a page break, its spaces stay where they were typed.
+        assert "wordsmixed" not in text and "与 English" not in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

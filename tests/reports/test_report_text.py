@@ -86,3 +86,40 @@ def test_hanging_punctuation_before_a_break_leaves_no_blank_line(fonts):
     assert _lines(markup(first + "\n下一行", fonts), width, fonts) == [first, "下一行"]
     # A blank line the user typed is kept.
     assert _lines(markup(first + "\n\n下一行", fonts), width, fonts) == [first, "", "下一行"]
+
+
+def _text_of(paragraph) -> str:
+    return "".join(getattr(f, "text", "") for f in paragraph.frags)
+
+
+def test_a_paragraph_split_across_pages_keeps_its_text(fonts):
+    """The part carried to the next page is the rest of the text, spaces as typed."""
+    from reports.paragraphs import CJKParagraph
+
+    style = make_styles(fonts).cell
+    text = "很长的备注，包含中文与English words mixed together; " * 12
+    one_run = markup(text, fonts)
+    several_runs = f'<font color="#555555">{markup("注：", fonts)}</font>{one_run}'
+    for source in (one_run, several_runs):
+        for width in (150, 223, 250, 301):
+            whole = CJKParagraph(source, style)
+            whole.wrap(width, 10_000)
+            full = _text_of(whole)
+            first, rest = whole.split(width, style.leading * 3.5)
+            assert full.endswith(_text_of(rest)), (width, _text_of(rest)[:80])
+            assert "wordsmixed" not in _text_of(rest) and "与 English" not in _text_of(rest)
+
+
+def test_no_line_starts_with_chinese_closing_punctuation(fonts):
+    from reports.paragraphs import CJKParagraph
+
+    style = make_styles(fonts).cell
+    text = "很长的备注，包含中文与English words；说明：可以吗？好！" * 8
+    sources = (markup(text, fonts), f'<font color="#555555">注：</font>{markup(text, fonts)}')
+    for source in sources:
+        for width in range(150, 320, 3):
+            para = CJKParagraph(source, style)
+            para.wrap(width, 10_000)
+            for line in para.blPara.lines:
+                words = line[1] if isinstance(line, tuple | list) else [w.text for w in line.words]
+                assert "".join(words)[:1] not in "，；：！？", (width, "".join(words)[:20])

@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storage import Workbook
+from workbook import fmt
 from workbook.models import Debt, Rate, RateUnit
+from workbook.parse import parse_money
 
 money = st.decimals(
     min_value=Decimal("-999999999999.99"),
@@ -47,3 +49,29 @@ def test_decimal_amounts_survive_add_reopen_get_exactly(balance, principal, rate
             assert isinstance(getattr(back, name), Decimal)
         assert str(back.rate.percent) == str(rate)
         assert back.lender == lender
+
+
+typed = st.decimals(
+    min_value=Decimal("0"), max_value=Decimal("999999999999.99"), places=2
+).flatmap(
+    lambda d: st.sampled_from(
+        [f"{d}", f"{d:,}", f"¥{d:,}", f"{d}元", "".join(chr(ord(c) + 0xFEE0) for c in f"{d}")]
+    ).map(lambda text: (d, text))
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(typed=typed)
+def test_money_as_typed_is_stored_and_shown_back_to_the_cent(typed):
+    # What a person types -> parse -> store -> reopen -> shown -> parsed again: no drift.
+    amount, text = typed
+    parsed = parse_money(text)
+    assert parsed.ok and parsed.value == amount
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "typed.json"
+        with Workbook.open(path) as wb:
+            stored = wb.debts.add(Debt(lender="L", balance=parsed.value))
+        with Workbook.open(path, read_only=True) as wb:
+            back = wb.debts.get(stored.id).balance
+    assert back == amount and back.as_tuple().exponent == -2
+    assert parse_money(fmt.money(back)).value == back

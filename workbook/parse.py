@@ -248,7 +248,10 @@ def parse_int(
 
 
 _DUE_DAY = re.compile(r"(?:每月)?(?P<num>[0-9]{1,2})(?:日|号|st|nd|rd|th)?")
-_MONTH_END = {"月末", "月底", "每月月末", "每月月底", "最后一天", "end", "last", "monthend"}
+_MONTH_END = {
+    *"月末 月底 每月月末 每月月底 每月底 最后一天 每月最后一天 月最后一天".split(),
+    *"end last monthend endofmonth endofthemonth lastday lastdayofthemonth eom".split(),
+}
 
 
 def parse_due_day(text: str, *, required: bool = True) -> Parsed[int]:

@@ -312,7 +312,8 @@ def test_int_range():
 @pytest.mark.parametrize(
     ("text", "day"),
     [(t, 15) for t in ("15", "15日", "15号", "每月15日", "15th", " １５ ")]
-    + [("1", 1), ("31", 31), ("月末", 31), ("end", 31), ("05", 5)],
+    + [("1", 1), ("31", 31), ("月末", 31), ("end", 31), ("05", 5)]
+    + [(t, 31) for t in ("每月最后一天", "每月底", "End of month", "last day")],
 )
 def test_due_day(text, day):
     assert parse_due_day(text).value == day

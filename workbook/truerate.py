@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
 
+from workbook import fmt
+from workbook.i18n import _
 from workbook.models import ZERO, Debt, Rate, RateUnit, RepaymentMethod
 from workbook.schedule import (
     CARD_MONTHS_CAP,
@@ -82,10 +84,28 @@ def daily_to_annual(rate: Rate) -> AnnualEquivalents:
     return AnnualEquivalents(fraction, fraction)
 
 
+def daily_rate_note(rate: Rate | None) -> str | None:
+    """For a daily rate, its yearly size under both conventions in one sentence; else None.
+
+    Chinese lenders quote 日息 and annualise it ×360 (PBoC practice) or ×365; the two
+    differ by 1.4 %, which matters when a rate sits near 24 % or 4 × LPR.
+    """
+    if rate is None or rate.unit != RateUnit.DAY:
+        return None
+    both = daily_to_annual(rate)
+    return _(
+        "{daily} a day is {x360} a year counted as 360 days, or {x365} counted as 365 days."
+    ).format(
+        daily=fmt.percent(rate.percent),
+        x360=f"{fmt.number(both.x360 * HUNDRED)}%",
+        x365=f"{fmt.number(both.x365 * HUNDRED)}%",
+    )
+
+
 def _solve(f: Callable[[Decimal], tuple[Decimal, Decimal]], guess: Decimal, scale: Decimal):
     """A root of f (returning value and slope) above -1: Newton, then bisection."""
     r = guess
-    for _ in range(MAX_NEWTON):
+    for _step in range(MAX_NEWTON):
         value, slope = f(r)
         if slope == 0:
             break
@@ -108,7 +128,7 @@ def _bisect(f, scale: Decimal) -> Decimal | None:
             return lo
         if (f_lo < 0) == (f_hi < 0):
             continue
-        for _ in range(MAX_BISECT):
+        for _step in range(MAX_BISECT):
             mid = (lo + hi) / 2
             f_mid = f(mid)[0]
             if (f_mid < 0) == (f_lo < 0):

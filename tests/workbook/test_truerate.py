@@ -6,10 +6,12 @@ from decimal import Decimal, localcontext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbook.i18n import set_language
 from workbook.models import Debt, Rate, RateUnit, RepaymentMethod
 from workbook.schedule import build_schedule, equal_instalment, monthly_rate
 from workbook.truerate import (
     AnnualEquivalents,
+    daily_rate_note,
     daily_to_annual,
     debt_true_rate,
     irr,
@@ -133,6 +135,20 @@ def test_daily_rates_both_conventions():
     assert daily_to_annual(Rate(D("0.05"), RateUnit.DAY)) == AnnualEquivalents(D("0.18"), D("0.1825"))
     assert daily_to_annual(Rate(D("1.5"), RateUnit.MONTH)) == AnnualEquivalents(D("0.18"), D("0.18"))
     assert daily_to_annual(Rate(D("18"))) == AnnualEquivalents(D("0.18"), D("0.18"))
+
+
+def test_a_daily_rate_is_shown_under_both_conventions():
+    set_language("en")
+    assert daily_rate_note(Rate(D("0.05"), RateUnit.DAY)) == (
+        "0.05% a day is 18.00% a year counted as 360 days, or 18.25% counted as 365 days."
+    )
+    set_language("zh")
+    assert daily_rate_note(Rate(D("0.05"), RateUnit.DAY)) == (
+        "日利率 0.05% 按一年 360 天折算为年化 18.00%，按 365 天折算为年化 18.25%。"
+    )
+    assert daily_rate_note(Rate(D("1.5"), RateUnit.MONTH)) is None
+    assert daily_rate_note(Rate(D("18"))) is None
+    assert daily_rate_note(None) is None
 
 
 big_amounts = st.decimals(min_value=D("10000"), max_value=D("5000000"), places=2)

@@ -143,7 +143,7 @@ def lender_counts_line(counts: Mapping[str, Mapping[Rule, int]]) -> Text:
     """Breaches counted per lender: "Flagged: LenderA 2 (at night 1, third party 1)"."""
     text = Text()
     if not counts:
-        text.append(_("No contact in the log breaks the collection rules."), style="dim")
+        text.append(_("No contact in the log is flagged by the collection checks."), style="dim")
         return text
     text.append(_("Flagged:"), style="bold red")
     for lender, per_rule in counts.items():

@@ -103,10 +103,10 @@ RULE_INFO: dict[Rule, RuleInfo] = {
     Rule.ABUSE: RuleInfo(
         N_("Threat or abuse"),
         N_(
-            "You marked this contact as a threat or abuse. Collecting illegal debts (for "
-            "example from usury) by violence, threats or harassment is a crime under "
-            "Criminal Law Art. 293-1; whatever the debt, if you are threatened with "
-            "violence, call the police on 110."
+            "You marked this contact as a threat or abuse. Criminal Law Art. 293-1 makes "
+            "collecting illegal debts (for example from usury) by violence, threats or "
+            "harassment a crime in serious cases; whatever the debt, if you are threatened "
+            "with violence, call the police on 110."
         ),
         CRIMINAL_LAW_SOURCE,
         Confidence.VERIFIED,

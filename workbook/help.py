@@ -56,8 +56,8 @@ HELP_LINES: tuple[HelpLine, ...] = (
         number="12378",
         name=N_("Banking and insurance consumer hotline"),
         purpose=N_(
-            "Complaints and reports about banks, insurers and consumer-finance "
-            "companies. Set up by the former banking and insurance regulator (CBIRC), "
+            "Complaints and reports from consumers of banking and insurance services. "
+            "Set up by the former banking and insurance regulator (CBIRC), "
             "now run by the National Financial Regulatory Administration. Complain to "
             "the lender first, then here if it does not put things right."
         ),
@@ -101,6 +101,7 @@ class Option:
     risks: tuple[str, ...]  # msgids, shown next to the option, never hidden
     source: str = ""  # only when the option rests on a checked fact
     confidence: Confidence | None = None
+    as_of: str = ""  # when that fact was checked
 
 
 OTHER_OPTIONS: tuple[Option, ...] = (
@@ -116,8 +117,9 @@ OTHER_OPTIONS: tuple[Option, ...] = (
             N_("You promise not to apply for new credit cards until the plan is paid."),
             N_("Miss a payment and the plan can end, with collection starting again."),
         ),
-        source="《商业银行信用卡业务监督管理办法》Art. 70",
+        source="《商业银行信用卡业务监督管理办法》Art. 70 (English renderings, wodefinance.com)",
         confidence=Confidence.VERIFIED_2ND,
+        as_of=FACTS_AS_OF,
     ),
     Option(
         key="refinance",
@@ -183,6 +185,7 @@ OTHER_OPTIONS: tuple[Option, ...] = (
         ),
         source=f"SPC/SPP decision on credit-card crimes (effective 2018-12-01); {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
+        as_of=LAWREFBOOK_AS_OF,
     ),
 )
 
@@ -196,15 +199,15 @@ ABUSE_STEPS: tuple[str, ...] = (
         "Complain to the lender first, in writing if you can: give dates, times and "
         "numbers, ask for it to stop, and keep their reply."
     ),
-    N_(
-        "If the lender does not act and it is a bank, insurer or consumer-finance "
-        "company, complain to 12378."
-    ),
+    N_("If the lender does not act and it is a bank or an insurer, complain to 12378."),
     N_(
         "Call 110 at once for violence, threats, stalking, someone entering your home, or "
         "your personal details being published."
     ),
-    N_("For free legal advice on your case, call 12348."),
+    N_(
+        "For free legal advice on your case, including where to complain about other "
+        "lenders, call 12348."
+    ),
     N_(
         "Abusive collection does not cancel the debt: keep negotiating and keep paying "
         "what you agreed."
@@ -237,4 +240,5 @@ def option_lines(option: Option, lang: str | None = None) -> tuple[str, ...]:
         rows.append(
             labelled(tr(N_("How sure"), lang), confidence_label(option.confidence, lang), lang)
         )
+        rows.append(labelled(tr(N_("Checked"), lang), option.as_of, lang))
     return tuple(rows)

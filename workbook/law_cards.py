@@ -61,10 +61,11 @@ LAW_CARDS: tuple[LawCard, ...] = (
         body=N_(
             "The private-lending rules do not cover loans made by financial institutions "
             "approved by the financial regulators. A 2020 reply of the Supreme People's "
-            "Court adds seven kinds of local financial organisations, among them "
-            "microloan companies and financing-guarantee companies. So for banks, "
-            "consumer-finance companies and microloan companies four times the LPR is not "
-            "a legal cap: use it only as a yardstick for what your loan costs."
+            "Court counts seven kinds of local financial organisations, among them "
+            "microloan companies and financing-guarantee companies, as such institutions. "
+            "So for banks, consumer-finance companies and microloan companies four times "
+            "the LPR is not a legal cap under these rules: use it as a yardstick for what "
+            "your loan costs."
         ),
         source="《关于审理民间借贷案件适用法律若干问题的规定》Art. 1(2); "
         f"《关于新民间借贷司法解释适用范围问题的批复》(effective 2021-01-01); {LAWREFBOOK}",
@@ -78,10 +79,12 @@ LAW_CARDS: tuple[LawCard, ...] = (
             "Until 20 August 2020, courts in private-lending cases supported rates up to "
             "24% a year and treated any agreed rate above 36% as void. From that day both "
             "lines were replaced by four times the one-year LPR, which was 15.4% at the "
-            "time. Advice that still quotes 24% and 36% for private loans is out of date."
+            "time. For contracts made before that day the 2020 text has transition rules "
+            "(Art. 31). Advice that still quotes 24% and 36% for new private loans is out "
+            "of date."
         ),
-        source="Chinanews report quoting the Supreme People's Court (2020-08-20); "
-        "2015 text, Art. 26",
+        source="Chinanews report quoting the Supreme People's Court (2020-08-20, "
+        "tellerreport.com); 2015 text, Art. 26 (lnmlw.com); 2020 text, Art. 31",
         confidence=Confidence.VERIFIED_2ND,
         as_of=FACTS_AS_OF,
     ),
@@ -155,12 +158,12 @@ LAW_CARDS: tuple[LawCard, ...] = (
     ),
     LawCard(
         key="card_overdraft_rate",
-        title=N_("Credit-card interest: no fixed cap since 2021"),
+        title=N_("Credit-card interest: the old cap was lifted in 2021"),
         body=N_(
             "From 1 January 2021 the old cap on credit-card overdraft interest (0.05% a "
             "day, with a floor of 0.7 times that) was lifted, and card issuers must show "
-            "annual rates. A card's rate is set by its contract, so ask for the annual "
-            "figure and compare."
+            "annual rates. Look for the annual rate in your card's contract, or ask the "
+            "bank for it, and compare."
         ),
         source="People's Daily Online, 2021-01-11 (en.people.cn/n3/2021/0111/c90000-9807874.html)",
         confidence=Confidence.VERIFIED_2ND,
@@ -170,12 +173,12 @@ LAW_CARDS: tuple[LawCard, ...] = (
         key="malicious_overdraft",
         title=N_("Why you should never go silent on a credit card"),
         body=N_(
-            "Malicious overdraft (恶意透支) is a crime only when several things come "
-            "together: intent to keep the money unlawfully, spending beyond the limit or "
-            "the term, two valid demands for payment at least 30 days apart, and still "
-            "no repayment three months later. Not paying is not proof of intent by "
-            "itself, but running away or changing your contact details to escape "
-            "collection is listed as a sign of it. The amount starts to count as large "
+            "Under the 2018 rules, malicious overdraft (恶意透支), a crime, needs several "
+            "elements together: intent to keep the money unlawfully, spending beyond the "
+            "limit or the term, two valid demands for payment at least 30 days apart, and "
+            "still no repayment three months later. Missed payments alone do not prove "
+            "intent, but the rules list running away or changing your contact details to "
+            "escape collection as a sign of it. The amount starts to count as large "
             "at 50,000 yuan of unpaid principal; interest and fees are left out. "
             "Repaying in full before prosecution may mean no prosecution. Keep in touch "
             "with the bank even when you cannot pay."
@@ -199,7 +202,7 @@ LAW_CARDS: tuple[LawCard, ...] = (
     ),
     LawCard(
         key="illegal_debt_collection",
-        title=N_("Collecting illegal debts by force is a crime"),
+        title=N_("Violent collection of illegal debts: the criminal law"),
         body=N_(
             "Using violence or coercion, restricting someone's freedom, entering their "
             "home, or threatening, stalking or harassing them to collect an illegal debt "

@@ -253,7 +253,7 @@ async def test_language_switch_keeps_the_filter(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "c", "f", "l")
         await pilot.pause()
-        assert "只看违规" in plain(demo_app, "#log-status") and len(rows(demo_app)) == 2
+        assert "只看已标记" in plain(demo_app, "#log-status") and len(rows(demo_app)) == 2
         assert rows(demo_app)[0][3] == "对方"
 
 

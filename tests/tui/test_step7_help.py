@@ -49,7 +49,8 @@ async def test_open_every_card(demo_app):
 async def test_flagged_contacts_are_announced_and_listed_in_the_log(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
-        assert "2 contacts in your log broke a collection rule" in plain(demo_app, "#help-intro")
+        assert "2 contacts in your log are flagged by the collection checks" in plain(
+            demo_app, "#help-intro")
         await pilot.press("f")
         screen = demo_app.screen
         assert isinstance(screen, CommLogScreen) and screen.filter.flagged_only

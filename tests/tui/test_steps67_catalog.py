@@ -36,3 +36,12 @@ def test_every_message_is_in_a_catalog_the_tui_loads():
                     and not catalog.get(node.args[0].value)):
                 missing.append(f"{path.name}:{node.lineno}: {node.args[0].value!r}")
     assert len(FILES) > 10 and not missing, "\n".join(missing)
+
+
+def test_flags_are_never_called_breaches_of_law_or_regulation_in_chinese():
+    """The checks rest on an industry guideline known from the news: "flagged"
+    (已标记), never "illegal" (违法) or "against the regulations" (违规)."""
+    catalog = parse_po((ROOT / "tui/locale/zh/steps67.po").read_text(encoding="utf-8"))
+    wrong = [msgid for msgid, msgstr in catalog.items()
+             if any(word in msgstr for word in ("违法", "违规", "违反"))]
+    assert not wrong, wrong

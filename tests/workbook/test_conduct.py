@@ -185,6 +185,13 @@ def test_rule_info_is_complete_and_honest():
         if rule != Rule.ABUSE:
             assert info.confidence == Confidence.VERIFIED_2ND
             assert "Industry guidelines say" in info.explanation
+            # a guideline breach is never called illegal, in either language
+            for text in (info.title, info.explanation):
+                zh = i18n.translate(text, "zh")
+                assert not {"illegal", "unlawful", "crime"} & set(text.lower().split())
+                assert not any(word in zh for word in ("违法", "非法", "违规", "犯罪"))
+    abuse = RULE_INFO[Rule.ABUSE].explanation
+    assert "in serious cases" in abuse and "情节严重" in i18n.translate(abuse, "zh")
 
 
 @given(

@@ -89,6 +89,20 @@ def test_card_wording_keeps_the_important_hedges():
     assert "not a legal cap" in cards["licensed_lenders"]
     assert "changing your contact details" in cards["malicious_overdraft"]
     assert "news reports" in cards["collection_hours"]
+    # crimes are described with their conditions, never as a bare certainty
+    assert "in serious cases" in cards["illegal_debt_collection"]
+    assert "only when" not in cards["malicious_overdraft"]
+    assert "under these rules" in cards["licensed_lenders"]
+    assert "transition rules (Art. 31)" in cards["old_24_36_lines"]
+
+
+def test_the_12378_line_claims_only_what_was_checked():
+    # the fact sheet says "banking and insurance consumer complaints", nothing about
+    # which other lenders it covers
+    text = " ".join(
+        [HELP_LINES[0].purpose, *ABUSE_STEPS, *(i18n.translate(HELP_LINES[0].purpose, "zh"),)]
+    )
+    assert "consumer-finance" not in text and "消费金融" not in text
 
 
 def test_other_options_show_their_risks():
@@ -101,6 +115,8 @@ def test_other_options_show_their_risks():
         assert option.risks
         if option.source:
             assert option.confidence is not None and option.confidence.value in SHOWN
+            assert AS_OF.match(option.as_of), option.key
+            assert f"Checked: {option.as_of}" in option_lines(option, "en"), option.key
     refinance = next(o for o in OTHER_OPTIONS if o.key == "refinance")
     assert any("以贷养贷" in risk for risk in refinance.risks)
     lines = option_lines(refinance, "zh")

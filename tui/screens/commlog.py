@@ -281,8 +281,9 @@ class CommLogScreen(BaseScreen):
             ScreenAction(_("Delete the log entry"), _("Asks first (key d)"), self.action_delete),
             ScreenAction(_("Filter the log"), _("By lender, channel, dates, flags, words (/)"),
                          self.action_filter),
-            ScreenAction(_("Show only flagged entries"), _("Contacts that broke a collection "
-                                                           "rule (key f)"), self.action_flagged),
+            ScreenAction(_("Show only flagged entries"),
+                         _("Log entries flagged by the collection checks (key f)"),
+                         self.action_flagged),
             ScreenAction(_("Show every log entry"), _("Clear the filter (key r)"),
                          self.action_clear_filter),
         ]

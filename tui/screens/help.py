@@ -70,8 +70,9 @@ class HelpScreen(StepScreen):
         flagged = len(flagged_entries(comms))
         intro = Text()
         if flagged:
-            intro.append(_("{n} contacts in your log broke a collection rule: press f to see "
-                           "them, and read the last card.").format(n=flagged), style="bold red")
+            intro.append(_("{n} contacts in your log are flagged by the collection checks: "
+                           "press f to see them, and read the last card.").format(n=flagged),
+                         style="bold red")
         else:
             intro.append(_("Who can help, what the law says, and the risks of other ways out. "
                            "Enter opens a card."))
@@ -120,8 +121,8 @@ class HelpScreen(StepScreen):
         found = [
             ScreenAction(_("Open the card"), _("In full, with its source (Enter)"),
                          self.action_open_card),
-            ScreenAction(_("Show flagged contacts"), _("The log entries that broke a "
-                                                       "collection rule (key f)"),
+            ScreenAction(_("Show flagged contacts"),
+                         _("Log entries flagged by the collection checks (key f)"),
                          self.action_flagged),
         ]
         for entry in self._entries.values():

@@ -11,29 +11,49 @@ from pathlib import Path
 
 from storage import Workbook, WorkbookError
 from storage.backup import is_good, list_backups, restore_backup, take_backup
+from storage.lock import WorkbookLock
 from storage.transfer import import_json
 from storage.workbook import read_checked
-from workbook.demo import demo_records
+from workbook.demo import DemoData, demo_records
 from workbook.followup import due_report, has_overdue
 from workbook.i18n import LANGUAGES, _
 
 EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
+# A new workbook with nothing in it is ~200 bytes; the demo is tens of kilobytes.
+EMPTY_WORKBOOK_BYTES = 1024
 
 
 def ensure_demo(path: Path, *, reset: bool, today: date) -> Path:
-    """The demo workbook at `path`, built from the demo records if missing or `reset`."""
+    """The demo workbook at `path`, built from the demo records if missing or `reset`.
+
+    A reset is refused (WorkbookLocked) while the demo is open elsewhere; it works on
+    a damaged demo file, which is kept as a backup like any replaced demo.
+    """
     if reset and path.exists():
-        take_backup(path)
-        path.unlink()
+        lock = WorkbookLock.acquire(path)
+        try:
+            take_backup(path)
+            path.unlink()
+        finally:
+            lock.release()
     if not path.exists():
         with Workbook.open(path) as wb:
             seed_demo(wb, today)
+    elif path.stat().st_size <= EMPTY_WORKBOOK_BYTES:
+        with Workbook.open(path) as wb:  # created, then killed before it was filled
+            if not any(len(repo) for repo in wb.repositories().values()):
+                seed_demo(wb, today)
     return path
 
 
 def seed_demo(wb: Workbook, today: date) -> None:
-    """Fill an empty workbook with the demo borrower, one write per table."""
-    data = demo_records(today)
+    """Fill an empty workbook with the demo borrower in one durable write (a demo cut
+    short by a crash would otherwise stay half-built)."""
+    with wb.batch():
+        _seed(wb, demo_records(today))
+
+
+def _seed(wb: Workbook, data: DemoData) -> None:
     wb.save_profile(data.profile)
     wb.save_settings(data.settings)
     debt_ids = [d.id for d in wb.debts.add_many(data.debts)]

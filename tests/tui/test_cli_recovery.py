@@ -7,14 +7,16 @@ import os
 import shlex
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from storage import Workbook
+from storage import Workbook, WorkbookLocked
 from storage.backup import list_backups
 from tui import cli
+from tui.cli_commands import ensure_demo, seed_demo
 from workbook.models import Debt, Settings
 
 TODAY = "2026-11-28"
@@ -107,3 +109,43 @@ def test_a_locked_workbook_is_refused_in_the_saved_language(
     err = capsys.readouterr().err
     assert expected in err and "--read-only" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_demo_reset_is_refused_while_the_demo_is_open(tmp_path: Path):
+    path = ensure_demo(tmp_path / "demo" / "demo.json", reset=False, today=date(2026, 11, 28))
+    before = path.read_bytes()
+    with Workbook.open(path):  # `repay demo` in another window
+        with pytest.raises(WorkbookLocked):
+            ensure_demo(path, reset=True, today=date(2026, 11, 28))
+        assert path.read_bytes() == before  # not deleted under the other window's feet
+
+
+def test_a_damaged_demo_is_rebuilt_by_reset(tmp_path: Path):
+    path = ensure_demo(tmp_path / "demo.json", reset=False, today=date(2026, 11, 28))
+    path.write_bytes(b"{")
+    ensure_demo(path, reset=True, today=date(2026, 11, 28))
+    with Workbook.open(path, read_only=True) as wb:
+        assert wb.debts.count() >= 5
+    assert any(b.read_bytes() == b"{" for b in list_backups(path))
+
+
+def test_a_demo_killed_before_it_was_filled_is_filled_next_time(tmp_path: Path):
+    path = tmp_path / "demo.json"
+    Workbook.open(path).close()  # created, then the process died
+    ensure_demo(path, reset=False, today=date(2026, 11, 28))
+    with Workbook.open(path, read_only=True) as wb:
+        assert wb.debts.count() >= 5 and wb.profile().name
+
+
+def test_the_demo_is_seeded_in_one_write(tmp_path: Path, monkeypatch):
+    import storage.atomic as atomic
+
+    writes = []
+    real = atomic.write_atomic
+    monkeypatch.setattr(atomic, "write_atomic", lambda p, d: (writes.append(p), real(p, d)))
+    path = tmp_path / "demo.json"
+    with Workbook.open(path) as wb:
+        writes.clear()
+        seed_demo(wb, date(2026, 11, 28))
+        assert wb.agreements.count() == 1 and wb.payments.count() == 2
+    assert writes == [path]

@@ -179,6 +179,19 @@ class WorkbookMissing(WorkbookError):
         super().__init__(_("There is no workbook at {path}.").format(path=str(path)))
 
 
+class WorkbookIsFolder(WorkbookError):
+    """The path given for the workbook is a folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            _(
+                "{path} is a folder, not a workbook file. Give the file's path, for "
+                "example {example}."
+            ).format(path=str(path), example=str(Path(path) / "workbook.json"))
+        )
+
+
 class WorkbookExists(WorkbookError):
     """An import would overwrite an existing workbook."""
 

@@ -33,6 +33,7 @@ from storage.errors import (
     WorkbookClosed,
     WorkbookCorrupt,
     WorkbookError,
+    WorkbookIsFolder,
     WorkbookMissing,
     WorkbookTooNew,
     WorkbookWriteError,
@@ -143,6 +144,8 @@ class Workbook:
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
         path = normal_path(path)
+        if path.is_dir():  # before any lock file is made beside it
+            raise WorkbookIsFolder(path)
         if read_only:
             data, version = read_checked(path)
             return cls(path, ReadOnlyStorage(path, migrated(path, data, version)), None)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from storage_files import snapshot
 
-from storage import SCHEMA_VERSION, Workbook, WorkbookCorrupt, WorkbookTooNew
+from storage import SCHEMA_VERSION, Workbook, WorkbookCorrupt, WorkbookIsFolder, WorkbookTooNew
 from storage.backup import list_backups
 from storage.lock import holder
 from workbook.i18n import set_language
@@ -119,3 +119,15 @@ def test_the_report_is_in_chinese_when_the_ui_is(wb_path):
         Workbook.open(wb_path)
     assert "文件是空的" in caught.value.message
     assert "没有找到可用的备份" in caught.value.message
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_folder_given_as_the_workbook_is_named_as_such(tmp_path, read_only):
+    folder = tmp_path / "debts"
+    folder.mkdir()
+    with pytest.raises(WorkbookIsFolder) as caught:
+        Workbook.open(folder, read_only=read_only)
+    assert "is a folder" in caught.value.message
+    assert str(folder / "workbook.json") in caught.value.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["debts"]  # no lock file beside it
+    assert list(folder.iterdir()) == []

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.checkbox import CheckBox
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
+from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
 from reports.fonts import FontChoice
 from reports.styles import RULE, SHADE, label_value_style
 from reports.text import box
@@ -57,8 +57,9 @@ def checklist_story(
         ctx.p(title, s.title),
         ctx.p(subtitle, s.subtitle),
         _pairs_table(_party_rows(debt, profile, ctx), ctx),
-        ctx.p(ctx.t(N_("What was agreed")), s.heading),
-        _pairs_table(_term_figures(agreement, ctx), ctx),
+        *ctx.section(
+            ctx.t(N_("What was agreed")), _pairs_table(_term_figures(agreement, ctx), ctx)
+        ),
         *_term_text_table(agreement, ctx),
         # The items stay under their heading and note, on one page.
         KeepTogether(
@@ -145,12 +146,13 @@ def _term_text_table(agreement: Agreement, ctx: DocContext) -> list[Flowable]:
 def _label_table(rows: list[tuple[str, str]], ctx: DocContext) -> Table:
     cell = ctx.styles.cell
     data = [[ctx.p(label, cell), ctx.p(value, cell)] for label, value in rows]
-    # splitInRow: a 5,000-character condition may be taller than a page.
+    widths = [LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH]
+    # A 5,000-character condition may be taller than a page: then rows split.
     return Table(
         data,
-        colWidths=[LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH],
+        colWidths=widths,
         style=label_value_style(),
-        splitInRow=1,
+        splitInRow=split_in_row(data, widths),
         hAlign="LEFT",
     )
 
@@ -172,14 +174,11 @@ def _pairs_table(rows: list[tuple[str, str]], ctx: DocContext) -> Table:
         )
     label_w = LABEL_WIDTH
     value_w = FRAME_WIDTH / 2 - label_w
+    widths = [label_w, value_w, label_w, value_w]
     style = label_value_style()
     style.add("BACKGROUND", (2, 0), (2, -1), SHADE)
     return Table(
-        data,
-        colWidths=[label_w, value_w, label_w, value_w],
-        style=style,
-        hAlign="LEFT",
-        splitInRow=1,
+        data, colWidths=widths, style=style, hAlign="LEFT", splitInRow=split_in_row(data, widths)
     )
 
 

@@ -271,7 +271,7 @@ class _CellMaker:
 
 def _flag_notes(counts: Counter, ctx: DocContext) -> list[Flowable]:
     s = ctx.styles
-    story: list[Flowable] = [ctx.p(ctx.t(N_("About the marks")), s.heading)]
+    story: list[Flowable] = [ctx.heading(ctx.t(N_("About the marks")))]
     story.append(
         ctx.p(
             ctx.sentences(

@@ -21,7 +21,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Table
 
 from reports.files import write_private
 from reports.fonts import FontChoice, choose_fonts
@@ -42,6 +42,8 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * CONTENT_X  # the width a table may take
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
 FOOTER_TOP = 14 * mm
 PAGE_NUMBER_SIZE = 8
+FIRST_ROWS = 3  # a table's header and two rows stay under its heading
+CELL_PADDING = 4  # each side, as styles.grid_table_style sets it
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,26 @@ class DocContext:
     def t(self, msgid: str) -> str:
         return tr(msgid, self.lang)
 
+    def heading(self, text: str) -> Paragraph:
+        """A heading over paragraphs: it moves to the next page with the first of them."""
+        return CJKParagraph(self.m(text), self.styles.heading.clone("lead", keepWithNext=1))
+
+    def section(self, text: str, body: Flowable) -> list[Flowable]:
+        """A heading and the table (or paragraph) under it, starting a new page unless the
+        heading and the table's first rows fit on this one.
+
+        (keepWithNext would carry the whole table over, leaving the page's end blank.)
+        """
+        heading = self.p(text, self.styles.heading)
+        _w, needed = heading.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        needed += heading.getSpaceBefore() + heading.getSpaceAfter()
+        if isinstance(body, Table):
+            body.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+            needed += sum(body._rowHeights[:FIRST_ROWS])
+        else:
+            needed += body.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1]
+        return [CondPageBreak(min(needed, FRAME_HEIGHT)), heading, body]
+
     def sentences(self, *parts: str) -> str:
         """Sentences run on: Chinese needs no space after 。, English one after a full stop."""
         return ("" if self.lang == "zh" else " ").join(p for p in parts if p)
@@ -89,6 +111,19 @@ class DocContext:
     def pm(self, safe_markup: str, style=None) -> Paragraph:
         """A Paragraph of markup we built ourselves from escaped parts."""
         return CJKParagraph(safe_markup, style or self.styles.body)
+
+
+def split_in_row(rows: Sequence[Sequence[object]], widths: Sequence[float]) -> int:
+    """reportlab's `splitInRow` for a table: 1 only when some row is taller than a third
+    of a page (a 5,000-character note), which must then break inside itself. Otherwise
+    rows move whole to the next page rather than leave a line or two behind."""
+    for row in rows:
+        for cell, width in zip(row, widths, strict=False):
+            if isinstance(cell, Flowable):
+                _w, height = cell.wrap(width - 2 * CELL_PADDING, FRAME_HEIGHT)
+                if height > FRAME_HEIGHT / 3:
+                    return 1
+    return 0
 
 
 def make_context(
@@ -207,4 +242,11 @@ def _numbered_canvas(ctx: DocContext) -> type[Canvas]:
     return NumberedCanvas
 
 
-__all__ = ["FRAME_HEIGHT", "FRAME_WIDTH", "DocContext", "make_context", "render_pdf"]
+__all__ = [
+    "FRAME_HEIGHT",
+    "FRAME_WIDTH",
+    "DocContext",
+    "make_context",
+    "render_pdf",
+    "split_in_row",
+]

@@ -47,7 +47,7 @@ def letter_story(letter: Letter, ctx: DocContext) -> list[Flowable]:
     ]
     for section in letter.sections:
         if section.heading:
-            story.append(ctx.p(section.heading, s.heading))
+            story.append(ctx.heading(section.heading))
         story.extend(ctx.p(text, body) for text in section.paragraphs)
     closing_lines = letter.closing.split("\n")
     ending: list[Flowable] = [Spacer(1, 3 * mm)]

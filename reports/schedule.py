@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
+from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
 from reports.fonts import FontChoice
 from reports.styles import FLAG, grid_table_style, label_value_style
 from workbook.followup import InstalmentState, agreement_progress, instalment_states
@@ -64,13 +64,19 @@ def schedule_story(
         ctx.p(title, s.title),
         ctx.p(subtitle, s.subtitle),
         _progress_table(agreement, own, ctx),
-        ctx.p(ctx.t(N_("Instalment by instalment")), s.heading),
-        _instalment_table(states, ctx) if states else ctx.p(ctx.t(N_("No instalments.")), s.body),
-        ctx.p(ctx.t(N_("Payments made")), s.heading),
+        *ctx.section(
+            ctx.t(N_("Instalment by instalment")),
+            _instalment_table(states, ctx)
+            if states
+            else ctx.p(ctx.t(N_("No instalments.")), s.body),
+        ),
+        *ctx.section(
+            ctx.t(N_("Payments made")),
+            _payment_table(own, ctx)
+            if own
+            else ctx.p(ctx.t(N_("No payments recorded yet.")), s.body),
+        ),
     ]
-    story.append(
-        _payment_table(own, ctx) if own else ctx.p(ctx.t(N_("No payments recorded yet.")), s.body)
-    )
     return story
 
 
@@ -165,12 +171,13 @@ def _payment_table(payments: list[Payment], ctx: DocContext) -> Table:
             ]
         )
     widths = [26 * mm, 30 * mm, 50 * mm]
+    widths.append(FRAME_WIDTH - sum(widths))
     return Table(
         rows,
-        colWidths=[*widths, FRAME_WIDTH - sum(widths)],
+        colWidths=widths,
         repeatRows=1,
         style=_numbers_style(ctx, right_from=1, right_to=1),
-        splitInRow=1,
+        splitInRow=split_in_row(rows[1:], widths),
         hAlign="LEFT",
     )
 

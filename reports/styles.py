@@ -50,8 +50,7 @@ def make_styles(fonts: FontChoice) -> Styles:
     return Styles(
         title=style("title", 16, alignment=TA_CENTER, spaceAfter=3),
         subtitle=style("subtitle", 9.5, alignment=TA_CENTER, textColor=MUTED, spaceAfter=8),
-        # A heading never ends a page: it moves over with what it introduces.
-        heading=style("heading", 12, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        heading=style("heading", 12, spaceBefore=8, spaceAfter=3),
         body=style("body", 10.5, spaceAfter=5),
         small=style("small", 8.5, textColor=MUTED),
         cell=style("cell", 9),

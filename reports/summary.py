@@ -8,9 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf
+from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
 from reports.fonts import FontChoice
 from reports.styles import grid_table_style, label_value_style
 from workbook.budget import summarise
@@ -53,8 +53,7 @@ def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowa
         (N_("Agreements and payments"), _agreements(data, ctx)),
     )
     for heading, body in sections:
-        # A heading never ends a page alone: it keeps to the start of its section.
-        story.append(KeepTogether([ctx.p(ctx.t(heading), s.heading), body[0]]))
+        story.extend(ctx.section(ctx.t(heading), body[0]))
         story.extend(body[1:])
     return story
 
@@ -73,7 +72,12 @@ def _table(head: list[str], rows: list[list], widths: list[float], ctx: DocConte
         style.add("ALIGN", (col, 1), (col, -1), "RIGHT")
     widths = [*widths, FRAME_WIDTH - sum(widths)]
     return Table(
-        [header, *rows], colWidths=widths, repeatRows=1, style=style, splitInRow=1, hAlign="LEFT"
+        [header, *rows],
+        colWidths=widths,
+        repeatRows=1,
+        style=style,
+        splitInRow=split_in_row(rows, widths),
+        hAlign="LEFT",
     )
 
 

@@ -79,3 +79,47 @@ def test_chinese_sentences_and_lists_use_chinese_punctuation(tmp_path, fonts):
     assert "沟通记录。不符合催收规范" in text["zh"]
     assert "1 次；" in text["zh"] and "; " not in text["zh"]
     assert "contacts. Marked against" in text["en"] and "; " in text["en"]
+
+
+def test_a_table_starts_under_its_heading_not_on_the_next_page(tmp_path, fonts):
+    """A heading over a long table keeps the table on its page (no blank half page)."""
+    import reports_sample as sample
+
+    from reports.schedule import build_schedule
+
+    data = sample.data()
+    out = build_schedule(
+        data.agreements[0], data.debts[0], data.payments, tmp_path / "s.pdf",
+        lang="en", today=TODAY, fonts=fonts,
+    )  # fmt: skip
+    first = pypdf.PdfReader(str(out)).pages[0].extract_text()
+    assert "Instalment by instalment" in first
+    assert data.agreements[0].first_due.isoformat() in first
+
+
+def test_only_rows_taller_than_a_third_of_a_page_split(fonts):
+    """Short rows move whole to the next page; a 5,000-character note may break."""
+    import reports_sample as sample
+
+    from reports.document import make_context, split_in_row
+
+    ctx = make_context("zh", TODAY, fonts=fonts)
+    short = [[ctx.p("招商银行"), ctx.p("AJXF-XS-20260820-017 " * 3)], ["¥1.00", "-"]]
+    assert split_in_row(short, [100, 300]) == 0
+    assert split_in_row([*short, [ctx.p("备注"), ctx.p(sample.LONG_NOTE)]], [100, 300]) == 1
+
+
+HEADINGS = ("Debts", "Budget, per month", "Plan", "Agreements and payments",
+            "Instalment by instalment", "Payments made", "What was agreed",
+            "Check before you sign", "About the marks")  # fmt: skip
+
+
+def test_no_page_ends_with_a_heading_even_with_tall_rows(tmp_path, fonts):
+    from test_report_documents import KINDS, _build, _hostile_data
+
+    for kind in KINDS:
+        out = _build(kind, _hostile_data(), tmp_path / f"{kind}.pdf", "en", fonts)
+        pages = pypdf.PdfReader(str(out)).pages
+        for number, page in enumerate(pages, start=1):
+            body = page.extract_text().split(f"{number} / {len(pages)}")[0].rstrip()
+            assert not body.endswith(HEADINGS), (kind, number, body[-60:])

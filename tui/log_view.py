@@ -103,7 +103,9 @@ def filter_summary(f: LogFilter) -> str:
     if f.start or f.end:
         parts.append(f"{fmt.date_(f.start) if f.start else '...'}"
                      f" ~ {fmt.date_(f.end) if f.end else '...'}")
-    if f.flagged_only:
+    if f.rule is not None:
+        parts.append(_(RULE_SHORT[Rule(f.rule)]))
+    elif f.flagged_only:
         parts.append(_("flagged only"))
     if f.search.strip():
         parts.append(f'"{f.search.strip()}"')
@@ -146,7 +148,9 @@ def lender_counts_line(counts: Mapping[str, Mapping[Rule, int]]) -> Text:
         text.append(_("No contact in the log is flagged by the collection checks."), style="dim")
         return text
     text.append(_("Flagged:"), style="bold red")
-    for lender, per_rule in counts.items():
+    # Most flagged first: with many lenders the line is cut at two lines.
+    ranked = sorted(counts.items(), key=lambda item: -sum(item[1].values()))
+    for lender, per_rule in ranked:
         total = sum(per_rule.values())
         detail = listed([f"{_(RULE_SHORT[rule])} {n}" for rule, n in per_rule.items() if n])
         text.append(f" {lender} {total}" + parenthesised(detail))

@@ -4,7 +4,8 @@ Lenders are matched by `lender_key` (trimmed, case-folded, inner spaces collapse
 "Ant  Credit" and "ant credit" are one lender, but "平安" never matches "平安普惠":
 a filter picks one lender, it does not search names. Free text (`search`) is a
 case-insensitive substring of the lender, agent, summary, offer, commitment, outcome
-and next action.
+and next action. `rule` keeps the entries flagged by one conduct rule (a
+`workbook.conduct.Rule` value; a plain string here, since conduct imports this module).
 
 `breaches_by_id` is what `workbook.conduct.breaches` returned for the same list, so
 entries without a storage id are keyed by `communication_key` (their position).
@@ -40,6 +41,7 @@ class LogFilter:
     end: date | None = None  # inclusive
     flagged_only: bool = False
     search: str = ""
+    rule: str | None = None  # only entries flagged by this conduct rule
 
 
 def _text_matches(comm: Communication, needle: str) -> bool:
@@ -77,6 +79,10 @@ def filter_log(
             continue
         key = communication_key(comm, index)
         if f.flagged_only and not flagged.get(key):
+            continue
+        if f.rule is not None and not any(
+            getattr(b, "rule", None) == f.rule for b in flagged.get(key, ())
+        ):
             continue
         if needle and not _text_matches(comm, needle):
             continue

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.widgets import DataTable
+from textual.widgets import Button, DataTable
 from tui_helpers import NASTY, SIZE, notes, plain
 
 from storage import Workbook
@@ -16,11 +16,11 @@ from tui.commands import palette_actions
 from tui.dialogs.comm_form import CommForm, parse_datetime, parse_end, parse_time
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.log_filter import LogFilterForm
-from tui.log_view import counts_by_lender, entry_details, filter_summary
+from tui.log_view import counts_by_lender, entry_details, filter_summary, lender_counts_line
 from tui.screens.commlog import PAGE_SIZE, CommLogScreen
 from tui.widgets.field import Choice, Field, Toggles
 from workbook import fmt
-from workbook.conduct import breach_counts, breaches
+from workbook.conduct import Rule, breach_counts, breaches
 from workbook.i18n import set_language
 from workbook.logfilter import LogFilter
 from workbook.models import Channel, Communication, Direction
@@ -65,6 +65,24 @@ async def test_filter_by_flag_then_by_lender_and_channel(demo_app):
         await pilot.pause()
         assert [(r[1], r[2]) for r in rows(demo_app)] == [("快易借", "Phone")] * 2
         await pilot.press("slash", "ctrl+s")  # the dialog starts from the current filter
+        assert len(rows(demo_app)) == 2
+
+
+async def test_filter_by_one_rule_for_a_complaint(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "c", "slash")
+        form = demo_app.screen
+        assert str(form.query_one("#save", Button).label) == "Show"
+        form.query_one("#flags", Choice).focus()
+        await pilot.press("right", "right", "ctrl+s")  # all -> every flagged -> at night
+        await pilot.pause()
+        screen = demo_app.screen
+        assert screen.filter.rule == Rule.NIGHT
+        assert [r[0] for r in rows(demo_app)] == ["2026-11-07 23:30"]
+        assert "at night" in plain(demo_app, "#log-status")
+        await pilot.press("f")  # flags were filtering: f shows every entry again
+        assert not screen.filter.flagged_only and screen.filter.rule is None
+        await pilot.press("f")
         assert len(rows(demo_app)) == 2
 
 
@@ -241,12 +259,30 @@ def test_counts_from_computed_breaches_equal_the_domain_counts():
     assert counts_by_lender(comms, breaches(comms)) == breach_counts(comms)
 
 
+def test_the_counts_line_puts_the_most_flagged_lender_first():
+    set_language("en")
+    night = {"direction": Direction.INCOMING}
+    comms = [Communication(at=datetime(2026, 3, 1, 23, 0), lender="A", **night),
+             *[Communication(at=datetime(2026, 3, d, 23, 0), lender="B", **night)
+               for d in (2, 3)]]
+    line = lender_counts_line(counts_by_lender(comms, breaches(comms))).plain
+    assert line == "Flagged: B 2 (at night 2) A 1 (at night 1)"
+    assert "is flagged" in lender_counts_line({}).plain
+
+
+def test_a_wrong_end_says_what_to_type():
+    set_language("en")
+    assert parse_end("[b]x").error.startswith("Type the time it ended, for example 14:45")
+    assert parse_end("").ok and parse_end("14:45").ok
+
+
 def test_filter_summary_lists_what_is_kept():
     set_language("en")
     assert filter_summary(LogFilter()) == ""
     summary = filter_summary(LogFilter(lender="快易借", channel=Channel.PHONE,
                                        start=date(2026, 1, 1), flagged_only=True, search=" x "))
     assert summary == '快易借, Phone, 2026-01-01 ~ ..., flagged only, "x"'
+    assert filter_summary(LogFilter(flagged_only=True, rule="third_party")) == "third party"
 
 
 async def test_language_switch_keeps_the_filter(demo_app):

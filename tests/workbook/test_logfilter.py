@@ -5,7 +5,7 @@ from datetime import date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.conduct import breaches
+from workbook.conduct import Rule, breaches
 from workbook.logfilter import LogFilter, communication_key, filter_log, lender_key
 from workbook.models import Channel, Communication, Direction
 
@@ -46,6 +46,19 @@ def test_flagged_only_uses_the_breaches():
     found = breaches(LOG)
     assert ids(filter_log(LOG, LogFilter(flagged_only=True), found)) == [2]
     assert filter_log(LOG, LogFilter(flagged_only=True)) == []
+
+
+def test_one_rule_keeps_only_the_entries_it_flags():
+    log = [
+        *LOG,
+        entry("2025-03-06T12:00", cid=6, direction=Direction.INCOMING, third_party=True),
+        entry("2025-03-07T23:00", cid=7, direction=Direction.INCOMING, third_party=True),
+    ]
+    found = breaches(log)
+    assert ids(filter_log(log, LogFilter(rule=Rule.NIGHT), found)) == [7, 2]
+    assert ids(filter_log(log, LogFilter(rule=Rule.THIRD_PARTY), found)) == [7, 6]
+    assert filter_log(log, LogFilter(rule=Rule.ABUSE), found) == []
+    assert ids(filter_log(log, LogFilter(rule=Rule.NIGHT, lender="quick loan"), found)) == [7, 2]
 
 
 def test_unsaved_entries_are_matched_by_position():

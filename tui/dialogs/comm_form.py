@@ -78,7 +78,10 @@ def parse_end(text: str) -> Parsed[datetime | time]:
         return Parsed()
     if _TIME.fullmatch(s):
         return parse_time(s)
-    return parse_datetime(s)
+    ended = parse_datetime(s)
+    if not ended.ok and not any(ch.isdigit() for ch in s):
+        return fail(_("Type the time it ended, for example 14:45, or a date and a time."))
+    return ended
 
 
 def end_text(comm: Communication) -> str:

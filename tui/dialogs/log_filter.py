@@ -1,6 +1,8 @@
-"""Choose which log entries to show: lender, channel, dates, flagged only, words.
+"""Choose which log entries to show: lender, channel, dates, flags, words.
 
-The result is a `workbook.logfilter.LogFilter`; `LogFilter()` shows everything.
+The flags choice is all entries, every flagged entry, or the entries one conduct rule
+flags (for a complaint about night calls, say). The result is a
+`workbook.logfilter.LogFilter`; `LogFilter()` shows everything.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button
 
 from tui.dialogs.form import FormDialog
 from tui.widgets.field import Choice, Field, text_parser
 from workbook import fmt
-from workbook.i18n import _
+from workbook.conduct import RULE_INFO, Rule
+from workbook.i18n import N_, _
 from workbook.logfilter import LogFilter, lender_key
 from workbook.models import Channel, Communication
 from workbook.parse import parse_date
@@ -29,7 +34,17 @@ def lender_names(comms: Sequence[Communication]) -> list[str]:
     return sorted(names.values(), key=str.casefold)
 
 
+FLAGGED = "flagged"  # the flags choice's value for "every flagged entry"
+
+
 class LogFilterForm(FormDialog[LogFilter | None]):
+    # The form saves nothing: its button and keys say "Show".
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Show"), key_display="Enter/Ctrl+S", id="save"),
+        Binding("enter", "save", N_("Show"), show=False, id="save-enter"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
+    ]
+
     def __init__(self, current: LogFilter, lenders: Sequence[str]) -> None:
         super().__init__(_("Show log entries"))
         self.current = current
@@ -48,12 +63,16 @@ class LogFilterForm(FormDialog[LogFilter | None]):
                     fmt.date_(f.start) if f.start else "", id="start", placeholder="2026-01-01")
         yield Field(_("To"), partial(parse_date, required=False),
                     fmt.date_(f.end) if f.end else "", id="end", placeholder="2026-12-31")
-        yield Choice(_("Flags"), [(_("All entries"), False), (_("Only flagged entries"), True)],
-                     f.flagged_only, id="flagged_only")
+        flags: list[tuple[str, object]] = [(_("All entries"), None),
+                                            (_("Only flagged entries"), FLAGGED)]
+        flags += [(_(RULE_INFO[rule].title), rule) for rule in Rule]
+        current = f.rule if f.rule is not None else (FLAGGED if f.flagged_only else None)
+        yield Choice(_("Flags"), flags, current, id="flags")
         yield Field(_("Words"), text_parser, f.search, id="search",
                     placeholder=_("in the summary, offer, outcome, agent"))
 
     def on_mount(self) -> None:
+        self.query_one("#save", Button).label = _("Show")
         self.query_one("#lender", Choice).focus()
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
@@ -67,6 +86,7 @@ class LogFilterForm(FormDialog[LogFilter | None]):
             channel=values["channel"],
             start=values["start"],
             end=values["end"],
-            flagged_only=values["flagged_only"],
+            flagged_only=values["flags"] is not None,
             search=values["search"],
+            rule=values["flags"] if isinstance(values["flags"], Rule) else None,
         )

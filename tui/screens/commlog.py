@@ -261,7 +261,9 @@ class CommLogScreen(BaseScreen):
                              lambda result: result is not None and self.set_filter(result))
 
     def action_flagged(self) -> None:
-        self.set_filter(dataclasses.replace(self.filter, flagged_only=not self.filter.flagged_only))
+        """Every flagged entry, or back to every entry when flags already filter."""
+        on = not (self.filter.flagged_only or self.filter.rule is not None)
+        self.set_filter(dataclasses.replace(self.filter, flagged_only=on, rule=None))
 
     def action_clear_filter(self) -> None:
         self.set_filter(LogFilter())

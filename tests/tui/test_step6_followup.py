@@ -22,7 +22,7 @@ from tui.followup_view import progress_line, status_after
 from tui.screens.followup import FollowupScreen
 from tui.widgets.field import Field
 from workbook.agreements import CHECKLIST_KEYS, checklist_complete
-from workbook.followup import agreement_progress
+from workbook.followup import agreement_progress, next_actions
 from workbook.i18n import set_language
 from workbook.models import Agreement, Debt, DebtStatus, Payment, ProposalStatus
 
@@ -169,6 +169,20 @@ async def test_paying_it_all_settles_the_debt_and_deleting_that_payment_undoes_i
         await pilot.pause()
         assert "Payment deleted." in notes(demo_app)
     assert demo_app.wb.debts.get(agreement.debt_id).status == DebtStatus.AGREED
+
+
+async def test_next_actions_take_one_line_each_and_can_be_scrolled(demo_path, open_app):
+    with Workbook.open(demo_path) as wb:
+        comm = next_actions(wb.communications.list(), TODAY, 30)[0]
+        wb.communications.update(dataclasses.replace(comm, next_action="回电 [b] " * 40))
+    app = open_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        assert plain(app, "#next-actions-title").startswith("Next actions from the log: 3")
+        lines = app.screen.query_one("#next-actions-list")
+        assert lines.region.height == 3  # the long one is cut, not wrapped
+        await pilot.press("tab", "tab")  # agreements -> due -> next actions
+        assert app.focused.id == "next-actions"
 
 
 async def test_new_agreement_asks_which_debt(demo_app):

@@ -177,8 +177,10 @@ class CommLogScreen(BaseScreen):
             text.append("  " + _("page {page}/{pages}").format(
                 page=self.page + 1, pages=self.page_count()))
         summary = filter_summary(self.filter)
-        text.append("  " + (_("Filter: {what}").format(what=summary) if summary
-                            else _("All {n} entries").format(n=total)), style="dim")
+        if summary:
+            text.append("  " + _("Filter: {what}").format(what=summary), style="dim")
+        elif total:
+            text.append("  " + _("All {n} entries").format(n=total), style="dim")
         self.query_one("#log-status", Static).update(text)
 
     def selected(self) -> Communication | None:

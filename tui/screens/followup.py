@@ -103,9 +103,9 @@ class FollowupScreen(StepScreen):
         for key, label in DUE_COLUMNS:
             due.add_column(header(_(label)), key=key)
         yield due
-        yield Static(_("Next actions from the log (c opens it)"), classes="section-title",
-                     markup=False)
-        with VerticalScroll(id="next-actions", can_focus=False):
+        yield Static(id="next-actions-title", classes="section-title", markup=False)
+        # One line each, so several show at once; Tab reaches the list to scroll it.
+        with VerticalScroll(id="next-actions"):
             yield Static(id="next-actions-list", markup=False)
 
     # -- filling ----------------------------------------------------------------------
@@ -154,12 +154,14 @@ class FollowupScreen(StepScreen):
     def _show_actions(self) -> None:
         actions = next_actions(self.repay.data().communications, self.today, DAYS_AHEAD)
         text = Text()
-        for comm in actions:
+        for n, comm in enumerate(actions):
             late = comm.next_action_date < self.today
+            text.append("\n" if n else "")
             text.append(fmt.date_(comm.next_action_date), style="bold red" if late else "bold")
             text.append(labelled(f"  {comm.lender.strip()}", ""))
             text.append(" ".join(comm.next_action.split()) or _("(no description)"))
-            text.append("\n")
+        self.query_one("#next-actions-title", Static).update(Text(
+            _("Next actions from the log: {n} (c opens it)").format(n=len(actions))))
         if not actions:
             text.append(_("No next actions due in the next {days} days.").format(days=DAYS_AHEAD),
                         style="dim")

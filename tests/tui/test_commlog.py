@@ -301,3 +301,9 @@ async def test_e_offers_the_log_as_filtered(demo_app):
         assert "log" in [o.key for o in demo_app.screen.offers]
         (offer,) = [o for o in demo_app.screen.offers if o.key == "log"]
         assert offer.request.lender == "快易借"
+
+
+async def test_an_empty_log_says_so_once(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "c")
+        assert plain(empty_app, "#log-status").strip() == "The log is empty"

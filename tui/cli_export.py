@@ -14,9 +14,11 @@ kind writes, and from which records, is `tui.export_job`, shared with the TUI's 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from tui.export_job import (
     CSV_TABLES,
@@ -25,19 +27,53 @@ from tui.export_job import (
     ExportError,
     ExportJob,
     ExportRequest,
+    WriteError,
     default_folder,
     default_out_path,
     file_stem,
 )
-from workbook.i18n import _
+from workbook.i18n import N_, _
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints as one line in the user's language (argparse's
+    own are English and come after a block of usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"repay export: {usage_problem(message)}\n")
+
+
+# argparse's messages (Python 3.11), in the order they are tried.
+_ARGPARSE_PROBLEMS = (
+    (r"the following arguments are required: .*", N_("say what to export: {choices}")),
+    (r"argument kind: invalid choice: '(?P<value>.*)' \(choose from .*\)",
+     N_("unknown export {value}; choose one of: {choices}")),
+    (r"argument (?P<option>\S+): invalid choice: '(?P<value>.*)' \(choose from (?P<list>.*)\)",
+     N_("{option} cannot be {value}; choose one of: {list}")),
+    (r"argument (?P<option>\S+): invalid int value: '(?P<value>.*)'",
+     N_("{option} takes a number (the ID shown in the app), not {value}")),
+    (r"argument (?P<option>\S+): expected one argument", N_("{option} needs a value")),
+    (r"unrecognized arguments: (?P<value>.*)", N_("unknown option {value}; see repay export --help")),
+    (r"argument (?P<option>\S+): (?P<value>.*)", N_("{option}: {value}")),
+)  # fmt: skip
+
+
+def usage_problem(message: str) -> str:
+    """argparse's `message` in our words and the interface language."""
+    for pattern, msgid in _ARGPARSE_PROBLEMS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            values = {"choices": ", ".join(KINDS), **match.groupdict()}
+            if "list" in values:
+                values["list"] = values["list"].replace("'", "")
+            return _(msgid).format(**values)
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="repay export", description=_("Write a PDF, CSV, JSON or calendar file.")
-    )
+    parser = _Parser(prog="repay export", description=_("Write a PDF, CSV, JSON or calendar file."))
     parser.add_argument("kind", choices=KINDS, help=_("what to export"))
     parser.add_argument("--debt", type=int, metavar="ID", help=_("the debt (letter)"))
     parser.add_argument(
@@ -88,11 +124,8 @@ def run_export(args: argparse.Namespace | list[str], workbook_path: Path) -> int
         message = exc.message if isinstance(exc, WorkbookError) else str(exc)
         print(f"repay: {message}", file=sys.stderr)
         return EXIT_ERROR
-    except OSError as exc:
-        print(
-            _("repay: could not write the file: {error}").format(error=exc.strerror or exc),
-            file=sys.stderr,
-        )
+    except OSError as exc:  # opening the workbook itself failed
+        print(f"repay: {WriteError(exc, None)}", file=sys.stderr)
         return EXIT_ERROR
     for path in written:
         print(_("Written: {path}").format(path=path))

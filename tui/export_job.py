@@ -10,13 +10,15 @@ folder) or to `exports/` beside the workbook; names end with the date, e.g.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workbook.i18n import _, current_language
+from workbook.i18n import N_, _, current_language
 from workbook.models import Agreement, Debt, Settings
 from workbook.snapshot import WorkbookData
 
@@ -27,6 +29,31 @@ CSV_TABLES = ("debts", "log", "payments")
 
 class ExportError(Exception):
     """A problem the user can fix; the message is already translated."""
+
+
+# The usual reasons a file cannot be written, in our words (strerror is English only).
+OS_REASONS = {
+    errno.EACCES: N_("no permission to write there"),
+    errno.EPERM: N_("no permission to write there"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOTDIR: N_("part of the folder's path is a file"),
+    errno.ENOENT: N_("the folder cannot be created there"),
+    errno.EISDIR: N_("a folder has that name"),
+}
+
+
+class WriteError(ExportError):
+    """The file could not be written: where, and why in the user's words."""
+
+    def __init__(self, error: OSError, path: Path | None) -> None:
+        reason = OS_REASONS.get(error.errno or 0)
+        self.reason = _(reason) if reason else (error.strerror or str(error))
+        self.path = path if path is not None else error.filename
+        super().__init__(
+            _("could not write {path}: {reason}").format(path=self.path, reason=self.reason)
+        )
 
 
 def default_folder(workbook_path: Path, settings: Settings) -> Path:
@@ -97,6 +124,7 @@ class ExportJob:
     # Told about the fonts (the blank-Chinese warning), in `notice_lang`.
     notice: Callable[[str], None] = _ignore
     notice_lang: str = ""
+    target: Path | None = None  # the file being written, for the error message
 
     @classmethod
     def load(cls, wb, workbook_path: Path, request: ExportRequest, today: date, **kw) -> ExportJob:
@@ -115,19 +143,29 @@ class ExportJob:
         return self.settings.workbook_name.strip() or self.workbook_path.stem
 
     def out_path(self, stem: str, suffix: str) -> Path:
+        self.target = self._out_path(stem, suffix)
+        return self.target
+
+    def _out_path(self, stem: str, suffix: str) -> Path:
         default = default_out_path(self.workbook_path, self.settings, stem, suffix, self.today)
         if self.request.folder is not None:
             return Path(self.request.folder).expanduser() / default.name
         if self.request.out:
             out = Path(self.request.out).expanduser()
-            return out / default.name if out.is_dir() else out
+            # A trailing slash names a folder, even one not made yet.
+            is_folder = out.is_dir() or self.request.out.endswith(("/", os.sep))
+            return out / default.name if is_folder else out
         return default
 
     def run(self) -> list[Path]:
+        """Write the file(s); ExportError (WriteError when the disk says no) otherwise."""
         if self.request.kind not in KINDS:
             raise ExportError(_("unknown export {kind}").format(kind=self.request.kind))
         handler: Callable[[], list[Path]] = getattr(self, f"_{self.request.kind}")
-        return handler()
+        try:
+            return handler()
+        except OSError as exc:
+            raise WriteError(exc, self.target) from exc
 
     # --- PDFs -----------------------------------------------------------------
     def _pdf_common(self) -> dict:
@@ -209,6 +247,7 @@ class ExportJob:
         for table in tables:
             if len(tables) > 1 and r.out and r.folder is None:
                 out = Path(r.out).expanduser() / f"{file_stem(table, self.today.isoformat())}.csv"
+                self.target = out
             else:
                 out = self.out_path(table, ".csv")
             if table == "debts":
@@ -219,18 +258,23 @@ class ExportJob:
                             start=r.start, end=r.end)
                 )  # fmt: skip
             else:
-                written.append(
-                    payments_csv(d.payments, d.agreements, d.debts, out, lang=self.lang)
-                )
+                written.append(payments_csv(d.payments, d.agreements, d.debts, out, lang=self.lang))
         return written
 
     def _json(self) -> list[Path]:
         from reports.files import ensure_private_folder
+        from storage import WorkbookError
         from storage.transfer import export_json
 
         out = self.out_path("workbook", ".json")
         ensure_private_folder(out.parent)
-        return [export_json(self.wb, out)]
+        try:
+            return [export_json(self.wb, out)]
+        except WorkbookError as exc:
+            # Storage words it as a failed save of the workbook; here it is an export.
+            if isinstance(exc.__cause__, OSError):
+                raise exc.__cause__ from exc
+            raise
 
     def _ics(self) -> list[Path]:
         from reports.calendar import build_calendar
@@ -314,6 +358,8 @@ __all__ = [
     "ExportError",
     "ExportJob",
     "ExportRequest",
+    "OS_REASONS",
+    "WriteError",
     "default_folder",
     "default_out_path",
     "file_stem",

@@ -160,3 +160,48 @@ def test_export_works_while_the_app_holds_the_workbook(wb_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Written: ") and result.stdout.strip().endswith(".pdf")
     assert wb_path.read_bytes() == before
+
+
+# (arguments, what the English line says, what the Chinese line says)
+PROBLEMS = [
+    (["letter", "--debt", "999"], "no debt with ID 999", "没有编号为 999 的债务"),
+    (["checklist", "--agreement", "7"], "no agreement with ID 7", "没有编号为 7 的协议"),
+    (["summary", "--out", "{file}/x.pdf"], "could not write", "无法写入"),
+    (["json", "--out", "{file}/x.json"], "part of the folder's path is a file", "文件夹路径中有一部分是文件"),
+    (["bogus"], "unknown export bogus", "没有这种导出：bogus"),
+    (["letter", "--debt", "x"], "--debt takes a number", "--debt 需要一个数字"),
+    (["csv", "--table", "foo"], "--table cannot be foo", "--table 不能是 foo"),
+    ([], "say what to export", "请说明要导出什么"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("args, en, zh", PROBLEMS)
+def test_every_problem_is_one_clear_line_in_the_users_language(
+    capsys, wb_path, lang, args, en, zh
+):
+    set_language(lang)
+    args = [a.replace("{file}", str(wb_path)) for a in args]
+    code = run_export([*args, "--today", TODAY], wb_path)
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("repay"), err
+    assert (en if lang == "en" else zh) in err, err
+    assert "usage:" not in err and "Traceback" not in err
+    assert "last change was not saved" not in err  # an export is not a save
+
+
+def test_a_workbook_without_agreements_says_so(capsys, tmp_path):
+    set_language("zh")
+    empty = tmp_path / "empty.json"
+    with Workbook.open(empty):
+        pass
+    assert run_export(["schedule", "--today", TODAY], empty) == 2
+    assert capsys.readouterr().err == "repay: 工作簿里还没有协议\n"
+
+
+def test_out_with_a_trailing_slash_is_a_new_folder(capsys, wb_path, tmp_path):
+    code, (path,), err = _run(capsys, wb_path, "summary", "--out", f"{tmp_path}/new/")
+    assert code == 0, err
+    assert Path(path).parent == tmp_path / "new" and path.endswith(".pdf")
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700 and _private(Path(path))

@@ -13,7 +13,6 @@ A failure is one line here. Read-only workbooks export too: nothing is changed.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import time
 from functools import partial
 from pathlib import Path
@@ -31,7 +30,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage import WorkbookError
-from tui.export_job import ExportError, default_folder
+from tui.export_job import OS_REASONS, ExportError, WriteError, default_folder
 from tui.exporting import (
     LETTER_LANG,
     ExportContext,
@@ -50,15 +49,6 @@ from workbook.models import Settings
 if TYPE_CHECKING:
     from tui.app import RepayApp
 
-# The usual reasons a file cannot be written, in our words (strerror is English only).
-OS_REASONS = {
-    errno.EACCES: N_("no permission to write there"),
-    errno.EPERM: N_("no permission to write there"),
-    errno.ENOSPC: N_("the disk is full"),
-    errno.EDQUOT: N_("the disk quota is used up"),
-    errno.EROFS: N_("the disk is read-only"),
-    errno.ENOTDIR: N_("part of the folder's path is a file"),
-}
 TITLE_WIDTH = 60  # leaves the file type room at 80 columns
 LANGUAGES = (("zh", N_("Chinese")), ("en", N_("English")))
 
@@ -74,7 +64,9 @@ def shown_folder(folder: Path) -> str:
 
 def problem_line(exc: BaseException) -> str:
     """One translated line for what went wrong while writing."""
-    if isinstance(exc, ExportError):
+    if isinstance(exc, WriteError):
+        detail = f"{exc.reason}: {exc.path}"
+    elif isinstance(exc, ExportError):
         detail = str(exc)
     elif isinstance(exc, WorkbookError):
         detail = exc.message
@@ -116,7 +108,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         self.offers = offers_for(self.context, self.repay.data())
-        self._shown_folder_text = shown_folder(default_folder(self._workbook_path(), self._settings()))
+        self._shown_folder_text = shown_folder(
+            default_folder(self._workbook_path(), self._settings())
+        )
         first = self.offers[0]
         with Vertical(classes="dialog-box export-box"):
             yield Static(Text(_("Export"), style="bold"), classes="dialog-title")

@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from tui.widgets.wrap import Packed
 from workbook.i18n import N_
 from workbook.textnum import Parsed
 
@@ -224,14 +225,13 @@ class Toggles(Widget, Generic[V], can_focus=True):
         yield Static(Text(self.label), classes="field-label")
         yield Static(self._shown(), classes="toggles-value")
 
-    def _shown(self) -> Text:
-        text = Text()
+    def _shown(self) -> Packed:
+        items = []
         for i, (label, value) in enumerate(self.options):
             mark = "[x]" if value in self.chosen else "[ ]"
             style = "reverse" if self.has_focus and i == self.cursor else ""
-            text.append(f"{mark} {label}", style=style)
-            text.append("  ")
-        return text
+            items.append(Text(f"{mark} {label}", style=style))
+        return Packed(items)  # a line breaks between options, never inside one
 
     def _redraw(self) -> None:
         if self.is_mounted:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from screen_text import screen_lines, screen_text
 from textual.widgets import DataTable, Input, Static
 from tui_helpers import NASTY, SIZE, notes, plain
 
@@ -19,6 +21,11 @@ TEXT_FIELDS = ("product", "contract_number", "contact_phone", "contact_notes", "
 def field(app, field_id: str) -> Field:
     return app.screen.query_one(f"#{field_id}", Field)
 
+
+def select_lender(app, lender: str) -> None:
+    screen = app.screen
+    key = next(k for k, debt in screen._debts.items() if debt.lender == lender)
+    screen.table.move_cursor(row=screen.table.get_row_index(key))
 
 
 async def test_typed_debt_with_markup_and_chinese_survives_a_restart(demo_app, demo_path):
@@ -101,13 +108,8 @@ async def test_s_sorts_by_the_next_column(demo_app):
 async def test_detail_explains_the_rate_against_the_benchmark(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        table = demo_app.screen.query_one("#debts", DataTable)
-        for row in range(table.row_count):
-            table.move_cursor(row=row)
-            await pilot.pause()
-            debt = demo_app.screen.selected()
-            if debt.lender == "快易借":  # 37.9 % true rate in the demo
-                break
+        select_lender(demo_app, "快易借")  # 37.9 % true rate in the demo
+        await pilot.pause()
         text = plain(demo_app, "#debt-check")
         assert "True annual rate" in text and "24%" in text
         assert demo_app.screen.query_one("#debt-schedule", Static).render() is not None
@@ -146,3 +148,61 @@ async def test_all_eight_columns_fit_80_columns_in_both_languages(demo_path, ope
             assert len(table.columns) == 8
             assert table.virtual_size.width <= table.scrollable_content_region.width, lang
         app.wb.close()
+
+
+async def test_deleting_a_debt_takes_its_plan_and_agreement_and_keeps_the_log(demo_app):
+    agreement = demo_app.wb.agreements.list()[0]
+    debt_id = agreement.debt_id
+    log_ids = [c.id for c in demo_app.wb.communications.list() if c.debt_id == debt_id]
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        select_lender(demo_app, demo_app.wb.debts.get(debt_id).lender)
+        await pilot.press("d")
+        question = plain(demo_app, ".dialog-text")
+        assert "Also deleted:" in question and "its agreements (1)" in question
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Debt deleted." in notes(demo_app)
+        await pilot.press("h")
+        assert " to :" not in plain(demo_app, "#home-next-action")  # no payment to nobody
+    wb = demo_app.wb
+    assert all(a.debt_id != debt_id for a in wb.agreements.list())
+    assert all(p.agreement_id != agreement.id for p in wb.payments.list())
+    assert all(p.debt_id != debt_id for p in wb.proposals.list())
+    kept = [c for c in wb.communications.list() if c.id in log_ids]
+    assert len(kept) == len(log_ids) and all(c.debt_id is None for c in kept)
+
+
+async def test_language_switch_keeps_the_selected_debt(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "down", "down", "down")
+        chosen = demo_app.screen.selected()
+        await pilot.press("l")
+        await pilot.pause()
+        assert demo_app.screen.selected() == chosen
+        assert chosen.lender in plain(demo_app, "#debt-check")
+
+
+async def test_the_detail_pane_shows_the_whole_schedule_preview_at_80x24(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        select_lender(demo_app, "快易借")  # the longest explanation of a licensed lender
+        await pilot.pause()
+        shown = screen_text(demo_app)
+        assert "more payments until" in shown  # the schedule's last line is on screen
+        detail = demo_app.screen.query_one("#debt-detail")
+        assert detail.focusable  # a longer text can be scrolled from the keyboard
+
+
+async def test_chinese_explanation_never_breaks_inside_a_number(demo_path, open_app):
+    app = open_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        rows = [line.strip() for line in screen_lines(app)]
+        start = next(i for i, line in enumerate(rows) if "真实年化利率" in line)
+        explanation = rows[start + 1 : start + 4]
+        assert any("LPR" in line for line in explanation)
+        for line in explanation:  # no line starts or ends in the middle of "3.00%"
+            assert not re.match(r"^[\d.%]", line) or re.match(r"^\d+\.\d\d%", line), line
+            assert not re.search(r"\d\.\d?$", line), line

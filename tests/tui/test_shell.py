@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.command import CommandPalette
 from tui_helpers import SIZE
 
 from storage import Workbook, WorkbookWriteError
@@ -73,6 +74,23 @@ async def test_palette_runs_a_command(demo_app):
         await pilot.press("ctrl+p", *"switch lang", "enter")
         await pilot.pause()
         assert "首页" in title_text(demo_app)
+
+
+async def test_palette_on_a_form_and_a_confirmation_offers_their_own_actions(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a", *"Draft", "ctrl+p")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CommandPalette)
+        form = demo_app.screen_stack[-2]
+        assert [a.title for a in form.actions()] == ["Save", "Cancel"]
+        await pilot.press(*"cancel", "enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)  # the form was cancelled
+        assert "Draft" not in [d.lender for d in demo_app.wb.debts.list()]
+        await pilot.press("d", "ctrl+p", *"cancel", "enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+        assert len(demo_app.wb.debts.list()) == 6
 
 
 async def test_language_switch_rerenders_and_is_saved(demo_app):
@@ -158,4 +176,6 @@ async def test_key_bar_fits_80_columns_and_keeps_help_and_palette(demo_path, ope
                 await pilot.press(key)
                 line = app.screen.query_one(KeyBar).render()
                 assert line.cell_len <= 80 and "?" in line.plain and "Ctrl+P" in line.plain
+                if key == "h":  # no key to go where the user already is
+                    assert " h " not in line.plain, lang
         app.wb.close()

@@ -10,11 +10,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.dialogs.dialog_commands import DialogActionsProvider
+from tui.screens.base import ScreenAction
 from tui.widgets.keybar import KeyBar
+from tui.widgets.wrap import Wrapped
 from workbook.i18n import N_, _
 
 
 class ConfirmModal(ModalScreen[bool]):
+    COMMANDS = {DialogActionsProvider}
     BINDINGS = [
         Binding("y", "confirm", N_("Yes"), id="confirm"),
         Binding("escape,n", "cancel", N_("Cancel"), key_display="Esc/n", id="cancel"),
@@ -27,7 +31,8 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box confirm-box"):
-            yield Static(self.question, markup=False, classes="dialog-text")
+            # Wrapped: a Chinese question breaks between characters, not inside numbers.
+            yield Static(Wrapped(self.question), markup=False, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes_label, id="yes", variant="error")
                 yield Button(_("Cancel"), id="no")
@@ -43,3 +48,9 @@ class ConfirmModal(ModalScreen[bool]):
     @on(Button.Pressed, "#no")
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+    def actions(self) -> list[ScreenAction]:
+        return [
+            ScreenAction(self.yes_label, _("Key y"), self.action_confirm),
+            ScreenAction(_("Cancel"), _("Esc or n; nothing changes"), self.action_cancel),
+        ]

@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.dialogs.dialog_commands import DialogActionsProvider
+from tui.screens.base import ScreenAction
 from tui.widgets.field import Field
 from tui.widgets.keybar import KeyBar
 from workbook import fmt
@@ -45,6 +47,7 @@ def shown(value: Any) -> str:
 
 
 class FormDialog(ModalScreen[T]):
+    COMMANDS = {DialogActionsProvider}
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
         Binding("enter", "save", N_("Save"), show=False, id="save-enter"),
@@ -107,6 +110,14 @@ class FormDialog(ModalScreen[T]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def actions(self) -> list[ScreenAction]:
+        """The palette on a form: save or cancel it."""
+        return [
+            ScreenAction(_("Save"), _("Enter or Ctrl+S; only when every field is right"),
+                         self.action_save),
+            ScreenAction(_("Cancel"), _("Esc; nothing is saved"), self.action_cancel),
+        ]
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

@@ -11,6 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from tui.dialogs.dialog_commands import DialogActionsProvider
+from tui.screens.base import ScreenAction
 from tui.widgets.keybar import PALETTE, SHARED, key_label
 from workbook.i18n import N_, _
 
@@ -47,6 +49,7 @@ def key_rows(screen: Screen) -> list[tuple[str, str]]:
 
 
 class KeysHelp(ModalScreen[None]):
+    COMMANDS = {DialogActionsProvider}
     BINDINGS = [Binding("escape,question_mark", "close", N_("Close"), id="close")]
 
     def __init__(self, screen: Screen) -> None:
@@ -71,3 +74,6 @@ class KeysHelp(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def actions(self) -> list[ScreenAction]:
+        return [ScreenAction(_("Close"), _("Esc or ?"), self.action_close)]

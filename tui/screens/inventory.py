@@ -15,11 +15,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from tui.debt_removal import delete_debt, linked_records, removal_note
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.debt_form import DebtForm
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.cells import header, money_cell, number_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _
 from workbook.lpr import benchmark_check
@@ -74,6 +76,7 @@ class InventoryScreen(StepScreen):
         super().__init__()
         self._debts: dict[str, Debt] = {}
         self._sort = 0
+        self._cursor_key: str | None = None  # kept across a language switch (recompose)
 
     def compose_body(self) -> ComposeResult:
         table: DataTable = DataTable(
@@ -83,7 +86,8 @@ class InventoryScreen(StepScreen):
             table.add_column(header(_(label)), key=key)
         yield table
         yield Static(id="debt-totals", markup=False)
-        with VerticalScroll(id="debt-detail", can_focus=False):
+        # Focusable (Tab) so a long explanation can be scrolled from the keyboard.
+        with VerticalScroll(id="debt-detail"):
             yield Static(id="debt-check", markup=False)
             yield Static(id="debt-schedule", markup=False)
 
@@ -96,6 +100,8 @@ class InventoryScreen(StepScreen):
         self._debts = {str(d.id): d for d in debts}
         sync_rows(self.table, [(str(d.id), self._cells(d)) for d in debts])
         self._apply_sort()
+        if self._cursor_key in self._debts and selected_key(self.table) != self._cursor_key:
+            self._move_to(self._cursor_key)
         self._show_totals(debts)
         self._show_detail()
 
@@ -143,7 +149,7 @@ class InventoryScreen(StepScreen):
         check.update(self._rate_sentence(debt))
         schedule.update(self._schedule_table(debt))
 
-    def _rate_sentence(self, debt: Debt) -> Text:
+    def _rate_sentence(self, debt: Debt) -> Wrapped:
         text = Text()
         text.append(debt.lender, style="bold")
         true = debt_true_rate(debt, self.today)
@@ -154,7 +160,7 @@ class InventoryScreen(StepScreen):
         style = "bold red" if result.above_24 else "yellow" if result.above_four_lpr else ""
         text.append("\n")
         text.append(result.explanation, style=style)
-        return text
+        return Wrapped(text)  # Chinese breaks between characters, never inside "3.00%"
 
     def _schedule_table(self, debt: Debt) -> Table | Text:
         rows = debt_schedule(debt, self.today)
@@ -175,6 +181,7 @@ class InventoryScreen(StepScreen):
 
     @on(DataTable.RowHighlighted, "#debts")
     def _highlighted(self) -> None:
+        self._cursor_key = selected_key(self.table)
         self._show_detail()
 
     @on(DataTable.RowSelected, "#debts")
@@ -236,13 +243,17 @@ class InventoryScreen(StepScreen):
         if debt is None:
             self.notify(_("Select a debt first."), severity="warning")
             return
+        linked = linked_records(self.repay.data(), debt.id)
         question = Text(_("Delete this debt? This cannot be undone.") + "\n\n")
         question.append(debt.lender, style="bold")
         question.append("  " + fmt.money(debt.balance))
+        note = removal_note(linked)
+        if note:
+            question.append("\n\n" + note)
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.repay.save(lambda: self.wb.debts.delete(debt.id), _("Debt deleted."))
+                self.repay.save(lambda: delete_debt(self.wb, debt.id, linked), _("Debt deleted."))
 
         self.app.push_screen(ConfirmModal(question), done)
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from screen_text import screen_text
 from textual.widgets import DataTable
-from tui_helpers import NASTY, SIZE, plain
+from tui_helpers import NASTY, SIZE, TODAY, plain
 
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.expense_form import ExpenseForm
 from tui.dialogs.income_form import IncomeForm
+from tui.overview import build_overview
 from tui.screens.capacity import CapacityScreen
 from tui.widgets.field import Choice, Field
-from workbook.models import ExpenseGroup, ExpenseItem
+from tui.workbook_data import load_data
+from workbook import fmt
+from workbook.models import Debt, ExpenseGroup, ExpenseItem
 
 
 async def test_add_income_typed_with_markup_and_chinese(empty_app):
@@ -67,18 +71,41 @@ async def test_delete_a_line_asks_first(demo_app):
         assert len(demo_app.wb.incomes.list()) == before - 1
 
 
-async def test_summary_and_ratio(demo_app):
+async def test_summary_and_ratio_use_what_debts_ask_for_now_as_home_does(demo_app):
+    view = build_overview(load_data(demo_app.wb), TODAY)
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         summary = plain(demo_app, "#capacity-summary")
-        assert "¥9,800.00" in summary and "Left each month" in summary
-        assert "%" in plain(demo_app, "#capacity-ratio")
+        assert "¥9,800.00" in summary and "Left for debts" in summary
+        # 安家's agreed instalment, not its contract payment: the same figure as home's
+        assert fmt.money(view.monthly_payments) in summary
+        assert "102.1%" in plain(demo_app, "#capacity-ratio")  # 10,005.46 / 9,800
+
+
+async def test_ratio_pane_is_shown_in_full_at_80x24(demo_app):
+    demo_app.wb.debts.add(Debt("无月供", Decimal("1000")))  # no payment known
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        shown = screen_text(demo_app)
+        assert "Payment not known: 1 debts" in shown and "of income goes to debts" in shown
+
+
+async def test_an_empty_budget_says_how_to_start(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        note = plain(empty_app, "#capacity-shortfall")
+        assert empty_app.screen.query_one("#capacity-shortfall").display
+        assert "press a" in note and "Tab" in note
+        await pilot.press("a", *"工资", "tab", *"5000", "enter")
+        await pilot.pause()
+        assert not empty_app.screen.query_one("#capacity-shortfall").display
 
 
 async def test_no_surplus_points_to_token_offers_and_step_7(empty_app):
     empty_app.wb.expenses.add(ExpenseItem("房租", Decimal("3000")))
     async with empty_app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        note = demo_note = plain(empty_app, "#capacity-shortfall")
+        note = plain(empty_app, "#capacity-shortfall")
         assert empty_app.screen.query_one("#capacity-shortfall").display
-        assert "token" in note and "step 7" in demo_note
+        assert "token" in note and "step 4" in note and "step 7" in note

@@ -8,11 +8,13 @@ from decimal import Decimal
 from tui_helpers import NASTY, SIZE, TODAY, plain
 
 from tui.dialogs.profile_form import ProfileForm, id_parser
-from tui.overview import build_overview
+from tui.dialogs.workbook_name import WorkbookNameForm
+from tui.overview import build_overview, debts_as_agreed
 from tui.screens.home import HomeScreen
 from tui.widgets.field import Field
+from tui.widgets.titlebar import TitleBar
 from tui.workbook_data import load_data
-from workbook.models import Debt, DebtStatus, ExpenseItem, IncomeItem
+from workbook.models import Debt, DebtStatus, ExpenseItem, Frequency, IncomeItem
 
 FULL_ID = "110101199001011234"
 
@@ -84,3 +86,49 @@ async def test_home_shows_user_text_as_text(empty_app):
     async with empty_app.run_test(size=SIZE):
         assert NASTY in plain(empty_app, "#home-next-due")
         assert f"{NASTY} is overdue" in plain(empty_app, "#home-warning-list")
+
+
+async def test_workbook_is_renamed_from_the_palette_on_home(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"rename", "enter")
+        await pilot.pause()
+        form = demo_app.screen
+        assert isinstance(form, WorkbookNameForm)
+        name = form.query_one("#name", Field)
+        name.input.value = ""
+        await pilot.press("enter")  # empty: refused at the field
+        assert isinstance(demo_app.screen, WorkbookNameForm) and name.has_class("-invalid")
+        await pilot.press(*NASTY, "enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HomeScreen)
+        assert NASTY in str(demo_app.screen.query_one(TitleBar).render())
+    assert demo_app.wb.settings().workbook_name == NASTY
+
+
+def test_agreed_instalments_count_as_a_month_whatever_their_frequency(demo_app):
+    data = load_data(demo_app.wb)
+    agreement = data.agreements[0]
+    weekly = replace(agreement, frequency=Frequency.WEEKLY, instalment=Decimal("100"))
+    once = replace(agreement, frequency=Frequency.ONE_OFF)
+    monthly = build_overview(data, TODAY).monthly_payments
+    as_weekly = build_overview(replace(data, agreements=[weekly]), TODAY).monthly_payments
+    as_once = build_overview(replace(data, agreements=[once]), TODAY).monthly_payments
+    assert as_weekly - as_once == Decimal("433.33")  # 100 x 52 / 12
+    assert monthly - as_once == agreement.instalment
+    (agreed,) = [d for d in debts_as_agreed(data) if d.id == agreement.debt_id]
+    assert agreed.monthly_payment == agreement.instalment
+
+
+async def test_next_step_after_a_chinese_colon_has_no_extra_space(demo_path, open_app):
+    app = open_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE):
+        text = plain(app, "#home-next-action")
+        assert text.startswith("下一步：") and "下一步： " not in text
+
+
+async def test_long_warnings_wrap_under_their_text_not_under_the_mark(demo_app):
+    async with demo_app.run_test(size=SIZE):
+        lines = plain(demo_app, "#home-warning-list", width=50).splitlines()
+        assert len(lines) > len(demo_app.screen.query_one("#home-warning-list").content.rows)
+        for line in lines:  # a continuation line is indented past the "!"
+            assert line.startswith("! ") or line.startswith("  "), line

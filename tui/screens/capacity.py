@@ -17,10 +17,12 @@ from textual.widgets import DataTable, Static
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.expense_form import ExpenseForm
 from tui.dialogs.income_form import IncomeForm
+from tui.overview import debts_as_agreed
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.bars import bar_chart
 from tui.widgets.cells import header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.budget import BudgetSummary, monthly_amount, summarise
 from workbook.i18n import N_, _
@@ -71,7 +73,8 @@ class CapacityScreen(StepScreen):
                   [(str(i.id), self._income_cells(i)) for i in data.incomes])
         sync_rows(self.query_one("#expenses", DataTable),
                   [(str(e.id), self._expense_cells(e)) for e in data.expenses])
-        summary = summarise(data.incomes, data.expenses, data.debts, self.today)
+        # An agreed debt asks for its agreed instalment: the same figure home shows.
+        summary = summarise(data.incomes, data.expenses, debts_as_agreed(data), self.today)
         self._show_summary(summary)
 
     def _income_cells(self, item: IncomeItem) -> list:
@@ -99,7 +102,7 @@ class CapacityScreen(StepScreen):
                 (_("Income"), s.income, "green"),
                 (_("Essential spending"), s.essential, "yellow"),
                 (_("Flexible spending"), s.flexible, "yellow"),
-                (_("Left each month"), s.surplus, surplus_style),
+                (_("Left for debts"), s.surplus, surplus_style),
                 (_("Debts ask for"), s.debt_service, "red"),
             ],
             width=16,
@@ -114,25 +117,37 @@ class CapacityScreen(StepScreen):
                          style="bold red" if high else "bold")
             ratio.append("\n" + _("of income goes to debts"), style="dim")
         if s.unknown_payments:
-            ratio.append("\n" + _("{n} debts without a known payment").format(
+            ratio.append("\n" + _("Payment not known: {n} debts").format(
                 n=s.unknown_payments), style="dim")
-        self.query_one("#capacity-ratio", Static).update(ratio)
+        self.query_one("#capacity-ratio", Static).update(Wrapped(ratio))
+        self._show_note(s)
 
+    def _show_note(self, s: BudgetSummary) -> None:
+        """One line under the summary: how to start, the shortfall, or nothing."""
         note = self.query_one("#capacity-shortfall", Static)
-        if (self._incomes or self._expenses) and s.surplus <= ZERO:
-            note.update(Text(_(
+        note.set_class(False, "-hint")
+        if not self._incomes and not self._expenses:
+            text = Text(_(
+                "Start with your income: press a. Then press Tab to reach the spending "
+                "table and press a there for each cost."
+            ))
+            note.set_class(True, "-hint")
+        elif s.surplus <= ZERO:
+            text = Text(_(
                 "Nothing is left for your debts each month. Offer each lender a small token "
-                "payment instead (the token-offer plan in step 4) and see step 7 for help."
-            ), style="bold"))
-            note.display = True
+                "payment instead (in step 4, press s until the split says Token payments) "
+                "and see step 7 for help."
+            ), style="bold")
         elif s.after_debts < ZERO:
-            note.update(Text(_(
+            text = Text(_(
                 "What is left ({left}) is less than the debts ask for ({ask}): this is what "
                 "you will negotiate."
-            ).format(left=fmt.money(s.surplus), ask=fmt.money(s.debt_service))))
-            note.display = True
+            ).format(left=fmt.money(s.surplus), ask=fmt.money(s.debt_service)))
         else:
             note.display = False
+            return
+        note.update(Wrapped(text))
+        note.display = True
 
     # -- which table ------------------------------------------------------------------
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+import storage
 from tui.overview import Overview, build_overview
-from tui.screens.base import BaseScreen
+from tui.screens.base import BaseScreen, ScreenAction
 from tui.steps import STEP_TITLES
 from tui.widgets.stepbar import MARKS, NOT_BUILT
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _
 
@@ -26,6 +31,9 @@ STATE_STYLES = {"done": "green", "in_progress": "yellow", "not_started": ""}
 class HomeScreen(BaseScreen):
     STEP = 0
     AUTO_FOCUS = "#home-warnings"
+    # h still works here (it does nothing), but the footer has no room for a key that
+    # leads where the user already is.
+    BINDINGS = [Binding("h", "app.go_home", N_("Home"), show=False, id="home")]
 
     def compose_body(self) -> ComposeResult:
         yield Static(_("Where you stand"), classes="section-title first")
@@ -45,19 +53,26 @@ class HomeScreen(BaseScreen):
         self.query_one("#home-figure-list", Static).update(self._figures(view))
         self.query_one("#home-next-due", Static).update(self._next_due(view))
         nxt = Text()
-        nxt.append(_("Next:") + " ", style="bold")
+        label = _("Next:")
+        # A full-width colon already carries its space.
+        nxt.append(label + ("" if label.endswith("：") else " "), style="bold")
         nxt.append(view.next_action or _("Nothing planned: every step is done."))
-        self.query_one("#home-next-action", Static).update(nxt)
+        self.query_one("#home-next-action", Static).update(Wrapped(nxt))
         self.query_one("#home-warnings-title", Static).update(
             Text(_("Warnings ({n})").format(n=len(view.warnings)))
         )
-        warnings = Text()
-        for i, line in enumerate(view.warnings):
-            warnings.append("! ", style="bold yellow")
-            warnings.append(line + ("\n" if i < len(view.warnings) - 1 else ""))
-        if not view.warnings:
-            warnings.append(_("No warnings."), style="dim")
-        self.query_one("#home-warning-list", Static).update(warnings)
+        self.query_one("#home-warning-list", Static).update(self._warnings(view.warnings))
+
+    @staticmethod
+    def _warnings(lines: list[str]) -> Table | Text:
+        if not lines:
+            return Text(_("No warnings."), style="dim")
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for line in lines:  # a hanging indent: the marks stay in their own column
+            table.add_row(Text("!", style="bold yellow"), Wrapped(line))
+        return table
 
     def _steps(self) -> Table:
         states = self.repay.step_bar_states()
@@ -87,7 +102,7 @@ class HomeScreen(BaseScreen):
         )
         table.add_row(_("Total debt"), fmt.money(view.total_debt))
         table.add_row(_("Monthly payments now"), fmt.money(view.monthly_payments))
-        table.add_row(_("Left each month"), surplus)
+        table.add_row(_("Left for debts"), surplus)
         return table
 
     def _next_due(self, view: Overview) -> Text:
@@ -103,3 +118,29 @@ class HomeScreen(BaseScreen):
         text.append("\n")
         text.append(view.next_due.lender)
         return text
+
+    # -- palette ----------------------------------------------------------------------
+
+    def actions(self) -> list[ScreenAction]:
+        return [
+            ScreenAction(_("Rename this workbook"), _("The name at the left of the header"),
+                         self.action_rename),
+        ]
+
+    def action_rename(self) -> None:
+        from tui.dialogs.workbook_name import WorkbookNameForm
+
+        if not self.repay.writable():
+            return
+        try:
+            settings = self.wb.settings()
+        except storage.WorkbookError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+
+        def done(name: str | None) -> None:
+            if name is not None:
+                changed = dataclasses.replace(settings, workbook_name=name)
+                self.repay.save(lambda: self.wb.save_settings(changed), _("Workbook renamed."))
+
+        self.app.push_screen(WorkbookNameForm(self.repay.workbook_name()), done)

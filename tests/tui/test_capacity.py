@@ -33,6 +33,13 @@ async def test_add_income_typed_with_markup_and_chinese(empty_app):
         assert item.amount == Decimal("8000.00") and item.frequency == "weekly"
         cell = empty_app.screen.query_one("#incomes", DataTable).get_cell_at((0, 0))
         assert str(cell).strip() == NASTY
+        await pilot.press("enter")  # Enter on the row edits it
+        assert isinstance(empty_app.screen, IncomeForm)
+        empty_app.screen.query_one("#amount", Field).input.value = "9000"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert empty_app.wb.incomes.get(item.id).amount == Decimal("9000.00")
+        assert len(empty_app.wb.incomes.list()) == 1
 
 
 async def test_expense_group_suggests_essential_and_edit_validates(empty_app):

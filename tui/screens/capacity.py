@@ -173,49 +173,43 @@ class CapacityScreen(StepScreen):
             self.action_add_income()
 
     def action_add_income(self) -> None:
-        if not self.repay.writable():
-            return
-        def done(item: IncomeItem | None) -> None:
-            if item is not None:
-                self.repay.save(lambda: self.wb.incomes.add(item), _("Income saved."))
-
-        self.app.push_screen(IncomeForm(), done)
+        self._open_form(None, expense=False)
 
     def action_add_expense(self) -> None:
-        if not self.repay.writable():
-            return
-        def done(item: ExpenseItem | None) -> None:
-            if item is not None:
-                self.repay.save(lambda: self.wb.expenses.add(item), _("Spending saved."))
-
-        self.app.push_screen(ExpenseForm(), done)
+        self._open_form(None, expense=True)
 
     def action_edit(self) -> None:
+        item = self._selected_line()
+        if item is not None:
+            self._open_form(item, expense=isinstance(item, ExpenseItem))
+
+    def _open_form(self, item: IncomeItem | ExpenseItem | None, *, expense: bool) -> None:
+        """The income or spending form (empty to add); saves what it returns."""
         if not self.repay.writable():
             return
+        form = ExpenseForm(item) if expense else IncomeForm(item)  # type: ignore[arg-type]
+        repo = self.wb.expenses if expense else self.wb.incomes
+        message = _("Spending saved.") if expense else _("Income saved.")
+
+        def done(result: IncomeItem | ExpenseItem | None) -> None:
+            if result is not None:
+                write = repo.add if item is None else repo.update
+                self.repay.save(lambda: write(result), message)
+
+        self.app.push_screen(form, done)
+
+    def _selected_line(self) -> IncomeItem | ExpenseItem | None:
+        """The line under the cursor of the focused table (a notice when there is none)."""
+        if not self.repay.writable():
+            return None
         item = self._selected()
         if item is None:
             self.notify(_("Select a line first."), severity="warning")
-            return
-        if isinstance(item, IncomeItem):
-            self.app.push_screen(
-                IncomeForm(item),
-                lambda changed: changed is not None and self.repay.save(
-                    lambda: self.wb.incomes.update(changed), _("Income saved.")),
-            )
-        else:
-            self.app.push_screen(
-                ExpenseForm(item),
-                lambda changed: changed is not None and self.repay.save(
-                    lambda: self.wb.expenses.update(changed), _("Spending saved.")),
-            )
+        return item
 
     def action_delete(self) -> None:
-        if not self.repay.writable():
-            return
-        item = self._selected()
+        item = self._selected_line()
         if item is None:
-            self.notify(_("Select a line first."), severity="warning")
             return
         repo = self.wb.incomes if isinstance(item, IncomeItem) else self.wb.expenses
         question = Text(_("Delete this line? This cannot be undone.") + "\n\n")

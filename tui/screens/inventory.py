@@ -222,12 +222,18 @@ class InventoryScreen(StepScreen):
 
         self.app.push_screen(DebtForm(), done)
 
-    def action_edit(self) -> None:
+    def _selected_to_change(self) -> Debt | None:
+        """The selected debt when it may be changed; otherwise None and a notice."""
         if not self.repay.writable():
-            return
+            return None
         debt = self.selected()
         if debt is None:
             self.notify(_("Select a debt first."), severity="warning")
+        return debt
+
+    def action_edit(self) -> None:
+        debt = self._selected_to_change()
+        if debt is None:
             return
 
         def done(changed: Debt | None) -> None:
@@ -237,11 +243,8 @@ class InventoryScreen(StepScreen):
         self.app.push_screen(DebtForm(debt), done)
 
     def action_delete(self) -> None:
-        if not self.repay.writable():
-            return
-        debt = self.selected()
+        debt = self._selected_to_change()
         if debt is None:
-            self.notify(_("Select a debt first."), severity="warning")
             return
         linked = linked_records(self.repay.data(), debt.id)
         question = Text(_("Delete this debt? This cannot be undone.") + "\n\n")

@@ -49,7 +49,7 @@ def removal_note(linked: Linked) -> str:
         lines.append(_("Also deleted: {what}.").format(what=_(", ").join(gone)))
     if linked.log_entries:
         lines.append(
-            _("Its {n} log entries are kept, without the link to this debt.").format(
+            _("The log keeps its entries about this debt ({n}), without the link.").format(
                 n=len(linked.log_entries)
             )
         )

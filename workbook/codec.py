@@ -3,6 +3,10 @@
 Decimals become strings (never floats), dates and datetimes ISO 8601, enums their
 value. `from_dict` ignores keys it does not know, so an older program can read a
 record that a newer field was added to, and fills missing fields with defaults.
+
+`from_dict` checks every value's type and raises TypeError or ValueError (with the
+value) for one that does not fit: a hand-edited or damaged file is refused when it is
+opened instead of failing later in the middle of a screen.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -52,6 +56,8 @@ def _encode(value: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any], id: int | None = None) -> T:
     """Build a `cls` from a dict made by `to_dict`; `id` is set when the class has one."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{data!r} is not a record")
     kwargs = {name: decode(data[name]) for name, decode in _decoders(cls) if name in data}
     if id is not None and "id" in _hints(cls):
         kwargs["id"] = id
@@ -74,6 +80,37 @@ def _identity(value: Any) -> Any:
     return value
 
 
+def _exactly(tp: type) -> Callable[[Any], Any]:
+    # `type(...) is`: JSON true is not a number and 1 is not a yes/no.
+    def check(value: Any) -> Any:
+        if type(value) is not tp:
+            raise TypeError(f"{value!r} is not {tp.__name__}")
+        return value
+
+    return check
+
+
+def _decimal(value: Any) -> Decimal:
+    if type(value) not in (str, int, Decimal):  # never a float, never a bool
+        raise TypeError(f"{value!r} is not a number")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a number") from None
+    if not number.is_finite():  # NaN would raise in the first comparison of a screen
+        raise ValueError(f"{value!r} is not a number")
+    return number
+
+
+def _container(tp: type, decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, tp):
+            raise TypeError(f"{value!r} is not a {tp.__name__}")
+        return decode(value)
+
+    return check
+
+
 def _decoder(tp: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
@@ -83,13 +120,15 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     if origin is list:
         (inner,) = typing.get_args(tp)
         decode_item = _decoder(inner)
-        return lambda value: [decode_item(v) for v in value]
+        return _container(list, lambda value: [decode_item(v) for v in value])
     if origin is dict:
         _, inner = typing.get_args(tp)
         decode_value = _decoder(inner)
-        return lambda value: {k: decode_value(v) for k, v in value.items()}
+        return _container(dict, lambda value: {k: decode_value(v) for k, v in value.items()})
     if tp is Decimal:
-        return Decimal
+        return _decimal
+    if tp in (str, int, bool):
+        return _exactly(tp)
     if tp is datetime:
         return datetime.fromisoformat
     if tp is date:

@@ -40,6 +40,22 @@ DAMAGE = {
     "not utf-8": (lambda raw: raw.replace("招".encode(), b"\xff\xfe\xfd"), "not UTF-8"),
     "not tables": (lambda raw: b"[1, 2, 3]", "not a workbook"),
     "bad record": (lambda raw: b'{"debts": {"1": 5}}', "record 1 in table debts is damaged"),
+    "bad amount": (
+        lambda raw: raw.replace(b'"balance":"100.00"', b'"balance":"abc"'),
+        "record 1 in debts cannot be read ('abc' is not a number)",
+    ),
+    "NaN amount": (
+        lambda raw: raw.replace(b'"balance":"100.00"', b'"balance":"NaN"'),
+        "record 1 in debts cannot be read",
+    ),
+    "bad status": (
+        lambda raw: raw.replace(b'"status":"current"', b'"status":"weird"'),
+        "record 1 in debts cannot be read",
+    ),
+    "text where a number goes": (
+        lambda raw: raw.replace(b'"overdue_days":0', b'"overdue_days":"3"'),
+        "record 1 in debts cannot be read ('3' is not int)",
+    ),
     "bad version": (
         lambda raw: b'{"meta": {"1": {"schema_version": "one"}}}',
         "schema version one is not a whole number",

@@ -145,3 +145,31 @@ def test_decimals_are_stored_as_exact_strings():
 def test_unknown_keys_are_ignored_and_missing_fields_take_defaults():
     debt = from_dict(models.Debt, {"lender": "x", "balance": "1.00", "from_the_future": 1}, id=7)
     assert debt == models.Debt(lender="x", balance=Decimal("1.00"), id=7)
+
+
+@pytest.mark.parametrize(
+    ("changes", "complaint"),
+    [
+        ({"balance": "abc"}, "'abc' is not a number"),
+        ({"balance": "NaN"}, "'NaN' is not a number"),
+        ({"balance": "-Infinity"}, "is not a number"),
+        ({"balance": 1.5}, "1.5 is not a number"),  # a float would not be exact
+        ({"balance": True}, "True is not a number"),
+        ({"lender": 5}, "5 is not str"),
+        ({"overdue_days": "3"}, "'3' is not int"),
+        ({"overdue_days": True}, "True is not int"),
+        ({"status": "weird"}, "weird"),
+        ({"start_date": "2026-13-01"}, "month must be in 1..12"),
+        ({"channels": "phone"}, "'phone' is not a list"),
+        ({"rate": "18%"}, "'18%' is not a record"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_with_the_value(changes, complaint):
+    good = to_dict(models.Debt(lender="x", balance=Decimal("1.00")))
+    with pytest.raises((TypeError, ValueError)) as caught:
+        from_dict(models.Debt, {**good, **changes})
+    assert complaint in str(caught.value)
+
+
+def test_integers_are_exact_decimals():
+    assert from_dict(models.Debt, {"lender": "x", "balance": 12}).balance == Decimal(12)

@@ -3,6 +3,7 @@ sheet so both say the same thing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from workbook.i18n import N_
@@ -18,9 +19,13 @@ def settlement_amount(balance: Decimal, discount_percent: Decimal) -> Decimal:
 
 
 def proposal_requests(
-    proposal: Proposal | None, balance: Decimal, lang: str | None = None
+    proposal: Proposal | None,
+    balance: Decimal,
+    lang: str | None = None,
+    money: Callable[[Decimal, str | None], str] = money_text,
 ) -> list[str]:
-    """One line per thing asked for, in the order a lender weighs them."""
+    """One line per thing asked for, in the order a lender weighs them; `money` writes
+    the amounts (the letter writes them its own way)."""
     if proposal is None:
         return []
     lines: list[str] = []
@@ -53,9 +58,9 @@ def proposal_requests(
                 ),
                 lang,
             ).format(
-                amount=money_text(settlement_amount(balance, discount), lang),
+                amount=money(settlement_amount(balance, discount), lang),
                 percent=percent_text(discount),
-                balance=money_text(balance, lang),
+                balance=money(balance, lang),
             )
         )
     return lines

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from workbook.asks import proposal_requests
 from workbook.channels import channel_label
+from workbook.effects import Effect
 from workbook.i18n import N_
 from workbook.models import Debt, Hardship, Proposal
 from workbook.reasons import reasons_summary
@@ -44,7 +45,7 @@ POSITIVE_PHRASES: tuple[tuple[str, str], ...] = (
 CALL_CHECKLIST: dict[str, tuple[str, ...]] = {
     "before": (
         N_("Have this sheet, your budget and the contract number in front of you"),
-        N_("Know your lowest acceptable offer and what you must not agree to"),
+        N_("Know your walk-away point (the most a month you can agree to) and your red lines"),
         N_("Call the lender's official number, from the contract or the app"),
         N_("Pick a quiet time; have the communication log or pen and paper ready"),
         N_("Record the call if your phone can"),
@@ -101,6 +102,11 @@ class CallSheet:
     must_not_agree: tuple[str, ...]
     phrases: tuple[str, ...]
     checklist: tuple[tuple[str, tuple[str, ...]], ...]  # (heading, items) in call order
+    # What the request means a month under the plan (step 4), when that differs from
+    # the offer, and the least that repays when the offer never does.
+    request_payment: Decimal | None = None
+    request_months: int | None = None
+    smallest_payment: Decimal | None = None
 
 
 def build_call_sheet(
@@ -110,10 +116,18 @@ def build_call_sheet(
     surplus: Decimal,
     offered_payment: Decimal | None,
     lang: str | None = None,
+    effect: Effect | None = None,
 ) -> CallSheet:
+    """The sheet for `debt`; `effect` is the plan's row for it (step 4), if known."""
     lang = language(lang)
     if offered_payment is None and proposal is not None:
         offered_payment = proposal.offered_payment
+    request_payment = request_months = smallest = None
+    if effect is not None and not effect.agreed and not effect.one_off:
+        if effect.never_repays:
+            smallest = effect.smallest_payment
+        elif effect.new_instalment is not None and effect.new_instalment != offered_payment:
+            request_payment, request_months = effect.new_instalment, effect.months
     phrase_index = 0 if lang == "zh" else 1
     return CallSheet(
         lang=lang,
@@ -137,6 +151,9 @@ def build_call_sheet(
             (tr(CHECKLIST_HEADINGS[stage], lang), tuple(tr(item, lang) for item in items))
             for stage, items in CALL_CHECKLIST.items()
         ),
+        request_payment=request_payment,
+        request_months=request_months,
+        smallest_payment=smallest,
     )
 
 
@@ -149,24 +166,30 @@ def must_not_agree_lines(
     """The user's own red lines (verbatim, one per line), then our fixed ones."""
     own = proposal.must_not_agree.splitlines() if proposal else []
     lines = [line.strip() for line in own if line.strip()]
-    # The walk-away point is the most a month the user can agree to; the opening offer
-    # is below it, so the limit is the walk-away point when there is one.
-    limit = next(
-        (v for v in (proposal and proposal.lowest_acceptable, offered_payment) if v is not None),
-        surplus,
-    )
-    if limit > 0:
-        lines.append(
-            tr(
-                N_("A monthly payment above {amount}, which is what your budget allows"), lang
-            ).format(amount=money_text(limit, lang))
-        )
-    else:
-        lines.append(tr(N_("Any regular payment: your budget has nothing left over yet"), lang))
+    lines.append(_budget_limit_line(proposal, surplus, offered_payment, lang))
     lines += [
         tr(msgid, lang) for msgid in (_NEVER_PERSONAL_ACCOUNT, _NEVER_VERBAL_ONLY, _NEVER_NEW_LOAN)
     ]
     return tuple(lines)
+
+
+def _budget_limit_line(
+    proposal: Proposal | None, surplus: Decimal, offered_payment: Decimal | None, lang: str | None
+) -> str:
+    # The walk-away point is the most a month the user can agree to (the opening offer
+    # is below it), so it is the limit when there is one, unless it is more than is
+    # left each month for all debts together. Without one, the offer is the limit.
+    walk_away = proposal.lowest_acceptable if proposal else None
+    if walk_away is not None and walk_away > 0 and (surplus <= 0 or walk_away <= surplus):
+        return tr(N_("A monthly payment above {amount}, your walk-away point"), lang).format(
+            amount=money_text(walk_away, lang)
+        )
+    limit = surplus if walk_away is not None else offered_payment or surplus
+    if limit > 0:
+        return tr(
+            N_("A monthly payment above {amount}, which is what your budget allows"), lang
+        ).format(amount=money_text(limit, lang))
+    return tr(N_("Any regular payment: your budget has nothing left over yet"), lang)
 
 
 def call_sheet_text(sheet: CallSheet) -> str:
@@ -206,6 +229,7 @@ def call_sheet_text(sheet: CallSheet) -> str:
         out.append(
             labelled(t(N_("Offer to this lender each month")), money(sheet.offered_payment), lang)
         )
+    out.extend(plan_warnings(sheet))
     out.append("")
 
     out.append(t(N_("What I ask for")))
@@ -218,7 +242,7 @@ def call_sheet_text(sheet: CallSheet) -> str:
     out.append(sheet.reasons)
     out.append("")
 
-    out.append(t(N_("Lowest acceptable offer (walk-away point)")))
+    out.append(t(N_("Walk-away point: the most a month I can agree to")))
     lowest = sheet.lowest_acceptable
     out.append(money(lowest) if lowest is not None else t(N_("Not set")))
     out.append("")
@@ -234,3 +258,31 @@ def call_sheet_text(sheet: CallSheet) -> str:
         out.append(heading)
         out.extend(f"[ ] {item}" for item in items)
     return "\n".join(out) + "\n"
+
+
+def plan_warnings(sheet: CallSheet) -> list[str]:
+    """What the request means a month when that is not the offer, and whether the
+    offer repays at all: the agent will work it out, so the borrower should first."""
+    lang = sheet.lang
+    lines: list[str] = []
+    if sheet.smallest_payment is not None:
+        lines.append(
+            tr(
+                N_("This offer never repays the debt; at least {amount} a month would."), lang
+            ).format(amount=money_text(sheet.smallest_payment, lang))
+        )
+    if sheet.request_payment is not None:
+        lines.append(
+            tr(N_("The request means {amount} a month for {months} months."), lang).format(
+                amount=money_text(sheet.request_payment, lang), months=sheet.request_months
+            )
+        )
+        walk_away = sheet.lowest_acceptable
+        if walk_away is not None and sheet.request_payment > walk_away:
+            lines.append(
+                tr(
+                    N_("That is more than your walk-away point of {amount}: change the request."),
+                    lang,
+                ).format(amount=money_text(walk_away, lang))
+            )
+    return lines

@@ -78,8 +78,8 @@ CHANNEL_NOTES: dict[Channel, tuple[str, str]] = {
 LETTER_CONTENTS: tuple[str, ...] = (
     N_("Your details: name, ID number, how to reach you"),
     N_("The loan: lender, contract number, amounts, rate and repayment method"),
-    N_("What you can pay: income, essential spending, money left each month"),
     N_("Why you cannot pay as agreed, with your evidence"),
+    N_("What you can pay: income, living costs, money left each month"),
     N_("Your request: a longer term, a lower rate, waived fees, a pause or a settlement"),
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from workbook import fmt
 from workbook.asks import proposal_requests
 from workbook.i18n import N_
 from workbook.models import (
@@ -83,6 +84,9 @@ class LetterInput:
     custom_opening: str = ""
     custom_statement: str = ""
     custom_closing: str = ""
+    # The borrower's other open debts: the money left each month has to cover them too.
+    other_debts: int = 0
+    other_balance: Decimal = Decimal(0)
 
 
 def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> Letter:
@@ -160,6 +164,13 @@ def letter_text(letter: Letter) -> str:
     return "\n".join(out) + "\n"
 
 
+def letter_money(amount: Decimal, lang: str) -> str:
+    """Amounts as a Chinese letter writes them ("48,650.32元"); "¥48,650.32" in English."""
+    if language(lang) == "zh":
+        return f"{fmt.money(amount, symbol=False)}元"
+    return money_text(amount, lang)
+
+
 def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ...]:
     id_number = masked_id(profile.id_number) if mask_id else profile.id_number
     rows = (
@@ -173,7 +184,7 @@ def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ..
 
 
 def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
-    money = lambda amount: money_text(amount, lang)  # noqa: E731
+    money = lambda amount: letter_money(amount, lang)  # noqa: E731
     rows: list[tuple[str, str]] = [(N_("Lender"), debt.lender)]
     if debt.product:
         rows.append((N_("Product"), debt.product))
@@ -235,11 +246,11 @@ def _sentence(clause: str, lang: str) -> str:
 
 
 def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    money = lambda amount: money_text(amount, lang)  # noqa: E731
+    money = lambda amount: letter_money(amount, lang)  # noqa: E731
     paragraphs = [
         tr(
             N_(
-                "Each month my income is {income} and my essential living costs are "
+                "Each month my income is {income} and my living costs are "
                 "{spending}, which leaves {surplus} for all my debts together."
             ),
             lang,
@@ -249,30 +260,48 @@ def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
             surplus=money(inp.surplus),
         )
     ]
+    if inp.other_debts == 1:
+        paragraphs.append(
+            tr(
+                N_(
+                    "Besides this loan I have one other debt with {total} outstanding; "
+                    "the money left each month has to cover it as well."
+                ),
+                lang,
+            ).format(total=money(inp.other_balance))
+        )
+    elif inp.other_debts > 1:
+        paragraphs.append(
+            tr(
+                N_(
+                    "Besides this loan I have {count} other debts with {total} outstanding; "
+                    "the money left each month has to cover them as well."
+                ),
+                lang,
+            ).format(count=inp.other_debts, total=money(inp.other_balance))
+        )
     if inp.incomes:
         paragraphs.append(
             tr(N_("Income: {items}."), lang).format(items=_item_list(inp.incomes, lang))
         )
     if inp.expenses:
         paragraphs.append(
-            tr(N_("Essential spending: {items}."), lang).format(
-                items=_item_list(inp.expenses, lang)
-            )
+            tr(N_("Spending: {items}."), lang).format(items=_item_list(inp.expenses, lang))
         )
     offered = inp.offered_payment
     if offered is None and inp.proposal is not None:
         offered = inp.proposal.offered_payment
     if offered is not None and offered > 0:
         paragraphs.append(
-            tr(
-                N_("After essential living costs, I can pay you {amount} every month."), lang
-            ).format(amount=money(offered))
+            tr(N_("After my living costs, I can pay you {amount} every month."), lang).format(
+                amount=money(offered)
+            )
         )
     elif inp.surplus <= 0:
         paragraphs.append(
             tr(
                 N_(
-                    "At present my income does not cover my essential costs, so I cannot "
+                    "At present my income does not cover my living costs, so I cannot "
                     "yet offer a regular payment. I will tell you as soon as this changes."
                 ),
                 lang,
@@ -286,7 +315,7 @@ def _item_list(items: list[IncomeItem] | list[ExpenseItem], lang: str) -> str:
     parts = [
         template.format(
             name=item.name,
-            amount=money_text(item.amount, lang),
+            amount=letter_money(item.amount, lang),
             frequency=tr(FREQUENCY_SUFFIXES[item.frequency], lang),
         )
         for item in items
@@ -295,7 +324,7 @@ def _item_list(items: list[IncomeItem] | list[ExpenseItem], lang: str) -> str:
 
 
 def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    requests = proposal_requests(inp.proposal, inp.debt.balance, lang)
+    requests = proposal_requests(inp.proposal, inp.debt.balance, lang, money=letter_money)
     if not requests:
         return (
             tr(
@@ -309,7 +338,8 @@ def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
         )
     lead = tr(N_("I respectfully ask you to:"), lang)
     end = "；" if lang == "zh" else ";"
-    items = [f"({n}) {text}{end}" for n, text in enumerate(requests, start=1)]
+    number = "（{n}）" if lang == "zh" else "({n}) "
+    items = [f"{number.format(n=n)}{text}{end}" for n, text in enumerate(requests, start=1)]
     items[-1] = items[-1][: -len(end)] + ("。" if lang == "zh" else ".")
     return (lead, *items, _in_writing(lang))
 

@@ -73,14 +73,14 @@ def month_text(day: date, lang: str | None = None) -> str:
 
 
 def joined(items: Iterable[str], lang: str | None = None) -> str:
-    """ "a, b and c" / "a、b和c"."""
+    """ "a, b and c" / "a、b及c" (及, not 和: an item may contain 和 itself)."""
     parts = [p for p in items if p]
     if not parts:
         return ""
     if len(parts) == 1:
         return parts[0]
     if language(lang) == "zh":
-        return "、".join(parts[:-1]) + "和" + parts[-1]
+        return "、".join(parts[:-1]) + "及" + parts[-1]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 

@@ -13,8 +13,10 @@ from workbook.callsheet import (
     build_call_sheet,
     call_sheet_text,
     must_not_agree_lines,
+    plan_warnings,
 )
 from workbook.channels import channel_label
+from workbook.effects import Effect
 from workbook.models import Proposal
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -49,7 +51,7 @@ def test_lowest_acceptable_and_must_not_agree_are_on_the_sheet():
     assert "personal account" in rest
     assert "nothing in writing" in rest
     text = call_sheet_text(sheet)
-    assert "Lowest acceptable offer" in text and "¥950.00" in text
+    assert "Walk-away point: the most a month I can agree to\n¥950.00" in text
     assert "- Never a lump sum of <all> [/]" in text
 
 
@@ -126,3 +128,46 @@ def test_text_works_for_a_debt_with_nothing_overdue():
 def test_without_a_walk_away_point_the_offer_is_the_limit():
     lines = must_not_agree_lines(Proposal(debt_id=1), D("1200"), D("700"), "en")
     assert "above ¥700.00" in lines[0]
+
+
+def test_the_walk_away_point_is_the_most_a_month_capped_by_what_is_left():
+    walk_away = Proposal(debt_id=1, lowest_acceptable=D("950"), offered_payment=D("700"))
+    assert "above ¥950.00, your walk-away point" in must_not_agree_lines(
+        walk_away, D("2500"), D("700"), "en"
+    )[0]
+    # A walk-away point above everything left each month is not a limit: the budget is.
+    line = must_not_agree_lines(walk_away, D("900"), D("700"), "en")[0]
+    assert "above ¥900.00, which is what your budget allows" in line
+    zh = must_not_agree_lines(walk_away, D("2500"), D("700"), "zh")[0]
+    assert zh == "每月还款超过¥950.00（这是您的底线）"
+
+
+def _effect(**kw):
+    base = dict(current_instalment=D("1000"), new_instalment=D("1204"), months=60,
+                total_cost=D("72240"), payoff_date=None, interest_saved=None,
+                fits_budget=False, note=None)  # fmt: skip
+    base.update(kw)
+    return Effect(**base)
+
+
+def test_the_sheet_says_what_the_request_means_against_the_walk_away_point():
+    sheet = _sheet(effect=_effect())  # the proposal offers 800, walk-away 950
+    assert (sheet.request_payment, sheet.request_months) == (D("1204"), 60)
+    warnings = plan_warnings(sheet)
+    assert warnings == [
+        "The request means ¥1,204.00 a month for 60 months.",
+        "That is more than your walk-away point of ¥950.00: change the request.",
+    ]
+    assert "The request means ¥1,204.00" in call_sheet_text(sheet)
+    within = _sheet(effect=_effect(new_instalment=D("900")))
+    assert plan_warnings(within) == ["The request means ¥900.00 a month for 60 months."]
+    assert plan_warnings(_sheet(effect=_effect(new_instalment=D("800")))) == []  # the offer
+    agreed = _sheet(effect=_effect(agreed=True))
+    assert plan_warnings(agreed) == []
+
+
+def test_an_offer_that_never_repays_names_the_least_that_would():
+    never = _effect(new_instalment=D("80"), months=None, never_repays=True,
+                    smallest_payment=D("194.95"))  # fmt: skip
+    sheet = _sheet(proposal=None, offered_payment=D("80"), effect=never, lang="zh")
+    assert plan_warnings(sheet) == ["按这个金额永远还不清这笔欠款；每月至少要还¥194.95才能还清。"]

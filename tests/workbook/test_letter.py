@@ -12,6 +12,7 @@ from workbook import i18n
 from workbook.asks import settlement_amount
 from workbook.letter import Letter, build_letter, default_closing, default_opening, letter_text
 from workbook.models import Hardship, HardshipKind, Profile
+from workbook.wording import joined
 
 
 def test_chinese_by_default_even_when_the_ui_is_english():
@@ -36,27 +37,47 @@ def test_chinese_letter_carries_the_borrower_the_loan_and_the_numbers():
         "招联消费金融",
         "好期贷",
         "ZL-2023-0001",
-        "借款金额：¥30,000.00",
-        "剩余欠款：¥23,456.78",
-        "逾期金额：¥2,345.60",
+        "借款金额：30,000.00元",
+        "剩余欠款：23,456.78元",
+        "逾期金额：2,345.60元",
         "逾期天数：45天",
-        "¥312.50",
+        "312.50元",
         "0.05%",  # the rate keeps its unit
         "等额本息",
-        "¥5,500.00",
-        "¥3,000.00",
-        "¥2,500.00",
-        "每月可向贵方还款¥800.00",
-        "工资每月¥5,000.00",
+        "5,500.00元",
+        "3,000.00元",
+        "2,500.00元",
+        "每月可向贵方还款800.00元",
+        "工资每月5,000.00元",
         "分36期",
         "7.20%",
         "减免罚息",
         "暂停还款2个月",
         "减免30%",
-        "¥16,419.75",
+        "16,419.75元",
         "日期：2026年3月5日",
     ):
         assert expected in text, expected
+    assert "¥" not in text  # a Chinese letter writes amounts with 元
+    assert "（1）将剩余欠款分36期" in text  # full-width numbering
+
+
+def test_the_capacity_section_names_the_other_debts_and_is_honest_about_spending():
+    inp = sample_input(other_debts=3, other_balance=D("45678.9"))
+    zh = letter_text(build_letter(inp, "zh"))
+    assert "本人另有3笔欠款，余额合计45,678.90元" in zh
+    assert "必要" not in zh  # the spending includes what is not essential
+    en = letter_text(build_letter(inp, "en"))
+    assert "3 other debts with ¥45,678.90 outstanding" in en
+    one = letter_text(build_letter(replace(inp, other_debts=1), "en"))
+    assert "one other debt with ¥45,678.90" in one
+
+
+def test_lists_join_with_ji_so_an_item_with_he_stays_readable():
+    assert joined(["工资流水", "住院病历和出院小结", "医疗费用发票"], "zh") == (
+        "工资流水、住院病历和出院小结及医疗费用发票"
+    )
+    assert joined(["a", "b", "c"], "en") == "a, b and c"
 
 
 def test_english_version_for_reading():
@@ -152,7 +173,7 @@ def test_empty_parts_are_left_out_and_blanks_left_for_signing():
     letter = build_letter(inp, "en")
     text = letter_text(letter)
     for absent in ("Overdue amount", "Penalty", "Product", "Amount borrowed", "Contract rate",
-                   "Income:", "Essential spending:"):  # fmt: skip
+                   "Income:", "Spending:", "other debt"):  # fmt: skip
         assert absent not in text, absent
     assert "________________" in letter.signature_lines[0]
     assert "no longer covers the instalments" in letter.sections[3].paragraphs[0]

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 
 from workbook import i18n
 from workbook.models import (
+    Agreement,
     Debt,
     DebtStatus,
     LenderType,
+    Payment,
     Proposal,
     Rate,
     RateUnit,
@@ -20,6 +22,8 @@ from workbook.models import (
 )
 from workbook.plans import (
     MAX_MONTHS,
+    agreed_effects,
+    plan_shares,
     plan_summary,
     proposal_effect,
     solve_instalment,
@@ -312,3 +316,65 @@ def test_odd_inputs_never_raise(debt, proposal, today):
     if effect.never_repays:
         assert effect.smallest_payment is not None and effect.note
     plan_summary([debt], [proposal], D("500"), today)
+
+
+def _agreement(debt_id, instalment, count, first_due, **kw):
+    total = kw.pop("total", instalment * count)
+    return Agreement(debt_id, total, instalment, count, first_due, id=kw.pop("id", 7), **kw)
+
+
+def test_an_agreed_instalment_comes_off_the_top_and_the_rest_is_shared():
+    i18n.set_language("en")
+    debts = [_loan(id=1, balance=D("9000")), _loan(id=2, balance=D("3000")),
+             _loan(id=3, balance=D("6000"))]  # fmt: skip
+    agreed = _agreement(3, D("400"), 20, date(2024, 1, 15))
+    paid = [Payment(7, date(2024, 1, 14), D("400")), Payment(7, date(2024, 2, 14), D("400"))]
+    plan = plan_summary(debts, [], D("1200"), TODAY, agreements=[agreed], payments=paid)
+    effects = {debt.id: e for debt, e in plan.rows}
+    assert effects[3].agreed and effects[3].new_instalment == D("400.00")
+    assert effects[3].months == 18 and effects[3].total_cost == D("7200")  # two paid
+    assert effects[3].payoff_date == date(2025, 8, 15) and effects[3].fits_budget
+    # 800 left, shared 3:1 between the others
+    assert (effects[1].new_instalment, effects[2].new_instalment) == (D("600.00"), D("200.00"))
+    assert plan.total_new == D("1200.00") and not plan.over_budget
+    # "now" counts the agreed instalment, not the old contract payment
+    assert plan.total_current == sum(
+        (e.current_instalment for d, e in plan.rows if d.id != 3), D("0")
+    ) + D("400")
+    shares = plan_shares(debts, D("1200"), SplitMethod.PRO_RATA, TODAY, {3: effects[3]})
+    assert shares == {1: D("600.00"), 2: D("200.00"), 3: D("400.00")}
+
+
+def test_the_latest_agreement_counts_and_a_settled_debt_has_none():
+    debts = [_loan(id=1, balance=D("5000")), _loan(id=2, balance=D("0"))]
+    old = _agreement(1, D("300"), 10, date(2023, 1, 1), id=1)
+    new = _agreement(1, D("250"), 20, date(2023, 6, 1), id=2)
+    other = _agreement(2, D("100"), 5, date(2023, 6, 1), id=3)
+    effects = agreed_effects(debts, [new, old, other], [])
+    assert list(effects) == [1] and effects[1].new_instalment == D("250.00")
+
+
+def test_a_term_that_contradicts_the_offer_is_pointed_out():
+    i18n.set_language("en")
+    debt = _loan(id=1, balance=D("12000"), rate=Rate(D("0")))
+    effect = proposal_effect(debt, Proposal(1, new_term_months=12, offered_payment=D("600")), TODAY)
+    assert effect.new_instalment == D("1000.00")  # the term decides
+    assert "A 12-month term means ¥1,000.00 a month, not the ¥600.00 offered." in effect.note
+    same = proposal_effect(debt, Proposal(1, new_term_months=12, offered_payment=D("1000")), TODAY)
+    assert same.note is None
+
+
+def test_over_its_share_says_what_the_share_would_do():
+    i18n.set_language("en")
+    debt = _loan(id=1, balance=D("12000"), rate=Rate(D("0")))
+    effect = proposal_effect(debt, Proposal(1, new_term_months=12), TODAY, D("500"))
+    assert not effect.fits_budget
+    assert "¥500.00 a month over its share of ¥500.00, which would repay it in 24 months" in (
+        effect.note
+    )
+    costly = _loan(id=1, balance=D("12000"), rate=Rate(D("60")))  # 5% a month: 600 interest
+    effect = proposal_effect(costly, Proposal(1, new_term_months=12), TODAY, D("500"))
+    assert "which never repays it; at least ¥6" in effect.note
+    zh = i18n.translate("{gap} a month over its share of {share}, which never repays it; "
+                        "at least {smallest} a month would.", "zh")  # fmt: skip
+    assert "永远还不清" in zh

@@ -24,7 +24,8 @@ from workbook.models import (
     ProposalStatus,
     SplitMethod,
 )
-from workbook.plans import Effect, PlanSummary, plan_summary, split
+from workbook.plans import Effect, PlanSummary, agreed_effects, plan_shares, plan_summary
+from workbook.shares import debt_key
 from workbook.snapshot import WorkbookData
 
 # An unfinished call log younger than this is offered for continuing (the app or the
@@ -61,22 +62,27 @@ def plan(data: WorkbookData, today: date, split: SplitMethod | None = None) -> P
     if not proposals:
         # plan_summary reads the split from the proposals: give it one that asks nothing.
         proposals = [Proposal(debt_id=-1, split=method)]
-    return plan_summary(data.debts, proposals, budget(data, today).surplus, today)
+    return plan_summary(
+        data.debts,
+        proposals,
+        budget(data, today).surplus,
+        today,
+        agreements=data.agreements,
+        payments=data.payments,
+    )
 
 
 def share_for(
     data: WorkbookData, debt: Debt, today: date, method: SplitMethod | None = None
 ) -> Decimal:
-    """This debt's part of the monthly surplus under the split in force."""
+    """This debt's part of the monthly surplus under the split in force: what is left
+    after the instalments agreed in step 6 (an agreed debt's share is its instalment)."""
     debts = [d for d in open_debts(data) if d.balance > 0]
-    surplus = max(budget(data, today).surplus, Decimal(0))
-    shares = split(surplus, debts, plan_split(data, method), today)
+    agreed = agreed_effects(debts, data.agreements, data.payments)
+    surplus = budget(data, today).surplus
+    shares = plan_shares(debts, surplus, plan_split(data, method), today, agreed)
     return next(
-        (
-            shares.get(d.id if d.id is not None else i, Decimal(0))
-            for i, d in enumerate(debts)
-            if d.id == debt.id
-        ),
+        (shares.get(debt_key(d, i), Decimal(0)) for i, d in enumerate(debts) if d.id == debt.id),
         Decimal(0),
     )
 
@@ -103,6 +109,7 @@ def offered_payment(data: WorkbookData, debt: Debt, today: date) -> Decimal | No
 def letter_input(data: WorkbookData, debt: Debt, today: date) -> LetterInput:
     """Everything the application letter to `debt`'s lender is built from."""
     summary = budget(data, today)
+    others = [d for d in open_debts(data) if d.id != debt.id and d.balance > 0]
     return LetterInput(
         profile=data.profile,
         debt=debt,
@@ -118,6 +125,8 @@ def letter_input(data: WorkbookData, debt: Debt, today: date) -> LetterInput:
         custom_opening=debt.letter_opening,
         custom_statement=debt.letter_statement,
         custom_closing=debt.letter_closing,
+        other_debts=len(others),
+        other_balance=sum((d.balance for d in others), Decimal(0)),
     )
 
 
@@ -129,6 +138,7 @@ def call_sheet(data: WorkbookData, debt: Debt, today: date, lang: str | None = N
         budget(data, today).surplus,
         offered_payment(data, debt, today),
         lang,
+        effect=effect_for(plan(data, today), debt.id),
     )
 
 

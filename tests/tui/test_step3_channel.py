@@ -8,11 +8,12 @@ import stat
 from textual.widgets import DataTable, TextArea
 from tui_helpers import NASTY, SIZE, notes, plain
 
-from tui.dialogs.channel_form import ChannelForm
+from tui.dialogs.channel_form import ChannelForm, channel_note_text
 from tui.dialogs.export import ExportDialog
 from tui.dialogs.letter_edit import LetterEdit
 from tui.dialogs.letter_preview import LetterPreview
 from tui.screens.channel import ChannelScreen
+from workbook import i18n
 from workbook.models import Channel
 
 CARD = "北辰银行信用卡中心"
@@ -29,12 +30,13 @@ async def test_letter_from_the_demo_carries_borrower_lender_amounts_and_request(
         "张伟",  # the borrower (profile)
         "110101199001011234",  # in full in the copy
         f"尊敬的{CARD}",  # the lender
-        "剩余欠款：¥48,650.32",  # step 1
-        "逾期金额：¥4,865.03",
-        "¥9,800.00",  # step 2: income, spending, what is left
-        "¥8,000.00",
-        "¥1,800.00",
-        "每月可向贵方还款¥600.00",  # step 4: the offer and the requests
+        "剩余欠款：48,650.32元",  # step 1
+        "逾期金额：4,865.03元",
+        "每月收入合计9,800.00元",  # step 2: income, spending, what is left
+        "生活支出合计8,000.00元",
+        "1,800.00元",
+        "本人另有5笔欠款",  # the other debts the money left has to cover
+        "每月可向贵方还款600.00元",  # step 4: the offer and the requests
         "分60期",
         "减免罚息",
         "收入减少",  # the hardship reasons
@@ -116,3 +118,10 @@ async def test_e_offers_the_selected_lenders_letter_on_steps_3_to_5(demo_app):
             first = dialog.offers[0]
             assert first.key == "letter" and lender in first.title
             await pilot.press("escape")
+
+
+def test_channel_notes_use_the_colon_of_their_language():
+    i18n.set_language("zh")
+    assert "适合：" in channel_note_text(Channel.PHONE).plain
+    i18n.set_language("en")
+    assert "Works best: " in channel_note_text(Channel.PHONE).plain

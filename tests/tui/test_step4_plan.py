@@ -5,21 +5,24 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from rich.cells import cell_len
 from textual.widgets import DataTable, Static, TextArea
 from tui_helpers import NASTY, SIZE, TODAY, notes, plain
 
 from tui.dialogs.confirm import ConfirmModal
-from tui.dialogs.hardship_form import EvidenceChecklist, HardshipForm
+from tui.dialogs.hardship_form import EvidenceChecklist, HardshipForm, parse_since
 from tui.dialogs.proposal_form import ProposalForm
 from tui.screens.plan import PlanScreen
 from tui.widgets.field import Field
-from tui.widgets.plan_panel import totals_line
+from tui.widgets.plan_panel import detail_text, totals_line
 from workbook import i18n
 from workbook.models import Debt, HardshipKind, ProposalStatus, SplitMethod
-from workbook.plans import PlanSummary
+from workbook.plans import Effect, PlanSummary
 
 PLATFORM = "快易借"  # no proposal in the demo: it is offered its share
 BANK = "京华银行"  # no proposal, last row
+AGREED = "安家消费金融有限公司"  # an agreement in step 6
+CARD = "北辰银行信用卡中心"  # asks for 60 months: more than its share
 
 
 def cell(app, lender: str, column: str) -> str:
@@ -33,8 +36,12 @@ async def test_plan_table_follows_the_split(demo_app):
         await pilot.press("4")
         assert isinstance(demo_app.screen, PlanScreen)
         assert "In proportion to balances" in plain(demo_app, "#plan-title")
-        pro_rata = cell(demo_app, PLATFORM, "new")
-        assert pro_rata == "¥120.43"
+        # The agreed instalment (¥897.09) comes off the top; the rest is shared.
+        assert cell(demo_app, AGREED, "new") == "¥897.09"
+        assert cell(demo_app, PLATFORM, "new") == "¥74.37"
+        # Its share never repays it: the table says so and names the least that would.
+        assert cell(demo_app, PLATFORM, "months") == "never"
+        assert cell(demo_app, PLATFORM, "total") == "min ¥194.95"
         await pilot.press("s")  # token payments
         await pilot.pause()
         assert cell(demo_app, PLATFORM, "new") == "¥50.00"
@@ -42,7 +49,7 @@ async def test_plan_table_follows_the_split(demo_app):
         assert {p.split for p in demo_app.wb.proposals.list()} == {SplitMethod.TOKEN}
         await pilot.press("s", "s")  # highest rate first, then smallest balance first
         await pilot.pause()
-        assert cell(demo_app, PLATFORM, "new") == "¥1,800.00"  # it comes first
+        assert cell(demo_app, PLATFORM, "new") == "¥902.91"  # first: all that is not agreed
         # The demo plan asks more than is left each month: the warning says by how much.
         assert "more than you have" in plain(demo_app, "#plan-totals")
 
@@ -139,6 +146,62 @@ async def test_the_plan_says_when_money_is_left_unused(empty_app):
 def test_totals_line_warns_both_ways():
     i18n.set_language("en")
     over = PlanSummary([], Decimal("100"), Decimal("900"), Decimal("800"), True, Decimal("0"))
-    assert "¥100.00 a month more than you have" in totals_line(over).plain
+    assert "¥100.00 a month more than you have: lower the amounts in red" in totals_line(over).plain
     under = PlanSummary([], Decimal("100"), Decimal("500"), Decimal("800"), False, Decimal("300"))
     assert "¥300.00 a month is left unused" in totals_line(under).plain
+
+
+async def test_the_detail_keeps_the_whole_warning_and_an_agreed_debt_points_to_step_6(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "tab")  # the card: asks more than its share
+        detail = " ".join(plain(demo_app, "#plan-detail").split())
+        assert "not the ¥600.00 offered" in detail and "at least ¥711.30 a month would" in detail
+        await pilot.press("down")  # the agreed debt
+        assert "Agreed in step 6" in plain(demo_app, "#plan-detail")
+        await pilot.press("enter")
+        assert isinstance(demo_app.screen, PlanScreen)  # no request form over an agreement
+        assert "This debt has an agreement: its terms are in step 6." in notes(demo_app)
+        await pilot.press("down", "down")  # 鑫源: a long name, a two-line note
+        detail = plain(demo_app, "#plan-detail")
+        assert "at least ¥450.06 a month would repay it within 50 years." in " ".join(
+            detail.split()
+        )
+
+
+def test_the_detail_fits_its_lines_and_cuts_the_request_not_the_warning():
+    i18n.set_language("en")
+    debt = Debt("鑫源小额贷款有限公司" * 3, Decimal("30000"), id=1)
+    note = "¥183.69 a month never repays this debt; at least ¥450.06 a month would. " * 2
+    effect = Effect(None, Decimal("183.69"), None, None, None, None, True, note.strip(),
+                    never_repays=True, smallest_payment=Decimal("450.06"))  # fmt: skip
+    text = detail_text(debt, None, effect, width=60, lines=4)
+    lines = text.plain.split("\n")
+    assert len(lines) == 4 and all(cell_len(line) <= 60 for line in lines)
+    assert lines[0].endswith("~")  # the lender and the request, cut
+    assert " ".join(" ".join(lines[1:]).split()) == note.strip()  # the warning, whole
+
+
+async def test_the_request_form_tells_the_walk_away_point_and_never_calls_never_a_fit(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "tab", "enter")  # the card: 60 months, walk-away ¥800
+        form = demo_app.screen
+        assert isinstance(form, ProposalForm)
+        effect = plain(demo_app, "#proposal-effect")
+        assert "more than your walk-away point of ¥800.00 a month" in effect
+        form.query_one("#new_rate", Field).input.value = "0"  # stop the interest
+        await pilot.pause()
+        effect = " ".join(plain(demo_app, "#proposal-effect").split())
+        assert "¥790.23 a month for 60 months" in effect
+        assert "Walk-away point: you say no to more than ¥800.00 a month." in effect
+        await pilot.press("escape", "down", "down", "enter")  # 快易借: its share never repays
+        effect = " ".join(plain(demo_app, "#proposal-effect").split())
+        assert "never repays it" in effect and "At least ¥194.95 a month would repay it" in effect
+        assert "It fits" not in effect
+
+
+def test_a_hardship_starts_in_a_month_or_on_a_day():
+    assert parse_since("2026-03").value == date(2026, 3, 1)
+    assert parse_since("2026年3月").value == date(2026, 3, 1)
+    assert parse_since("2026-03-17").value == date(2026, 3, 17)
+    assert parse_since("").ok and parse_since("").value is None
+    assert not parse_since("2026-13").ok and not parse_since("soon").ok

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -98,7 +98,9 @@ class CallLog(ModalScreen[Communication | None]):
                 partial(parse_date, required=False),
                 fmt.date_(comm.next_action_date) if comm.next_action_date else "",
                 id="next_action_date",
-                placeholder="2026-12-01",
+                placeholder=_("e.g. {date}").format(
+                    date=fmt.date_(clock(self.app).date() + timedelta(days=7))
+                ),
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("End call and save"), id="end", variant="primary")

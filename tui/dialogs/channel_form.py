@@ -11,42 +11,35 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from tui.widgets.ticklist import TickList
+from tui.widgets.wrap import Wrapped
 from workbook.channels import channel_best_for, channel_label, channel_watch_out
-from workbook.i18n import N_, _
+from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Debt
 
 
-class ChannelPicker(Widget, can_focus=True):
+class ChannelPicker(TickList):
     """Every channel on its own line, `[x]` when chosen."""
 
-    BINDINGS = [
-        Binding("up", "move(-1)", N_("Previous"), show=False),
-        Binding("down", "move(1)", N_("Next choice"), show=False),
-        Binding("space", "toggle", N_("Tick"), id="channel-tick"),
-    ]
-
-    cursor: reactive[int] = reactive(0)
+    BINDINGS = [Binding("space", "toggle", N_("Tick"), id="channel-tick")]
 
     def __init__(self, chosen: list[Channel], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.options = list(Channel)
         self.chosen = [c for c in self.options if c in chosen]
 
-    def render(self) -> Text:
-        text = Text()
-        for i, channel in enumerate(self.options):
-            mark = "[x]" if channel in self.chosen else "[ ]"
-            here = self.has_focus and i == self.cursor
-            text.append(">" if here else " ")
-            text.append(f"{mark} {channel_label(channel)} ", style="reverse" if here else "")
-            if i < len(self.options) - 1:
-                text.append("\n")
-        return text
+    def rows(self) -> list[tuple[bool, str]]:
+        return [(c in self.chosen, channel_label(c)) for c in self.options]
+
+    def tick(self, index: int) -> None:
+        channel = self.options[index]
+        if channel in self.chosen:
+            self.chosen.remove(channel)
+        else:
+            self.chosen.append(channel)
 
     @property
     def value(self) -> list[Channel]:
@@ -56,33 +49,15 @@ class ChannelPicker(Widget, can_focus=True):
     def highlighted(self) -> Channel:
         return self.options[self.cursor]
 
-    def action_move(self, delta: int) -> None:
-        self.cursor = (self.cursor + delta) % len(self.options)
 
-    def action_toggle(self) -> None:
-        channel = self.highlighted
-        if channel in self.chosen:
-            self.chosen.remove(channel)
-        else:
-            self.chosen.append(channel)
-        self.refresh()
-
-    def watch_cursor(self) -> None:
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-
-def channel_note_text(channel: Channel) -> Text:
+def channel_note_text(channel: Channel, title_style: str = "bold") -> Text:
+    """The channel's name, when it works best and what to watch out for."""
+    colon = "：" if current_language() == "zh" else ": "
     text = Text()
-    text.append(channel_label(channel), style="bold")
-    text.append("\n" + _("Works best") + ": ", style="green")
+    text.append(channel_label(channel), style=title_style)
+    text.append("\n" + _("Works best") + colon, style="green")
     text.append(channel_best_for(channel))
-    text.append("\n" + _("Watch out") + ": ", style="yellow")
+    text.append("\n" + _("Watch out") + colon, style="yellow")
     text.append(channel_watch_out(channel))
     return text
 
@@ -121,7 +96,8 @@ class ChannelForm(ModalScreen[list[Channel] | None]):
         self.watch(self.picker, "cursor", self._show_note)
 
     def _show_note(self) -> None:
-        self.query_one("#channel-note", Static).update(channel_note_text(self.picker.highlighted))
+        note = channel_note_text(self.picker.highlighted)
+        self.query_one("#channel-note", Static).update(Wrapped(note))
 
     def action_save(self) -> None:
         self.dismiss(self.picker.value)

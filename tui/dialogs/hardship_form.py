@@ -8,24 +8,25 @@ typed under it is added with Enter (Enter elsewhere saves, as in every form).
 from __future__ import annotations
 
 import dataclasses
-from functools import partial
+import re
+from datetime import date
 from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from tui.dialogs.form import FormDialog
 from tui.widgets.field import Choice, Field, text_parser
+from tui.widgets.ticklist import TickList
 from workbook import fmt
 from workbook.i18n import N_, _
 from workbook.models import EvidenceItem, Hardship, HardshipKind
 from workbook.parse import parse_date
 from workbook.reasons import evidence_missing
+from workbook.textnum import Parsed
 
 
 def suggestions(kind: HardshipKind, listed: list[EvidenceItem]) -> list[EvidenceItem]:
@@ -34,46 +35,23 @@ def suggestions(kind: HardshipKind, listed: list[EvidenceItem]) -> list[Evidence
     return [item for item in evidence_missing(probe) if item not in listed]
 
 
-class EvidenceChecklist(Widget, can_focus=True):
+class EvidenceChecklist(TickList):
     """Documents, `[x]` when the user has it."""
 
-    BINDINGS = [
-        Binding("up", "move(-1)", N_("Previous"), show=False),
-        Binding("down", "move(1)", N_("Next choice"), show=False),
-        Binding("space", "toggle", N_("Have it"), id="evidence-toggle"),
-    ]
-
-    cursor: reactive[int] = reactive(0)
+    BINDINGS = [Binding("space", "toggle", N_("Have it"), id="evidence-toggle")]
 
     def __init__(self, items: list[EvidenceItem], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items = [dataclasses.replace(item) for item in items]
 
-    def render(self) -> Text:
-        text = Text()
-        if not self.items:
-            text.append(_("No documents listed."), style="dim")
-        for i, item in enumerate(self.items):
-            here = self.has_focus and i == self.cursor
-            text.append(">" if here else " ")
-            text.append("[x] " if item.have else "[ ] ", style="reverse" if here else "")
-            text.append(item.name, style="reverse" if here else "")
-            if i < len(self.items) - 1:
-                text.append("\n")
-        return text
+    def rows(self) -> list[tuple[bool, str]]:
+        return [(item.have, item.name) for item in self.items]
 
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return max(len(self.items), 1)
+    def empty_text(self) -> Text:
+        return Text(_("No documents listed."), style="dim")
 
-    def action_move(self, delta: int) -> None:
-        if self.items:
-            self.cursor = (self.cursor + delta) % len(self.items)
-
-    def action_toggle(self) -> None:
-        if self.items:
-            item = self.items[self.cursor]
-            item.have = not item.have
-            self.refresh()
+    def tick(self, index: int) -> None:
+        self.items[index].have = not self.items[index].have
 
     def add(self, name: str) -> bool:
         name = name.strip()
@@ -88,14 +66,17 @@ class EvidenceChecklist(Widget, can_focus=True):
         self.cursor = min(self.cursor, max(len(items) - 1, 0))
         self.refresh(layout=True)
 
-    def watch_cursor(self) -> None:
-        self.refresh()
 
-    def on_focus(self) -> None:
-        self.refresh()
+_MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 
-    def on_blur(self) -> None:
-        self.refresh()
+
+def parse_since(text: str) -> Parsed[date]:
+    """A date, or just a month ("2026-03", "2026年3月"): hardships start in a month more
+    often than on a known day. A month counts from its first day."""
+    found = _MONTH.match(text)
+    if found and 1 <= int(found.group(2)) <= 12:
+        return Parsed(date(int(found.group(1)), int(found.group(2)), 1))
+    return parse_date(text, required=False)
 
 
 class HardshipForm(FormDialog[Hardship | None]):
@@ -112,10 +93,10 @@ class HardshipForm(FormDialog[Hardship | None]):
         )
         yield Field(
             _("Since (date)"),
-            partial(parse_date, required=False),
+            parse_since,
             fmt.date_(h.since) if h and h.since else "",
             id="since",
-            placeholder="2026-03-01",
+            placeholder=_("a month or a day, e.g. 2026-03"),
         )
         yield Static(
             Text(_("In your own words (two or three sentences)")), classes="hardship-label"

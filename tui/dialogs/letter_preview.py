@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 
 from storage import WorkbookError
 from tui import negotiation
+from tui.widgets.wrap import Wrapped
 from workbook.i18n import N_, _, current_language
 from workbook.letter import Letter, build_letter, letter_text
 from workbook.models import Debt, Settings
@@ -147,7 +148,8 @@ class LetterPreview(ModalScreen[None]):
             )
         )
         self.query_one(".letter-hint", Static).update(Text(hint, style="dim"))
-        self.query_one("#letter-body", Static).update(Text(letter_text(letter)))
+        # Chinese wraps between characters, never inside an amount or a date.
+        self.query_one("#letter-body", Static).update(Wrapped(Text(letter_text(letter))))
 
     def full_letter(self) -> Letter:
         return letter_for(self.repay, self.debt, self.lang)

@@ -19,8 +19,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from tui.dialogs.form import FormDialog
+from tui.dialogs.form import FormDialog, shown
 from tui.widgets.field import Choice, Field, text_parser
+from tui.widgets.keybar import KeyBar
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import _, current_language
 from workbook.models import Debt, Proposal, ProposalStatus, SplitMethod
@@ -28,17 +30,8 @@ from workbook.parse import parse_int, parse_money, parse_percent, parse_rate
 from workbook.plans import Effect, proposal_effect
 
 
-def shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return fmt.number(value)
-    if hasattr(value, "unit"):
-        return fmt.rate(value)
-    return str(value)
-
-
-def effect_text(effect: Effect, share: Decimal) -> Text:
+def effect_text(effect: Effect, share: Decimal, walk_away: Decimal | None = None) -> Text:
+    """What the request means, against the debt's share and the walk-away point."""
     text = Text()
     if effect.new_instalment is None:
         text.append(
@@ -67,20 +60,36 @@ def effect_text(effect: Effect, share: Decimal) -> Text:
     text.append("\n")
     share_line = _("Its share of what is left each month: {share}.").format(share=fmt.money(share))
     text.append(share_line + ("" if current_language() == "zh" else " "))
-    if effect.fits_budget:
+    if effect.never_repays:
+        if effect.smallest_payment is not None:
+            text.append(
+                _("At least {amount} a month would repay it.").format(
+                    amount=fmt.money(effect.smallest_payment)
+                ),
+                style="yellow",
+            )
+    elif effect.fits_budget:
         text.append(_("It fits."), style="green")
     else:
         text.append(_("It does not fit."), style="bold red")
     if effect.note and not effect.never_repays:
         text.append("\n" + effect.note, style="yellow")
-    elif effect.never_repays and effect.smallest_payment is not None:
-        text.append(
-            "\n"
-            + _("At least {amount} a month would repay it.").format(
-                amount=fmt.money(effect.smallest_payment)
-            ),
-            style="yellow",
-        )
+    if walk_away is not None:
+        text.append("\n")
+        if not effect.one_off and effect.new_instalment > walk_away:
+            text.append(
+                _("This is more than your walk-away point of {amount} a month.").format(
+                    amount=fmt.money(walk_away)
+                ),
+                style="bold red",
+            )
+        else:
+            text.append(
+                _("Walk-away point: you say no to more than {amount} a month.").format(
+                    amount=fmt.money(walk_away)
+                ),
+                style="dim",
+            )
     return text
 
 
@@ -110,6 +119,7 @@ class ProposalForm(FormDialog[Proposal | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), id="save", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
+        yield KeyBar()
 
     def compose_fields(self) -> ComposeResult:
         p = self.proposal or Proposal(debt_id=self.debt.id or 0)
@@ -157,11 +167,11 @@ class ProposalForm(FormDialog[Proposal | None]):
             placeholder=_("one-off payment, e.g. 30%"),
         )
         yield Field(
-            _("Lowest you accept"),
+            _("Most you can agree to"),
             optional_money,
             shown(p.lowest_acceptable),
             id="lowest_acceptable",
-            placeholder=_("a month, your walk-away point"),
+            placeholder=_("a month; above it, you say no"),
         )
         yield Field(_("Never agree to"), text_parser, p.must_not_agree, id="must_not_agree")
         yield Field(_("Notes"), text_parser, p.notes, id="notes")
@@ -192,7 +202,9 @@ class ProposalForm(FormDialog[Proposal | None]):
             # As in the plan: a request that names no amount offers this debt's share.
             proposal = dataclasses.replace(proposal, offered_payment=self.share)
         effect = proposal_effect(self.debt, proposal, self.today, self.share)
-        self.query_one("#proposal-effect", Static).update(effect_text(effect, self.share))
+        self.query_one("#proposal-effect", Static).update(
+            Wrapped(effect_text(effect, self.share, proposal.lowest_acceptable))
+        )
 
     @on(Input.Changed)
     def _changed(self) -> None:

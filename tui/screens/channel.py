@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from tui.dialogs.channel_form import ChannelForm
+from tui.dialogs.channel_form import ChannelForm, channel_note_text
 from tui.dialogs.letter_preview import LetterPreview, copy_letter, export_letter, letter_for
 from tui.exporting import ExportContext
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.cells import header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
-from workbook.channels import LETTER_CONTENTS, channel_best_for, channel_label, channel_watch_out
+from tui.widgets.wrap import Wrapped
+from workbook.channels import LETTER_CONTENTS, channel_label
 from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Debt, DebtStatus
 
@@ -93,7 +94,7 @@ class ChannelScreen(StepScreen):
         return self._debts.get(key) if key else None
 
     def _show_notes(self) -> None:
-        self.query_one("#channel-note-text", Static).update(self._notes(self.selected()))
+        self.query_one("#channel-note-text", Static).update(Wrapped(self._notes(self.selected())))
 
     def _notes(self, debt: Debt | None) -> Text:
         text = Text()
@@ -115,11 +116,7 @@ class ChannelScreen(StepScreen):
             return text
         for channel in debt.channels:
             text.append("\n")
-            text.append(channel_label(channel), style="bold underline")
-            text.append("\n" + _("Works best") + ": ", style="green")
-            text.append(channel_best_for(channel))
-            text.append("\n" + _("Watch out") + ": ", style="yellow")
-            text.append(channel_watch_out(channel))
+            text.append_text(channel_note_text(channel, "bold underline"))
         if Channel.LETTER in debt.channels:
             text.append("\n\n" + _("The letter (press w) sets out, in this order:"), style="bold")
             for n, msgid in enumerate(LETTER_CONTENTS, start=1):

@@ -21,8 +21,9 @@ from tui.dialogs.confirm import ConfirmModal
 from tui.exporting import ExportContext
 from tui.screens.base import ScreenAction, StepScreen
 from tui.widgets.field import Choice
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
-from workbook.callsheet import POSITIVE_PHRASES, CallSheet, call_sheet_text
+from workbook.callsheet import POSITIVE_PHRASES, CallSheet, call_sheet_text, plan_warnings
 from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Communication, Debt
 
@@ -35,8 +36,7 @@ def bullets(items: list[Text], marker: str = "-") -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     for item in items:
-        item.overflow = "fold"  # long unspaced Chinese wraps instead of ending in an ellipsis
-        grid.add_row(Text(marker), item)
+        grid.add_row(Text(marker), Wrapped(item))  # Chinese wraps between characters
     return grid
 
 
@@ -49,9 +49,7 @@ def sheet_table(sheet: CallSheet) -> Table:
 
     def row(label: str, value: Text | Table | str) -> None:
         value = Text(value) if isinstance(value, str) else value
-        if isinstance(value, Text):
-            value.overflow = "fold"
-        table.add_row(Text(label), value)
+        table.add_row(Text(label), Wrapped(value) if isinstance(value, Text) else value)
 
     who = Text()
     who.append(_("Phone") + " ", style="dim")
@@ -89,6 +87,8 @@ def sheet_table(sheet: CallSheet) -> Table:
             _("Offer this lender {amount} a month").format(amount=fmt.money(sheet.offered_payment)),
             style="bold",
         )
+    for line in plan_warnings(sheet):
+        pay.append("\n" + line, style="yellow")
     row(_("What I can pay"), pay)
 
     if sheet.asks:
@@ -97,11 +97,13 @@ def sheet_table(sheet: CallSheet) -> Table:
         row(_("What I ask for"), Text(_("No request yet: set one in step 4."), style="yellow"))
     row(_("My reasons"), sheet.reasons)
     lowest = (
-        fmt.money(sheet.lowest_acceptable)
+        _("{amount} a month at most: say no to more").format(
+            amount=fmt.money(sheet.lowest_acceptable)
+        )
         if sheet.lowest_acceptable is not None
         else _("not set (step 4)")
     )
-    row(_("Lowest I accept"), Text(lowest, style="bold"))
+    row(_("Walk-away point"), Text(lowest, style="bold"))
     row(_("Never agree to"), bullets([Text(line, style="red") for line in sheet.must_not_agree]))
 
     phrases = []

@@ -138,7 +138,10 @@ class PlanScreen(StepScreen):
             return
         if not self.repay.writable():
             return
-        debt, proposal, _effect = row
+        debt, proposal, effect = row
+        if effect.agreed:
+            self.notify(_("This debt has an agreement: its terms are in step 6."))
+            return
         data = self.repay.data()
         split = self.split_method()
         form = ProposalForm(

@@ -14,11 +14,14 @@ from textual.widgets import DataTable, Static
 
 from tui.widgets.cells import GAP, Cell, date_cell, header, money_cell, text_cell
 from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.wrap import Wrapped, wrap_lines
 from workbook import fmt
 from workbook.asks import proposal_requests
 from workbook.i18n import N_, _, current_language
 from workbook.models import Debt, Proposal, ProposalStatus, SplitMethod
 from workbook.plans import Effect, PlanSummary
+
+LINE = 76  # the detail's width at 80 columns, until it is laid out
 
 COLUMNS = (
     ("lender", N_("Lender")),
@@ -47,6 +50,17 @@ def months_cell(effect: Effect) -> Cell:
     return Cell(Text(GAP + shown, justify="right", no_wrap=True), effect.months)
 
 
+def total_cell(effect: Effect) -> Cell:
+    """The total cost; for a payment that never repays, the least that would."""
+    if effect.never_repays and effect.smallest_payment is not None:
+        shown = _("min {amount}").format(amount=fmt.money(effect.smallest_payment))
+        return Cell(
+            Text(GAP + shown, style="yellow", justify="right", no_wrap=True),
+            effect.smallest_payment,
+        )
+    return money_cell(effect.total_cost)
+
+
 def status_cell(proposal: Proposal | None) -> Cell:
     if proposal is None:
         return Cell(Text(GAP + _("none"), style="dim", no_wrap=True), -1)
@@ -64,10 +78,11 @@ def totals_line(summary: PlanSummary) -> Text:
             surplus=fmt.money(summary.surplus),
         )
     )
-    text.append(" ")
+    sep = "" if current_language() == "zh" else " "  # Chinese puts no space between sentences
+    text.append(sep)
     if summary.over_budget:
         text.append(
-            _("It asks {gap} a month more than you have.").format(
+            _("It asks {gap} a month more than you have: lower the amounts in red.").format(
                 gap=fmt.money(summary.total_new - summary.surplus)
             ),
             style="bold red",
@@ -83,7 +98,7 @@ def totals_line(summary: PlanSummary) -> Text:
         text.append(_("It fits the budget."), style="green")
     if summary.one_off_total > 0:
         text.append(
-            " "
+            sep
             + _("Settlements to pay at once: {amount}.").format(
                 amount=fmt.money(summary.one_off_total)
             ),
@@ -92,22 +107,42 @@ def totals_line(summary: PlanSummary) -> Text:
     return text
 
 
-def detail_text(debt: Debt, proposal: Proposal | None, effect: Effect) -> Text:
-    text = Text()
-    text.append(debt.lender, style="bold")
-    asks = proposal_requests(proposal, debt.balance)
+def detail_text(
+    debt: Debt, proposal: Proposal | None, effect: Effect, width: int = LINE, lines: int = 4
+) -> Text:
+    """The selected row in words, in at most `lines` lines of `width`: the note (what is
+    wrong and what would fit) is kept whole; what is asked for is cut if need be."""
+    head = Text()
+    head.append(debt.lender, style="bold")
+    asks = [] if effect.agreed else proposal_requests(proposal, debt.balance)
     if asks:
         sep = "；" if current_language() == "zh" else "; "
-        text.append("  " + _("Asks: ") + sep.join(asks))
+        head.append("  " + _("Asks: ") + sep.join(asks))
+    elif effect.agreed:
+        pass
     elif proposal is None:
-        text.append(
+        head.append(
             "  " + _("No proposal yet: it is offered its share (Enter to set one)."), style="dim"
         )
     else:
-        text.append("  " + _("Offers its share of what is left each month."), style="dim")
-    if effect.note:
-        text.append("\n" + effect.note, style="yellow")
-    return text
+        head.append("  " + _("Offers its share of what is left each month."), style="dim")
+    note = Text(effect.note or "", style="green" if effect.agreed else "yellow")
+    note_lines = fit_lines(note, width, lines - 1) if effect.note else []
+    kept = fit_lines(head, width, lines - len(note_lines)) + note_lines
+    return Text("\n").join(kept)
+
+
+def fit_lines(text: Text, width: int, limit: int) -> list[Text]:
+    """`text` wrapped to `width`, at most `limit` lines, the last marked "~" if cut."""
+    lines = wrap_lines(text, width)
+    if len(lines) <= limit:
+        return lines
+    kept = lines[: max(limit, 1)]
+    last = kept[-1]
+    last.rstrip()
+    last.truncate(width - 1)
+    last.append("~")
+    return kept
 
 
 class PlanPanel(Vertical):
@@ -142,7 +177,7 @@ class PlanPanel(Vertical):
             for debt, effect in summary.rows
         }
         sync_rows(self.table, [(key, self._cells(*row)) for key, row in self._rows.items()])
-        self.query_one("#plan-totals", Static).update(totals_line(summary))
+        self.query_one("#plan-totals", Static).update(Wrapped(totals_line(summary)))
         self.show_detail()
 
     def _cells(self, debt: Debt, proposal: Proposal | None, effect: Effect) -> list:
@@ -153,7 +188,7 @@ class PlanPanel(Vertical):
             money_cell(effect.current_instalment),
             money_cell(effect.new_instalment, new_style),
             months_cell(effect),
-            money_cell(effect.total_cost),
+            total_cell(effect),
             date_cell(effect.payoff_date),
         ]
 
@@ -167,4 +202,7 @@ class PlanPanel(Vertical):
         if row is None:
             detail.update(Text(_("No open debts to plan for. Add them in step 1."), style="dim"))
         else:
-            detail.update(detail_text(*row))
+            detail.update(detail_text(*row, width=detail.content_region.width or LINE))
+
+    def on_resize(self) -> None:
+        self.show_detail()

@@ -19,6 +19,7 @@ from workbook.i18n import N_, _
 
 class ConfirmModal(ModalScreen[bool]):
     COMMANDS = {DialogActionsProvider}
+    AUTO_FOCUS = "#no"  # the safe choice is the default
     BINDINGS = [
         Binding("y", "confirm", N_("Yes"), id="confirm"),
         Binding("escape,n", "cancel", N_("Cancel"), key_display="Esc/n", id="cancel"),
@@ -37,9 +38,6 @@ class ConfirmModal(ModalScreen[bool]):
                 yield Button(self.yes_label, id="yes", variant="error")
                 yield Button(_("Cancel"), id="no")
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()  # the safe choice is the default
 
     @on(Button.Pressed, "#yes")
     def action_confirm(self) -> None:

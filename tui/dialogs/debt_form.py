@@ -26,6 +26,8 @@ optional_money = partial(parse_money, required=False)
 
 
 class DebtForm(FormDialog[Debt | None]):
+    AUTO_FOCUS = "#lender Input"
+
     def __init__(self, debt: Debt | None = None) -> None:
         super().__init__(_("Edit debt") if debt is not None else _("Add a debt"))
         self.debt = debt
@@ -86,9 +88,6 @@ class DebtForm(FormDialog[Debt | None]):
                      id="status")
         yield Toggles(_("Channels"), enum_options(Channel), v("channels") or [], id="channels")
         yield Field(_("Notes"), text_parser, v("notes") or "", id="notes")
-
-    def on_mount(self) -> None:
-        self.query_one("#lender", Field).focus()
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         errors = {}

@@ -22,6 +22,8 @@ def essential_options() -> list[tuple[str, bool]]:
 
 
 class ExpenseForm(FormDialog[ExpenseItem | None]):
+    AUTO_FOCUS = "#name Input"
+
     def __init__(self, item: ExpenseItem | None = None) -> None:
         super().__init__(_("Edit spending") if item else _("Add spending"))
         self.item = item
@@ -39,9 +41,6 @@ class ExpenseForm(FormDialog[ExpenseItem | None]):
         yield Choice(_("How often"), enum_options(Frequency),
                      item.frequency if item else Frequency.MONTHLY, id="frequency")
         yield Field(_("Notes"), text_parser, item.notes if item else "", id="notes")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Field).focus()
 
     @on(Choice.Changed, "#group")
     def _group_changed(self, event: Choice.Changed) -> None:

@@ -16,6 +16,8 @@ from workbook.parse import parse_money
 
 
 class IncomeForm(FormDialog[IncomeItem | None]):
+    AUTO_FOCUS = "#name Input"
+
     def __init__(self, item: IncomeItem | None = None) -> None:
         super().__init__(_("Edit income") if item else _("Add income"))
         self.item = item
@@ -29,9 +31,6 @@ class IncomeForm(FormDialog[IncomeItem | None]):
         yield Choice(_("How often"), enum_options(Frequency),
                      item.frequency if item else Frequency.MONTHLY, id="frequency")
         yield Field(_("Notes"), text_parser, item.notes if item else "", id="notes")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Field).focus()
 
     def build(self, values: dict[str, Any]) -> IncomeItem:
         fields = {k: values[k] for k in ("name", "amount", "frequency", "notes")}

@@ -50,6 +50,7 @@ def key_rows(screen: Screen) -> list[tuple[str, str]]:
 
 class KeysHelp(ModalScreen[None]):
     COMMANDS = {DialogActionsProvider}
+    AUTO_FOCUS = "#close"
     BINDINGS = [Binding("escape,question_mark", "close", N_("Close"), id="close")]
 
     def __init__(self, screen: Screen) -> None:
@@ -67,9 +68,6 @@ class KeysHelp(ModalScreen[None]):
             with VerticalScroll(classes="keys-list"):
                 yield Static(table)
             yield Button(_("Close"), id="close")
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -32,6 +32,8 @@ def id_parser(text: str) -> Parsed[str | None]:
 
 
 class ProfileForm(FormDialog[Profile | None]):
+    AUTO_FOCUS = "#name Input"
+
     def __init__(self, profile: Profile) -> None:
         super().__init__(_("Your details for letters"))
         self.profile = profile
@@ -49,9 +51,6 @@ class ProfileForm(FormDialog[Profile | None]):
         yield Field(_("Phone"), text_parser, p.phone, id="phone")
         yield Field(_("Address"), text_parser, p.address, id="address")
         yield Field(_("Email"), text_parser, p.email, id="email")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Field).focus()
 
     def build(self, values: dict[str, Any]) -> Profile:
         new_id = values["id_number"]

@@ -12,6 +12,8 @@ from workbook.i18n import _
 
 
 class WorkbookNameForm(FormDialog[str | None]):
+    AUTO_FOCUS = "#name Input"
+
     def __init__(self, name: str) -> None:
         super().__init__(_("Rename this workbook"))
         self.current = name
@@ -19,9 +21,6 @@ class WorkbookNameForm(FormDialog[str | None]):
     def compose_fields(self) -> ComposeResult:
         yield Field(_("Workbook name *"), required_text(_("Give the workbook a name.")),
                     self.current, id="name", max_length=60)
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Field).focus()
 
     def build(self, values: dict[str, Any]) -> str:
         return values["name"]

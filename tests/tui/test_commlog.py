@@ -285,10 +285,11 @@ def test_filter_summary_lists_what_is_kept():
     assert filter_summary(LogFilter(flagged_only=True, rule="third_party")) == "third party"
 
 
-async def test_language_switch_keeps_the_filter(demo_app):
+async def test_language_switch_keeps_the_filter_and_the_entry(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("6", "c", "f", "l")
+        await pilot.press("6", "c", "f", "down", "l")
         await pilot.pause()
+        assert demo_app.screen.query_one("#log", DataTable).cursor_row == 1
         assert "只看已标记" in plain(demo_app, "#log-status") and len(rows(demo_app)) == 2
         assert rows(demo_app)[0][3] == "对方"
 

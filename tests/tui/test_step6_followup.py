@@ -185,6 +185,16 @@ async def test_next_actions_take_one_line_each_and_can_be_scrolled(demo_path, op
         assert app.focused.id == "next-actions"
 
 
+async def test_a_language_switch_keeps_the_row(demo_path, open_app):
+    accept_card_proposal(demo_path)
+    app = open_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "down", "l")
+        await pilot.pause()
+        assert app.screen.query_one("#agreements", DataTable).cursor_row == 1
+        assert plain(app, "#agreement-line").startswith("对方已接受协商方案")
+
+
 async def test_new_agreement_asks_which_debt(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "a")

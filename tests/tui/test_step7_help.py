@@ -57,6 +57,14 @@ async def test_flagged_contacts_are_announced_and_listed_in_the_log(demo_app):
         assert screen.query_one("#log").row_count == 2
 
 
+async def test_a_language_switch_keeps_the_card_in_view(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "down", "down", "l")  # 12378 -> 12348 -> 110, then Chinese
+        await pilot.pause()
+        assert demo_app.screen.selected().key == "110"
+        assert "报警" in plain(demo_app, "#help-preview-text", width=40)
+
+
 async def test_highlight_shows_the_card_beside_the_list(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("7", "down")  # from 12378 to 12348

@@ -83,6 +83,7 @@ class CommLogScreen(BaseScreen):
         self._shown: dict[str, Communication] = {}
         self._loaded = False  # refresh_data has run: the table can be filled
         self._select_next: str | None = None  # the entry to select after a save
+        self._current: str | None = None  # the highlighted entry, kept across a language switch
 
     def place_title(self) -> str:
         return _("Communication log")
@@ -138,7 +139,7 @@ class CommLogScreen(BaseScreen):
 
     def _show_page(self) -> None:
         table = self.table
-        keep = selected_key(table)
+        keep = selected_key(table) or self._current
         start = self.page * PAGE_SIZE
         rows = self._filtered[start:start + PAGE_SIZE]
         self._shown = {str(c.id): c for c in rows}
@@ -197,6 +198,7 @@ class CommLogScreen(BaseScreen):
 
     @on(DataTable.RowHighlighted, "#log")
     def _highlighted(self) -> None:
+        self._current = selected_key(self.table)
         self._show_detail()
 
     @on(DataTable.RowSelected, "#log")

@@ -89,6 +89,7 @@ class FollowupScreen(StepScreen):
         self._waiting: dict[str, Debt] = {}
         self._due: dict[str, InstalmentState] = {}
         self._select_next: str | None = None  # row to put the cursor on after a save
+        self._current: str | None = None  # the highlighted row, kept across a language switch
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="agreements-title", classes="section-title", markup=False)
@@ -132,8 +133,9 @@ class FollowupScreen(StepScreen):
                 for key, a in self._agreements.items()]
         rows += [(key, waiting_cells(d)) for key, d in self._waiting.items()]
         sync_rows(self.agreements_table, rows)
-        if self._select_next in self._agreements:
-            index = self.agreements_table.get_row_index(self._select_next)
+        target = self._select_next or self._current
+        if target in self._agreements or target in self._waiting:
+            index = self.agreements_table.get_row_index(target)
             self.agreements_table.move_cursor(row=index, animate=False)
         self._select_next = None
         self.query_one("#agreements-title", Static).update(Text(
@@ -183,6 +185,7 @@ class FollowupScreen(StepScreen):
 
     @on(DataTable.RowHighlighted, "#agreements")
     def _highlighted(self) -> None:
+        self._current = selected_key(self.agreements_table)
         self._show_line()
 
     @on(DataTable.RowSelected, "#agreements")

@@ -45,6 +45,7 @@ class HelpScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._entries: dict[str, HelpEntry] = {}
+        self._current: str | None = None  # the highlighted card, kept across a language switch
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="help-intro", markup=False)
@@ -77,7 +78,9 @@ class HelpScreen(StepScreen):
             intro.append(_("Who can help, what the law says, and the risks of other ways out. "
                            "Enter opens a card."))
         self.query_one("#help-intro", Static).update(intro)
-        if self.cards.highlighted is None:
+        if self._current in self._entries:  # after a language switch too
+            self.cards.highlighted = self.cards.get_option_index(self._current)
+        elif self.cards.highlighted is None:
             self.cards.action_first()
         self._show_preview()
 
@@ -95,6 +98,8 @@ class HelpScreen(StepScreen):
 
     @on(OptionList.OptionHighlighted, "#help-list")
     def _highlighted(self) -> None:
+        entry = self.selected()
+        self._current = f"{entry.group}:{entry.key}" if entry else None
         self._show_preview()
 
     @on(OptionList.OptionSelected, "#help-list")

@@ -191,6 +191,11 @@ async def test_ten_thousand_entries_page_and_save_quickly(demo_path, open_app):
         assert len(rows(app)) == PAGE_SIZE
         await pilot.press("n")
         assert screen.page == 1 and rows(app)[0][5] != ""
+        actions = {a.title: a.callback for a in palette_actions(screen)}
+        actions["Older log entries"]()
+        assert screen.page == 2
+        actions["Newer log entries"]()
+        assert screen.page == 1
         comm = screen.selected()
         app.save(lambda: app.wb.communications.update(comm), "saved")
         await pilot.pause()

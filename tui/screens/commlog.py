@@ -292,4 +292,8 @@ class CommLogScreen(BaseScreen):
                          self.action_flagged),
             ScreenAction(_("Show every log entry"), _("Clear the filter (key r)"),
                          self.action_clear_filter),
+            ScreenAction(_("Older log entries"), _("The next page (key n)"),
+                         lambda: self.action_page(1)),
+            ScreenAction(_("Newer log entries"), _("The page before (key b)"),
+                         lambda: self.action_page(-1)),
         ]

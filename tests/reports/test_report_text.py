@@ -123,3 +123,34 @@ def test_no_line_starts_with_chinese_closing_punctuation(fonts):
             for line in para.blPara.lines:
                 words = line[1] if isinstance(line, tuple | list) else [w.text for w in line.words]
                 assert "".join(words)[:1] not in "，；：！？", (width, "".join(words)[:20])
+
+
+def test_faster_line_making_gives_reportlabs_lines(fonts):
+    """The run-at-a-time line maker and the width cache change nothing but the time."""
+    from reportlab.platypus import paragraph as rl
+
+    from reports import paragraphs
+
+    style = make_styles(fonts).cell
+    source = f'<font color="#555555">{markup("摘要：", fonts)}</font>' + markup(
+        "很长的备注，包含中文与English words ☐ 😀 mixed；" * 6 + "\n第二行", fonts
+    )
+
+    def lines(maker):
+        rl.makeCJKParaLine = maker
+        try:
+            para = paragraphs.CJKParagraph(source, style)
+            para.wrap(220, 10_000)
+            return [
+                ([(w.text, w.fontName, w.fontSize) for w in line.words],
+                 line.ascent, line.descent, line.fontSize, line.extraSpace, line.lineBreak)
+                for line in para.blPara.lines
+            ]  # fmt: skip
+        finally:
+            rl.makeCJKParaLine = paragraphs._make_cjk_para_line
+
+    assert lines(paragraphs._make_cjk_para_line) == lines(paragraphs._original_make_line)
+    for char in "中a☐😀 ":
+        assert paragraphs._string_width(char, fonts.regular, 9) == (
+            paragraphs._original_string_width(char, fonts.regular, 9)
+        )

@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
     due = command("due", _("print instalments due soon and overdue; exit 1 if any is overdue"))
-    due.add_argument("--days", type=int, default=30, help=_("how many days ahead (default 30)"))
+    due.add_argument("--days", type=_days, default=30, help=_("how many days ahead (default 30)"))
     due.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
 
     imp = command("import", _("make a new workbook (--db) from a JSON export"))
@@ -112,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `repay due | head`: the reader left; not an error worth a message.
+        _silence_stdout()
+        return 0
     except Exception as exc:  # one line, never a traceback
         from storage import WorkbookError
 
@@ -120,6 +124,22 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(_("repay: unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 3660:
+        raise argparse.ArgumentTypeError(_("give a whole number of days from 0 to 3660"))
+    return days
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; with the pipe gone that would raise again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _peek_lang(argv: list[str]) -> str | None:

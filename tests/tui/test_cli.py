@@ -136,3 +136,25 @@ def test_export_json_then_import_into_a_new_workbook(demo: Path, tmp_path: Path)
         assert a.profile() == b.profile()
     again = repay("--db", str(target), "import", str(out))
     assert again.returncode == 2 and "Traceback" not in again.stderr
+
+
+def test_due_refuses_negative_days(demo: Path):
+    result = repay("--db", str(demo), "due", "--days", "-5")
+    assert result.returncode == 2
+    assert "0 to 3660" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_due_into_a_closed_pipe_is_quiet(demo: Path, monkeypatch):
+    from tui.cli import main
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `repay due | head`: the reader has gone
+    saved = os.dup(1)
+    try:
+        broken = os.fdopen(write_end, "w", buffering=1)
+        monkeypatch.setattr(sys, "stdout", broken)
+        code = main(["--db", str(demo), "due", "--today", "2026-11-28"])
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    assert code == 0

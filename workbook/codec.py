@@ -21,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, TypeVar
 
+from workbook.i18n import N_, _
+
 T = TypeVar("T")
 
 
@@ -57,7 +59,7 @@ def _encode(value: Any) -> Any:
 def from_dict(cls: type[T], data: dict[str, Any], id: int | None = None) -> T:
     """Build a `cls` from a dict made by `to_dict`; `id` is set when the class has one."""
     if not isinstance(data, dict):
-        raise TypeError(f"{data!r} is not a record")
+        raise TypeError(_wrong(dict, data))
     kwargs = {name: decode(data[name]) for name, decode in _decoders(cls) if name in data}
     if id is not None and "id" in _hints(cls):
         kwargs["id"] = id
@@ -80,11 +82,27 @@ def _identity(value: Any) -> Any:
     return value
 
 
+# What a value should have been, for the message that says it was not (translated).
+_KINDS = {
+    str: N_("{value} is not text"),
+    int: N_("{value} is not a whole number"),
+    bool: N_("{value} is not yes or no"),
+    list: N_("{value} is not a list"),
+    dict: N_("{value} is not a record"),
+    Decimal: N_("{value} is not a number"),
+}
+
+
+def _wrong(tp: type, value: Any) -> str:
+    shown = repr(value)
+    return _(_KINDS[tp]).format(value=shown if len(shown) <= 40 else shown[:37] + "...")
+
+
 def _exactly(tp: type) -> Callable[[Any], Any]:
     # `type(...) is`: JSON true is not a number and 1 is not a yes/no.
     def check(value: Any) -> Any:
         if type(value) is not tp:
-            raise TypeError(f"{value!r} is not {tp.__name__}")
+            raise TypeError(_wrong(tp, value))
         return value
 
     return check
@@ -92,20 +110,20 @@ def _exactly(tp: type) -> Callable[[Any], Any]:
 
 def _decimal(value: Any) -> Decimal:
     if type(value) not in (str, int, Decimal):  # never a float, never a bool
-        raise TypeError(f"{value!r} is not a number")
+        raise TypeError(_wrong(Decimal, value))
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise ValueError(f"{value!r} is not a number") from None
+        raise ValueError(_wrong(Decimal, value)) from None
     if not number.is_finite():  # NaN would raise in the first comparison of a screen
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(_wrong(Decimal, value))
     return number
 
 
 def _container(tp: type, decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if not isinstance(value, tp):
-            raise TypeError(f"{value!r} is not a {tp.__name__}")
+            raise TypeError(_wrong(tp, value))
         return decode(value)
 
     return check

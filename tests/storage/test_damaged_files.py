@@ -54,7 +54,7 @@ DAMAGE = {
     ),
     "text where a number goes": (
         lambda raw: raw.replace(b'"overdue_days":0', b'"overdue_days":"3"'),
-        "record 1 in debts cannot be read ('3' is not int)",
+        "record 1 in debts cannot be read ('3' is not a whole number)",
     ),
     "bad version": (
         lambda raw: b'{"meta": {"1": {"schema_version": "one"}}}',

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook import models
+from workbook import i18n, models
 from workbook.codec import from_dict, to_dict
 
 MODEL_CLASSES = [
@@ -155,9 +155,9 @@ def test_unknown_keys_are_ignored_and_missing_fields_take_defaults():
         ({"balance": "-Infinity"}, "is not a number"),
         ({"balance": 1.5}, "1.5 is not a number"),  # a float would not be exact
         ({"balance": True}, "True is not a number"),
-        ({"lender": 5}, "5 is not str"),
-        ({"overdue_days": "3"}, "'3' is not int"),
-        ({"overdue_days": True}, "True is not int"),
+        ({"lender": 5}, "5 is not text"),
+        ({"overdue_days": "3"}, "'3' is not a whole number"),
+        ({"overdue_days": True}, "True is not a whole number"),
         ({"status": "weird"}, "weird"),
         ({"start_date": "2026-13-01"}, "month must be in 1..12"),
         ({"channels": "phone"}, "'phone' is not a list"),
@@ -165,6 +165,7 @@ def test_unknown_keys_are_ignored_and_missing_fields_take_defaults():
     ],
 )
 def test_a_value_of_the_wrong_type_is_refused_with_the_value(changes, complaint):
+    i18n.set_language("en")
     good = to_dict(models.Debt(lender="x", balance=Decimal("1.00")))
     with pytest.raises((TypeError, ValueError)) as caught:
         from_dict(models.Debt, {**good, **changes})
@@ -173,3 +174,10 @@ def test_a_value_of_the_wrong_type_is_refused_with_the_value(changes, complaint)
 
 def test_integers_are_exact_decimals():
     assert from_dict(models.Debt, {"lender": "x", "balance": 12}).balance == Decimal(12)
+
+
+def test_the_complaint_is_in_the_ui_language():
+    i18n.set_language("zh")
+    with pytest.raises(ValueError) as caught:
+        from_dict(models.Debt, {"lender": "x", "balance": "abc"})
+    assert str(caught.value) == "'abc' 不是数字"

@@ -199,10 +199,11 @@ def _run_tui(path: Path, args: argparse.Namespace) -> int:
     try:
         from tui.app import RepayApp
 
-        RepayApp(wb, lang=args.lang).run()
+        app = RepayApp(wb, lang=args.lang)
+        app.run()
     finally:
         wb.close()
-    return 0
+    return EXIT_ERROR if app.return_code else 0  # a crash in the TUI is not a success
 
 
 def _use_saved_language(path: Path) -> bool:

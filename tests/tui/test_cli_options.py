@@ -39,3 +39,19 @@ def test_a_wrong_option_is_one_line(capsys):
     assert caught.value.code == cli.EXIT_ERROR
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--bogus" in err and "usage" not in err
+
+
+@pytest.mark.parametrize(("code", "exit_status"), [(None, 0), (0, 0), (1, cli.EXIT_ERROR)])
+def test_the_exit_status_follows_the_app(tmp_path, monkeypatch, code, exit_status):
+    import tui.app
+
+    class App:
+        def __init__(self, wb, lang=None):
+            self.return_code = None
+
+        def run(self):
+            self.return_code = code  # Textual sets 1 when the app ended on an exception
+
+    monkeypatch.setattr(tui.app, "RepayApp", App)
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    assert cli.main(["--db", str(tmp_path / "w.json")]) == exit_status

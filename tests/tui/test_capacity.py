@@ -116,3 +116,15 @@ async def test_no_surplus_points_to_token_offers_and_step_7(empty_app):
         note = plain(empty_app, "#capacity-shortfall")
         assert empty_app.screen.query_one("#capacity-shortfall").display
         assert "token" in note and "step 4" in note and "step 7" in note
+
+
+async def test_spending_is_listed_group_by_group(demo_app):
+    demo_app.wb.expenses.add(ExpenseItem("房租押金分摊", Decimal("100"), ExpenseGroup.HOUSING))
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        screen = demo_app.screen
+        table = screen.query_one("#expenses", DataTable)
+        keys = [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+        groups = [list(ExpenseGroup).index(screen._expenses[k].group) for k in keys]
+        assert groups == sorted(groups)
+        assert screen._expenses[keys[1]].name == "房租押金分摊"  # with the rent, not last

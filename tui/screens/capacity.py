@@ -26,12 +26,15 @@ from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.budget import BudgetSummary, monthly_amount, summarise
 from workbook.i18n import N_, _
-from workbook.models import ZERO, ExpenseItem, IncomeItem
+from workbook.models import ZERO, ExpenseGroup, ExpenseItem, IncomeItem
 
 INCOME_COLUMNS = (("name", N_("Income")), ("often", N_("How often")),
                   ("amount", N_("Amount")), ("monthly", N_("Per month")))
 EXPENSE_COLUMNS = (("name", N_("Spending")), ("group", N_("Group")), ("kind", N_("Kind")),
                    ("often", N_("How often")), ("monthly", N_("Per month")))
+
+
+GROUP_ORDER = {group: i for i, group in enumerate(ExpenseGroup)}
 
 
 class CapacityScreen(StepScreen):
@@ -71,8 +74,10 @@ class CapacityScreen(StepScreen):
         self._expenses = {str(e.id): e for e in data.expenses}
         sync_rows(self.query_one("#incomes", DataTable),
                   [(str(i.id), self._income_cells(i)) for i in data.incomes])
-        sync_rows(self.query_one("#expenses", DataTable),
-                  [(str(e.id), self._expense_cells(e)) for e in data.expenses])
+        expenses = self.query_one("#expenses", DataTable)
+        sync_rows(expenses, [(str(e.id), self._expense_cells(e)) for e in data.expenses])
+        if expenses.row_count:
+            expenses.sort("group")  # spending listed group by group, in the SFS order
         # An agreed debt asks for its agreed instalment: the same figure home shows.
         summary = summarise(data.incomes, data.expenses, debts_as_agreed(data), self.today)
         self._show_summary(summary)
@@ -89,7 +94,7 @@ class CapacityScreen(StepScreen):
         kind = _("Essential") if item.essential else _("Flexible")
         return [
             text_cell(item.name, 16),
-            text_cell(fmt.enum_label(item.group), 14),
+            text_cell(fmt.enum_label(item.group), 14, sort_key=GROUP_ORDER[item.group]),
             text_cell(kind),
             text_cell(fmt.enum_label(item.frequency)),
             money_cell(monthly_amount(item.amount, item.frequency)),

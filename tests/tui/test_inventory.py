@@ -206,3 +206,21 @@ async def test_chinese_explanation_never_breaks_inside_a_number(demo_path, open_
         for line in explanation:  # no line starts or ends in the middle of "3.00%"
             assert not re.match(r"^[\d.%]", line) or re.match(r"^\d+\.\d\d%", line), line
             assert not re.search(r"\d\.\d?$", line), line
+
+
+async def test_upfront_deduction_must_be_less_than_the_amount_borrowed(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a", *"某平台")
+        for name, value in (("balance", "900"), ("principal", "1000"),
+                            ("upfront_deduction", "1000")):
+            field(empty_app, name).input.value = value
+        await pilot.press("ctrl+s")
+        upfront = field(empty_app, "upfront_deduction")
+        assert isinstance(empty_app.screen, DebtForm) and upfront.has_class("-invalid")
+        assert "less than the amount borrowed" in str(
+            upfront.query_one(".field-error", Static).render())
+        upfront.input.value = "200"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (debt,) = empty_app.wb.debts.list()
+    assert debt.upfront_deduction == Decimal("200.00") and debt.principal == Decimal("1000.00")

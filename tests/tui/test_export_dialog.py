@@ -10,6 +10,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
+import pypdf
 from tui_helpers import SIZE, TODAY, notes
 
 from storage import Workbook
@@ -214,3 +215,16 @@ def test_problem_lines_are_ours_and_single():
     set_language("zh")
     assert problem_line(full).startswith("没有写入：磁盘已满")
     set_language("en")
+
+
+async def test_enter_on_the_language_exports_in_that_language(demo_path, open_app, tmp_path):
+    out = tmp_path / "out"
+    _set_export_dir(demo_path, out)
+    app = open_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "tab", "right")  # the summary, in the other language
+        assert app.screen.query_one("#export-lang", Choice).value == "zh"
+        await pilot.press("enter")
+        await _written(app, pilot)
+        (pdf,) = out.iterdir()
+        assert "情况汇总" in pypdf.PdfReader(str(pdf)).pages[0].extract_text()

@@ -85,6 +85,8 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "export", N_("Export"), key_display="Enter", id="export-run"),
+        # Enter where the focused widget has no use for it (the language): export too.
+        Binding("enter", "export", show=False),
         Binding("escape", "close", N_("Close"), key_display="Esc", id="close"),
     ]
 

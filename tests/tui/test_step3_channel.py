@@ -125,3 +125,14 @@ def test_channel_notes_use_the_colon_of_their_language():
     assert "适合：" in channel_note_text(Channel.PHONE).plain
     i18n.set_language("en")
     assert "Works best: " in channel_note_text(Channel.PHONE).plain
+
+
+async def test_the_preview_warns_when_the_offer_never_repays_the_debt(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "down", "down", "w")  # 快易借: its share is below the interest
+        assert isinstance(demo_app.screen, LetterPreview)
+        hint = " ".join(plain(demo_app, ".letter-hint").split())
+        assert "The offer of ¥74.37 a month never repays this debt" in hint
+        assert "at least ¥194.95 would" in hint
+        await pilot.press("escape", "up", "up", "w")  # the card's request does repay
+        assert "masked on screen" in plain(demo_app, ".letter-hint")

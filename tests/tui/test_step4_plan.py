@@ -134,11 +134,13 @@ async def test_reason_kind_changes_the_suggested_evidence(demo_app):
         assert isinstance(demo_app.screen, PlanScreen)
 
 
-async def test_the_plan_says_when_money_is_left_unused(empty_app):
+async def test_without_a_budget_the_plan_sends_the_user_to_step_2(empty_app):
     empty_app.wb.debts.add(Debt("银行[x]", Decimal("1000"), monthly_payment=Decimal("100")))
     async with empty_app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        assert "It fits the budget." in plain(empty_app, "#plan-totals")
+        totals = " ".join(plain(empty_app, "#plan-totals").split())
+        assert "Nothing is left each month to share: check your budget in step 2" in totals
+        assert "It fits the budget." not in totals
         assert "Add the reasons" in plain(empty_app, "#reasons-evidence")
         assert "银行[x]" in str(empty_app.screen.query_one("#plan-detail", Static).render())
 
@@ -149,6 +151,12 @@ def test_totals_line_warns_both_ways():
     assert "¥100.00 a month more than you have: lower the amounts in red" in totals_line(over).plain
     under = PlanSummary([], Decimal("100"), Decimal("500"), Decimal("800"), False, Decimal("300"))
     assert "¥300.00 a month is left unused" in totals_line(under).plain
+    row = (Debt("L", Decimal("1000"), id=1), None)
+    broke = PlanSummary([row], Decimal("100"), Decimal("0"), Decimal("0"), False, Decimal("0"))
+    assert "Nothing is left each month to share: check your budget in step 2" in (
+        totals_line(broke).plain
+    )
+    assert "It fits the budget" not in totals_line(broke).plain
 
 
 async def test_the_detail_keeps_the_whole_warning_and_an_agreed_debt_points_to_step_6(demo_app):

@@ -174,3 +174,24 @@ async def test_sheet_in_chinese_and_after_a_language_switch(demo_path, open_app)
         await pilot.press("l", "right")  # English now; Left/Right still change the lender
         assert app.screen.selected().lender != CARD
         assert "Who and how" in plain(app, "#talk-sheet-body", width=200)
+
+
+async def test_end_and_home_jump_through_the_sheet(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "end")
+        await pilot.pause()
+        sheet = demo_app.screen.query_one("#talk-sheet")
+        assert sheet.max_scroll_y > 0 and sheet.scroll_y == sheet.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert sheet.scroll_y == 0
+
+
+async def test_without_debts_the_sheet_says_where_to_start(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        assert "No open debts. Add them in step 1." in plain(empty_app, "#talk-sheet-body")
+        assert not empty_app.screen.query_one("#talk-contacts-title").display
+        await pilot.press("c")
+        assert isinstance(empty_app.screen, ConversationScreen)
+        assert "Add a debt in step 1 first." in notes(empty_app)

@@ -22,6 +22,7 @@ from textual.widgets import Button, Static
 from storage import WorkbookError
 from tui import negotiation
 from tui.widgets.wrap import Wrapped
+from workbook import fmt
 from workbook.i18n import N_, _, current_language
 from workbook.letter import Letter, build_letter, letter_text
 from workbook.models import Debt, Settings
@@ -147,7 +148,22 @@ class LetterPreview(ModalScreen[None]):
                 style="bold",
             )
         )
-        self.query_one(".letter-hint", Static).update(Text(hint, style="dim"))
+        hint_text = Text(hint, style="dim")
+        effect = negotiation.effect_for(
+            negotiation.plan(self.repay.data(), self.repay.today), debt.id
+        )
+        if effect is not None and effect.never_repays and effect.smallest_payment is not None:
+            # A lender will see at once that the offer does not cover the interest.
+            hint_text = Text(
+                _(
+                    "The offer of {offer} a month never repays this debt at its rate (at "
+                    "least {least} would): ask for a lower rate in step 4."
+                ).format(
+                    offer=fmt.money(effect.new_instalment), least=fmt.money(effect.smallest_payment)
+                ),
+                style="yellow",
+            )
+        self.query_one(".letter-hint", Static).update(Wrapped(hint_text))
         # Chinese wraps between characters, never inside an amount or a date.
         self.query_one("#letter-body", Static).update(Wrapped(Text(letter_text(letter))))
 

@@ -142,6 +142,8 @@ class ConversationScreen(StepScreen):
         Binding("up", "scroll(-1)", N_("Scroll"), show=False),
         Binding("pagedown", "scroll(10)", N_("Scroll"), show=False),
         Binding("pageup", "scroll(-10)", N_("Scroll"), show=False),
+        Binding("end", "scroll_edge(1)", N_("Scroll"), show=False),
+        Binding("home", "scroll_edge(0)", N_("Scroll"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -155,7 +157,11 @@ class ConversationScreen(StepScreen):
             yield Static(id="talk-status", markup=False)
         with VerticalScroll(id="talk-sheet"):
             yield Static(id="talk-sheet-body", markup=False)
-            yield Static(_("Recent contacts with this lender"), classes="section-title")
+            yield Static(
+                _("Recent contacts with this lender"),
+                id="talk-contacts-title",
+                classes="section-title",
+            )
             yield Static(id="talk-contacts", markup=False)
 
     @property
@@ -193,6 +199,7 @@ class ConversationScreen(StepScreen):
         body = self.query_one("#talk-sheet-body", Static)
         status = self.query_one("#talk-status", Static)
         contacts = self.query_one("#talk-contacts", Static)
+        self.query_one("#talk-contacts-title").display = debt is not None
         if debt is None:
             body.update(Text(_("No open debts. Add them in step 1."), style="dim"))
             status.update("")
@@ -212,6 +219,13 @@ class ConversationScreen(StepScreen):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#talk-sheet").scroll_relative(y=lines, animate=False)
+
+    def action_scroll_edge(self, end: int) -> None:
+        sheet = self.query_one("#talk-sheet")
+        if end:
+            sheet.scroll_end(animate=False)
+        else:
+            sheet.scroll_home(animate=False)
 
     # -- actions ----------------------------------------------------------------------
 

@@ -87,6 +87,14 @@ def totals_line(summary: PlanSummary) -> Text:
             ),
             style="bold red",
         )
+    elif summary.surplus <= 0 and summary.rows:
+        text.append(
+            _(
+                "Nothing is left each month to share: check your budget in step 2, or offer "
+                "token payments (s)."
+            ),
+            style="yellow",
+        )
     elif summary.unused > 0:
         text.append(
             _("{amount} a month is left unused: offer it or keep it as a buffer.").format(

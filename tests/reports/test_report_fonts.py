@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from reports.fonts import CID_FALLBACK, FALLBACK_WARNING, choose_fonts
 from reports.letter import build_letter
@@ -114,3 +115,26 @@ def test_without_symbol_font_boxes_are_drawn(tmp_path, fonts):
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
     assert "Written confirmation received" in text
     assert "\u2610" not in text and "\u2611" not in text
+
+
+def test_checklist_boxes_are_glyphs_from_an_embedded_symbol_font(tmp_path, fonts):
+    """☐ for an open item, ☑ for a confirmed one, drawn by a font that has them."""
+    import reports_sample as sample
+
+    from reports.checklist import build_checklist
+
+    if fonts.symbols is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI installs fonts-dejavu-core, but no font with ☐ ☑ was found")
+        pytest.skip("no font with ☐ ☑ installed here")
+    d = sample.data()
+    out = build_checklist(
+        d.agreements[0], d.debts[0], d.profile, tmp_path / "c.pdf", lang="zh", today=TODAY,
+        fonts=fonts,
+    )  # fmt: skip
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+    assert "\u2610" in text and "\u2611" in text
+    used = _fonts_in(out)
+    face = pdfmetrics.getFont(fonts.symbols).face.name.decode()  # e.g. DejaVuSans
+    symbol = [name for name in used if name.endswith("+" + face)]
+    assert symbol and all(used[name] for name in symbol), used

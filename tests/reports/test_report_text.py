@@ -1,7 +1,9 @@
 """User text reaches the PDF literally: escaped, in a font that has it, never crashing."""
 
 import io
+import os
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -35,7 +37,9 @@ def test_newlines_become_breaks_and_controls_go(fonts):
 
 def test_symbols_come_from_the_symbol_font(fonts):
     if fonts.symbols is None:
-        return
+        if os.environ.get("CI"):
+            pytest.fail("CI installs fonts-dejavu-core, but no font with ☐ ☑ was found")
+        pytest.skip("no font with ☐ ☑ installed here")
     out = markup("勾选 ☑ 方框 ☐", fonts)
     assert f'<font name="{fonts.symbols}">' in out
 

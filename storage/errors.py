@@ -81,12 +81,17 @@ def os_reason(error: OSError) -> str:
     return _(msgid) if msgid else (error.strerror or str(error))
 
 
-def _backup_advice(workbook: Path, backup: Path | None) -> str:
+def _backup_advice(workbook: Path, backup: Path | None, *, too_new: bool = False) -> str:
     if backup is None:
         return _("No good backup was found.")
     # The whole command, with --db: a bare `repay restore` would act on the default
     # workbook, not on this one.
     command = f"repay --db {shlex.quote(str(workbook))} restore {shlex.quote(str(backup))}"
+    if too_new:
+        return _(
+            "If you cannot update, put back the newest backup this version can open "
+            "(what the newer version saved since is then lost): {command}"
+        ).format(command=command)
     return _("To put back the newest good backup: {command}").format(command=command)
 
 
@@ -124,7 +129,8 @@ class WorkbookTooNew(WorkbookError):
             "this program knows up to {known}). The file was left exactly as it is: "
             "update the program to open it."
         ).format(path=str(path), version=version, known=known)
-        super().__init__(sentences(text, _backup_advice(Path(workbook or path), backup)))
+        advice = _backup_advice(Path(workbook or path), backup, too_new=True)
+        super().__init__(sentences(text, advice))
 
 
 class ReadOnlyError(WorkbookError):

@@ -13,7 +13,7 @@ from storage_files import snapshot
 
 import storage.atomic as atomic
 import storage.lock as lock_module
-from storage import Workbook, WorkbookCorrupt, WorkbookWriteError
+from storage import Workbook, WorkbookCorrupt, WorkbookTooNew, WorkbookWriteError
 from storage.backup import list_backups, restore_backup
 from storage.errors import BackupFailed, os_reason
 from storage.lock import holder
@@ -140,3 +140,16 @@ def test_restoring_a_backup_that_is_gone_is_one_clear_error(wb_path):
     with pytest.raises(WorkbookCorrupt) as caught:
         restore_backup(wb_path, good.with_name("gone.json"))
     assert "gone.json" in caught.value.message
+
+
+def test_a_newer_file_says_what_restoring_an_older_backup_costs(wb_path):
+    _workbook_with_one_debt(wb_path)
+    Workbook.open(wb_path).close()
+    (backup,) = list_backups(wb_path)
+    raw = wb_path.read_bytes().replace(b'"schema_version":1', b'"schema_version":99')
+    wb_path.write_bytes(raw)
+    with pytest.raises(WorkbookTooNew) as caught:
+        Workbook.open(wb_path)
+    message = caught.value.message
+    assert "update the program" in message and "is then lost" in message
+    assert f"repay --db {wb_path} restore {backup}" in message

@@ -81,8 +81,12 @@ def backup(path: Path) -> int:
         print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
         return EXIT_ERROR
     read_checked(path)  # a damaged file is reported (with its good backup), not copied
+    before = set(list_backups(path))
     written = take_backup(path)
-    print(_("Backup written: {path}").format(path=written))
+    if written in before:  # the newest backup already holds these bytes
+        print(_("Nothing changed since the last backup: {path}").format(path=written))
+    else:
+        print(_("Backup written: {path}").format(path=written))
     return EXIT_OK
 
 

@@ -149,3 +149,13 @@ def test_the_demo_is_seeded_in_one_write(tmp_path: Path, monkeypatch):
         seed_demo(wb, date(2026, 11, 28))
         assert wb.agreements.count() == 1 and wb.payments.count() == 2
     assert writes == [path]
+
+
+def test_a_second_backup_without_changes_says_so(tmp_path: Path):
+    path = tmp_path / "w.json"
+    _workbook(path)
+    first = repay("--db", str(path), "backup")
+    assert first.returncode == 0 and first.stdout.startswith("Backup written: ")
+    again = repay("--db", str(path), "backup")
+    assert again.returncode == 0 and again.stdout.startswith("Nothing changed since")
+    assert len(list_backups(path)) == 1

@@ -213,3 +213,14 @@ def test_a_hardship_starts_in_a_month_or_on_a_day():
     assert parse_since("2026-03-17").value == date(2026, 3, 17)
     assert parse_since("").ok and parse_since("").value is None
     assert not parse_since("2026-13").ok and not parse_since("soon").ok
+
+
+async def test_a_walk_away_point_below_the_offer_is_called_a_misunderstanding(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "tab", "enter")  # the card offers ¥600
+        form = demo_app.screen
+        form.query_one("#lowest_acceptable", Field).input.value = "500"
+        await pilot.pause()
+        effect = " ".join(plain(demo_app, "#proposal-effect").split())
+        assert "Your walk-away point is below your own offer" in effect
+        assert "the most a month you can agree to, not the least" in effect

@@ -30,8 +30,14 @@ from workbook.parse import parse_int, parse_money, parse_percent, parse_rate
 from workbook.plans import Effect, proposal_effect
 
 
-def effect_text(effect: Effect, share: Decimal, walk_away: Decimal | None = None) -> Text:
-    """What the request means, against the debt's share and the walk-away point."""
+def effect_text(
+    effect: Effect,
+    share: Decimal,
+    walk_away: Decimal | None = None,
+    offer: Decimal | None = None,
+) -> Text:
+    """What the request means, against the debt's share and the walk-away point (the
+    most a month the user can agree to, so never below their own `offer`)."""
     text = Text()
     if effect.new_instalment is None:
         text.append(
@@ -76,7 +82,15 @@ def effect_text(effect: Effect, share: Decimal, walk_away: Decimal | None = None
         text.append("\n" + effect.note, style="yellow")
     if walk_away is not None:
         text.append("\n")
-        if not effect.one_off and effect.new_instalment > walk_away:
+        if offer is not None and walk_away < offer:
+            text.append(
+                _(
+                    "Your walk-away point is below your own offer: it is the most a month "
+                    "you can agree to, not the least."
+                ),
+                style="bold red",
+            )
+        elif not effect.one_off and effect.new_instalment > walk_away:
             text.append(
                 _("This is more than your walk-away point of {amount} a month.").format(
                     amount=fmt.money(walk_away)
@@ -193,7 +207,7 @@ class ProposalForm(FormDialog[Proposal | None]):
         return values
 
     def update_effect(self) -> None:
-        proposal = self.build(self.current_values())
+        typed = proposal = self.build(self.current_values())
         if (
             proposal.offered_payment is None
             and not proposal.new_term_months
@@ -203,7 +217,9 @@ class ProposalForm(FormDialog[Proposal | None]):
             proposal = dataclasses.replace(proposal, offered_payment=self.share)
         effect = proposal_effect(self.debt, proposal, self.today, self.share)
         self.query_one("#proposal-effect", Static).update(
-            Wrapped(effect_text(effect, self.share, proposal.lowest_acceptable))
+            Wrapped(
+                effect_text(effect, self.share, proposal.lowest_acceptable, typed.offered_payment)
+            )
         )
 
     @on(Input.Changed)

@@ -205,3 +205,28 @@ def test_out_with_a_trailing_slash_is_a_new_folder(capsys, wb_path, tmp_path):
     assert code == 0, err
     assert Path(path).parent == tmp_path / "new" and path.endswith(".pdf")
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700 and _private(Path(path))
+
+
+@pytest.mark.parametrize("lang, says", [("en", "blank"), ("zh", "空白")])
+def test_without_a_chinese_font_the_user_is_told_plainly(capsys, wb_path, monkeypatch, lang, says):
+    from reports import fonts
+
+    monkeypatch.setattr(fonts, "_fc_match", lambda family: [])
+    monkeypatch.setattr(fonts, "_fc_list", lambda pattern: [])
+    monkeypatch.delenv("REPAY_PDF_FONT", raising=False)
+    fonts._choose.cache_clear()
+    try:
+        set_language(lang)
+        assert run_export(["summary", "--today", TODAY], wb_path) == 0
+    finally:
+        fonts._choose.cache_clear()
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 1  # the path written
+    assert says in err and "REPAY_PDF_FONT" in err and "fonts-wqy-microhei" in err
+
+
+def test_a_configured_font_that_cannot_be_used_is_reported(capsys, wb_path, monkeypatch):
+    monkeypatch.setenv("REPAY_PDF_FONT", "/nowhere/font.ttf")
+    code, paths, err = _run(capsys, wb_path, "summary")
+    assert code == 0 and paths
+    assert "/nowhere/font.ttf" in err and "no such file" in err

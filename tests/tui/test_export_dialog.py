@@ -228,3 +228,22 @@ async def test_enter_on_the_language_exports_in_that_language(demo_path, open_ap
         await _written(app, pilot)
         (pdf,) = out.iterdir()
         assert "情况汇总" in pypdf.PdfReader(str(pdf)).pages[0].extract_text()
+
+
+async def test_the_blank_chinese_warning_is_shown_with_the_path(demo_path, open_app, monkeypatch):
+    from reports import fonts
+
+    monkeypatch.setattr(fonts, "_fc_match", lambda family: [])
+    monkeypatch.setattr(fonts, "_fc_list", lambda pattern: [])
+    monkeypatch.delenv("REPAY_PDF_FONT", raising=False)
+    fonts._choose.cache_clear()
+    app = open_app(demo_path)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e", "enter")
+            await _written(app, pilot)
+            status = _status(app)
+            assert "Written:" in status and "blank" in status and "REPAY_PDF_FONT" in status
+            assert any("blank" in n for n in notes(app))
+    finally:
+        fonts._choose.cache_clear()

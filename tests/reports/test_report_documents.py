@@ -157,3 +157,12 @@ def test_an_empty_workbook_still_builds(tmp_path, fonts, lang):
     }
     assert not contains(pdf_text(tmp_path / "s.pdf"), expected[lang][0])
     assert not contains(pdf_text(tmp_path / "l.pdf"), expected[lang][1])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_hostile_text_builds_with_the_fallback_font_too(tmp_path, kind):
+    from reports.fonts import choose_fonts
+
+    fallback = choose_fonts(environ={}, search_system=False)
+    out = _build(kind, _hostile_data(), tmp_path / f"{kind}.pdf", "zh", fallback, name=H)
+    assert not contains(pdf_text(out), "<b>bold?</b>", "&amp;", "[/]")

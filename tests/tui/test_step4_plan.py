@@ -11,7 +11,7 @@ from tui_helpers import NASTY, SIZE, TODAY, notes, plain
 
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.hardship_form import EvidenceChecklist, HardshipForm, parse_since
-from tui.dialogs.proposal_form import ProposalForm
+from tui.dialogs.proposal_form import ProposalForm, effect_text
 from tui.screens.plan import PlanScreen
 from tui.widgets.field import Field
 from tui.widgets.plan_panel import detail_text, totals_line
@@ -224,3 +224,12 @@ async def test_a_walk_away_point_below_the_offer_is_called_a_misunderstanding(de
         effect = " ".join(plain(demo_app, "#proposal-effect").split())
         assert "Your walk-away point is below your own offer" in effect
         assert "the most a month you can agree to, not the least" in effect
+
+
+def test_a_settlement_is_not_judged_against_a_months_share():
+    i18n.set_language("en")
+    lump = Effect(None, Decimal("5000"), 1, Decimal("5000"), None, None, False, None,
+                  one_off=True)  # fmt: skip
+    text = effect_text(lump, Decimal("300")).plain
+    assert "Pay ¥5,000.00 at once." in text
+    assert "paid from savings or help" in text and "does not fit" not in text

@@ -74,6 +74,9 @@ def effect_text(
                 ),
                 style="yellow",
             )
+    elif effect.one_off:
+        # A lump sum is not paid from one month's budget: say where it must come from.
+        text.append(_("A settlement is paid from savings or help, not from the month."))
     elif effect.fits_budget:
         text.append(_("It fits."), style="green")
     else:

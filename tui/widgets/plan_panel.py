@@ -189,7 +189,7 @@ class PlanPanel(Vertical):
         self.show_detail()
 
     def _cells(self, debt: Debt, proposal: Proposal | None, effect: Effect) -> list:
-        new_style = "" if effect.fits_budget else "red"
+        new_style = "" if effect.fits_budget or effect.one_off else "red"
         return [
             text_cell(debt.lender, 14),
             status_cell(proposal),

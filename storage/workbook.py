@@ -52,7 +52,7 @@ from storage.schema import (
     parse_workbook,
     table_label,
 )
-from workbook.codec import from_dict, to_dict
+from workbook.codec import check_dict, from_dict, to_dict
 from workbook.i18n import _
 from workbook.models import (
     Agreement,
@@ -129,7 +129,7 @@ def records_problem(data: Data) -> str | None:
     for name, cls in {**ENTITY_CLASSES, **singles}.items():
         for key, doc in data.get(name, {}).items():
             try:
-                from_dict(cls, doc)
+                check_dict(cls, doc)
             except DECODE_ERRORS as error:
                 if name in singles:
                     return _("{record} cannot be read ({error})").format(

@@ -66,6 +66,27 @@ def from_dict(cls: type[T], data: dict[str, Any], id: int | None = None) -> T:
     return cls(**kwargs)
 
 
+def check_dict(cls: type, data: Any) -> None:
+    """Raise as `from_dict(cls, data)` would, without building the record (faster)."""
+    if not isinstance(data, dict):
+        raise TypeError(_wrong(dict, data))
+    for name, decode in _decoders(cls):
+        if name in data:
+            decode(data[name])
+    missing = [name for name in _required(cls) if name not in data]
+    if missing:
+        raise TypeError(f"missing {', '.join(missing)}")
+
+
+@functools.cache
+def _required(cls: type) -> tuple[str, ...]:
+    return tuple(
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+
+
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook import i18n, models
-from workbook.codec import from_dict, to_dict
+from workbook.codec import check_dict, from_dict, to_dict
 
 MODEL_CLASSES = [
     cls
@@ -181,3 +181,19 @@ def test_the_complaint_is_in_the_ui_language():
     with pytest.raises(ValueError) as caught:
         from_dict(models.Debt, {"lender": "x", "balance": "abc"})
     assert str(caught.value) == "'abc' 不是数字"
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"lender": "x", "balance": "abc"},
+        {"balance": "1.00"},  # a required field missing
+        {"lender": "x", "balance": "1", "rate": {"percent": "1", "unit": "week"}},
+        "not a record",
+    ],
+)
+def test_check_dict_refuses_what_from_dict_refuses(doc):
+    for call in (lambda: from_dict(models.Debt, doc), lambda: check_dict(models.Debt, doc)):
+        with pytest.raises((TypeError, ValueError)):
+            call()
+    check_dict(models.Debt, to_dict(models.Debt(lender="x", balance=Decimal(1))))

@@ -158,6 +158,18 @@ class RepayApp(App[None]):
         self.push_screen("home")
         self._check_size()
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._quitting = True
+        super().exit(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed right after q (a fast "qe") must not open a dialog into an app
+        # that is already closing: its widgets are gone before it mounts.
+        if isinstance(event, events.Key) and getattr(self, "_quitting", False):
+            event.stop()
+            return
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
 

@@ -65,7 +65,10 @@ def _show_lpr_table(app) -> None:
 def palette_actions(screen) -> list[ScreenAction]:
     """What the palette offers on `screen`: its own actions first."""
     if not isinstance(screen, BaseScreen):
-        return []
+        # A dialog offers only its own actions (save, cancel, ...): going to a step
+        # from inside a half-filled form would leave it behind.
+        own = getattr(screen, "actions", None)
+        return list(own()) if callable(own) else []
     return [*screen.actions(), *global_actions(screen)]
 
 

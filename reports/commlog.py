@@ -162,7 +162,7 @@ def _entries(
         row = [
             _when(comm),
             cells.lines(_lender_lines(comm, ctx), COLUMNS[1]),
-            cells.lines([comm.agent_name, comm.agent_id, comm.number_used], COLUMNS[2]),
+            cells.lines(_agent_lines(comm, ctx), COLUMNS[2]),
             details,
         ]
         # Only an entry taller than half a page may break across pages (a 5,000-
@@ -210,6 +210,16 @@ def _lender_lines(comm: Communication, ctx: DocContext) -> list[str]:
     lines = [comm.lender, how, ctx.label(comm.direction)]
     if comm.by_collector:
         lines.append(ctx.t(N_("Collection agency")))
+    return lines
+
+
+def _agent_lines(comm: Communication, ctx: DocContext) -> list[str]:
+    """Name, staff number and phone number, each said for what it is."""
+    lines = [comm.agent_name]
+    if comm.agent_id.strip():
+        lines.append(ctx.t(N_("Staff no. {id}")).format(id=comm.agent_id.strip()))
+    if comm.number_used.strip():
+        lines.append(ctx.t(N_("Tel. {number}")).format(number=comm.number_used.strip()))
     return lines
 
 

@@ -32,6 +32,8 @@ def test_flags_in_chinese(tmp_path, fonts):
         sample.communications(), tmp_path / "log.pdf", lang="zh", today=TODAY, fonts=fonts
     )
     assert not contains(out, "沟通记录", "共3条沟通记录", "关于标记的说明", "深夜来电催收")
+    # The agent's numbers say what they are.
+    assert not contains(out, "工号 A1024", "电话 95555")
 
 
 def test_one_lender_and_a_date_range(tmp_path, fonts):

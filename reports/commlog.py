@@ -35,7 +35,7 @@ from workbook.logfilter import LogFilter, communication_key, filter_log
 from workbook.models import Channel, Communication
 from workbook.sources import confidence_label, disclaimer
 
-COLUMNS = (24 * mm, 36 * mm, 28 * mm)  # when, lender, agent; details take the rest
+COLUMNS = (24 * mm, 36 * mm, 31 * mm)  # when, lender, agent (a phone number); details: the rest
 DETAIL_WIDTH = FRAME_WIDTH - sum(COLUMNS)
 FLAG_BACKGROUND = colors.HexColor("#fde8e8")
 PADDING = 4  # each side, as grid_table_style sets it

@@ -111,11 +111,15 @@ def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
         if not sys.stdin.isatty():
             print(_("repay: add --yes to restore without a terminal to confirm on."), file=sys.stderr)
             return EXIT_ERROR
-        answer = input(
-            _("Replace {path} with {backup}? The current file is kept as a backup. [y/N] ").format(
-                path=path, backup=chosen.name
+        try:
+            answer = input(
+                _("Replace {path} with {backup}? The current file is kept as a backup. [y/N] ").format(
+                    path=path, backup=chosen.name
+                )
             )
-        )
+        except EOFError:  # Ctrl+D is a no
+            print()
+            answer = ""
         if answer.strip().lower() not in ("y", "yes", "是", "好"):
             print(_("Nothing changed."))
             return EXIT_OK

@@ -17,6 +17,7 @@ from storage import Workbook, WorkbookLocked
 from storage.backup import list_backups
 from tui import cli
 from tui.cli_commands import ensure_demo, seed_demo
+from workbook.i18n import set_language
 from workbook.models import Debt, Settings
 
 TODAY = "2026-11-28"
@@ -159,3 +160,22 @@ def test_a_second_backup_without_changes_says_so(tmp_path: Path):
     again = repay("--db", str(path), "backup")
     assert again.returncode == 0 and again.stdout.startswith("Nothing changed since")
     assert len(list_backups(path)) == 1
+
+
+def test_ctrl_d_at_the_restore_question_is_a_no(tmp_path: Path, monkeypatch, capsys):
+    from tui import cli_commands
+
+    set_language("en")
+    path = tmp_path / "w.json"
+    _workbook(path)
+    Workbook.open(path).close()
+    before = path.read_bytes()
+
+    def eof(prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", eof)
+    monkeypatch.setattr(cli_commands.sys.stdin, "isatty", lambda: True)
+    assert cli_commands.restore(path, "1", assume_yes=False) == cli_commands.EXIT_OK
+    assert "Nothing changed." in capsys.readouterr().out
+    assert path.read_bytes() == before

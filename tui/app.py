@@ -122,6 +122,12 @@ class RepayApp(App[None]):
             self.notify(done, markup=False)
         return result
 
+    def save_or_keep(self, write: Callable[[], T], done: str | None = None) -> tuple[bool, T | None]:
+        """`save`, saying whether it reached the disk (a form stays open when not)."""
+        before = self.data_version
+        result = self.save(write, done)
+        return self.data_version != before, result
+
     def writable(self) -> bool:
         """False (and a polite notice) when the workbook is read-only: check before a form."""
         if self.read_only:
@@ -233,11 +239,10 @@ class RepayApp(App[None]):
             self.notify(exc.message, severity="error", markup=False)
             return
 
-        def saved(result) -> None:
-            if result is not None:
-                self.save(lambda: self.wb.save_profile(result), _("Profile saved."))
+        def write(result):
+            return self.save_or_keep(lambda: self.wb.save_profile(result), _("Profile saved."))
 
-        self.push_screen(ProfileForm(profile), saved)
+        self.push_screen(ProfileForm(profile).with_writer(write))
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

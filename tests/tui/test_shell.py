@@ -7,12 +7,14 @@ from tui_helpers import SIZE
 
 from storage import Workbook, WorkbookWriteError
 from tui.commands import palette_actions
+from tui.dialogs.debt_form import DebtForm
 from tui.dialogs.keys_help import KeysHelp
 from tui.screens.capacity import CapacityScreen
 from tui.screens.home import HomeScreen
 from tui.screens.inventory import InventoryScreen
 from tui.screens.too_small import TooSmallScreen
 from tui.steps import STEP_SCREENS, is_built
+from tui.widgets.field import Field
 from tui.widgets.stepbar import StepTab
 from tui.widgets.titlebar import TitleBar
 
@@ -145,8 +147,15 @@ async def test_storage_error_is_a_notification_not_a_crash(demo_app, monkeypatch
         await pilot.press("1", "a", *"X", "tab", "tab", "tab", "tab", "tab", "tab", *"100")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(demo_app.screen, InventoryScreen)
+        # The form stays open with what was typed: nothing the user wrote is lost.
+        assert isinstance(demo_app.screen, DebtForm)
+        assert demo_app.screen.query_one("#lender", Field).text == "X"
         assert any(n.title == "Not saved" for n in demo_app._notifications)
+        monkeypatch.undo()  # the disk has room again: the same form saves
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+        assert "X" in [d.lender for d in demo_app.wb.debts.list()]
 
 
 def test_step_one_and_two_are_registered():

@@ -7,6 +7,7 @@ all are valid; otherwise the first wrong field gets the focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -57,6 +58,17 @@ class FormDialog(ModalScreen[T]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="dialog form-dialog")
         self.form_title = title
+        self._writer: Callable[[T], tuple[bool, Any]] | None = None
+
+    def with_writer(self, write: Callable[[T], tuple[bool, Any]]) -> FormDialog[T]:
+        """Save through `write` before closing (it returns `app.save_or_keep`'s pair).
+
+        A write that fails (disk full, folder gone) keeps the form open with everything
+        the user typed, so nothing is lost; on success the form closes with what the
+        write returned (the stored record, with its id) or the record itself.
+        """
+        self._writer = write
+        return self
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box form-box"):
@@ -106,7 +118,13 @@ class FormDialog(ModalScreen[T]):
             wrong[0].focus()
             self.notify(_("Please correct the fields marked in red."), severity="warning")
             return
-        self.dismiss(self.build(values))
+        record = self.build(values)
+        if self._writer is not None:
+            saved, stored = self._writer(record)
+            if not saved:
+                return  # the app said why; everything typed is still here
+            record = stored if stored is not None else record
+        self.dismiss(record)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -214,13 +214,14 @@ class InventoryScreen(StepScreen):
     def action_add(self) -> None:
         if not self.repay.writable():
             return
-        def done(debt: Debt | None) -> None:
-            if debt is not None:
-                saved = self.repay.save(lambda: self.wb.debts.add(debt), _("Debt saved."))
-                if saved is not None:
-                    self.call_after_refresh(self._move_to, str(saved.id))
+        def write(debt: Debt) -> tuple[bool, Debt | None]:
+            return self.repay.save_or_keep(lambda: self.wb.debts.add(debt), _("Debt saved."))
 
-        self.app.push_screen(DebtForm(), done)
+        def done(saved: Debt | None) -> None:
+            if saved is not None:
+                self.call_after_refresh(self._move_to, str(saved.id))
+
+        self.app.push_screen(DebtForm().with_writer(write), done)
 
     def _selected_to_change(self) -> Debt | None:
         """The selected debt when it may be changed; otherwise None and a notice."""
@@ -236,11 +237,10 @@ class InventoryScreen(StepScreen):
         if debt is None:
             return
 
-        def done(changed: Debt | None) -> None:
-            if changed is not None:
-                self.repay.save(lambda: self.wb.debts.update(changed), _("Debt saved."))
+        def write(changed: Debt) -> tuple[bool, Debt | None]:
+            return self.repay.save_or_keep(lambda: self.wb.debts.update(changed), _("Debt saved."))
 
-        self.app.push_screen(DebtForm(debt), done)
+        self.app.push_screen(DebtForm(debt).with_writer(write))
 
     def action_delete(self) -> None:
         debt = self._selected_to_change()

@@ -34,3 +34,25 @@ async def test_the_palette_on_a_form_offers_its_save_and_cancel(demo_app):
         assert isinstance(demo_app.screen, FormDialog)
         titles = [a.title for a in palette_actions(demo_app.screen)]
         assert "Cancel" in titles and not any(t.startswith("Go to step") for t in titles)
+
+
+async def test_a_failed_save_keeps_the_payment_form_and_its_amount(demo_app, monkeypatch):
+    from storage import WorkbookWriteError
+    from tui.dialogs.payment_form import PaymentForm
+
+    def full_disk(*args, **kwargs):
+        raise WorkbookWriteError(demo_app.wb.path, OSError(28, "No space left on device"))
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        form = demo_app.screen
+        assert isinstance(form, PaymentForm)
+        before = len(demo_app.wb.payments.list())
+        monkeypatch.setattr(demo_app.wb.payments, "add", full_disk)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is form and len(demo_app.wb.payments.list()) == before
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is not form and len(demo_app.wb.payments.list()) == before + 1

@@ -196,12 +196,12 @@ class CapacityScreen(StepScreen):
         repo = self.wb.expenses if expense else self.wb.incomes
         message = _("Spending saved.") if expense else _("Income saved.")
 
-        def done(result: IncomeItem | ExpenseItem | None) -> None:
-            if result is not None:
-                write = repo.add if item is None else repo.update
-                self.repay.save(lambda: write(result), message)
+        store = repo.add if item is None else repo.update
 
-        self.app.push_screen(form, done)
+        def write(result: IncomeItem | ExpenseItem) -> tuple[bool, object]:
+            return self.repay.save_or_keep(lambda: store(result), message)
+
+        self.app.push_screen(form.with_writer(write))
 
     def _selected_line(self) -> IncomeItem | ExpenseItem | None:
         """The line under the cursor of the focused table (a notice when there is none)."""

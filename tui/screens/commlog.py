@@ -223,14 +223,14 @@ class CommLogScreen(BaseScreen):
         return CommForm(self.repay.data().debts, comm, now=now)
 
     def action_add(self) -> None:
-        self.app.push_screen(self._form(None), self._save_new)
+        self.app.push_screen(self._form(None).with_writer(self._save_new))
 
-    def _save_new(self, comm: Communication | None) -> None:
-        if comm is None:
-            return
-        saved = self.repay.save(lambda: self.wb.communications.add(comm), _("Log entry saved."))
-        if saved is not None:
+    def _save_new(self, comm: Communication) -> tuple[bool, Communication | None]:
+        ok, saved = self.repay.save_or_keep(lambda: self.wb.communications.add(comm),
+                                            _("Log entry saved."))
+        if ok and saved is not None:
             self._select_next = str(saved.id)
+        return ok, saved
 
     def action_edit(self) -> None:
         comm = self.selected()
@@ -238,12 +238,11 @@ class CommLogScreen(BaseScreen):
             self.notify(_("Pick an entry in the log first."), severity="warning")
             return
 
-        def saved(result: Communication | None) -> None:
-            if result is not None:
-                self.repay.save(lambda: self.wb.communications.update(result),
-                                _("Log entry saved."))
+        def write(result: Communication) -> tuple[bool, Communication | None]:
+            return self.repay.save_or_keep(lambda: self.wb.communications.update(result),
+                                           _("Log entry saved."))
 
-        self.app.push_screen(self._form(comm), saved)
+        self.app.push_screen(self._form(comm).with_writer(write))
 
     def action_delete(self) -> None:
         comm = self.selected()

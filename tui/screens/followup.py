@@ -227,14 +227,14 @@ class FollowupScreen(StepScreen):
         if status != debt.status:
             self.wb.debts.update(dataclasses.replace(debt, status=status))
 
-    def _save_batch(self, write: Callable[[], object], done: str) -> object:
+    def _save_batch(self, write: Callable[[], object], done: str) -> tuple[bool, object]:
         def batched() -> object:
             with self.wb.batch():
                 return write()
 
-        return self.repay.save(batched, done)
+        return self.repay.save_or_keep(batched, done)
 
-    def save_agreement(self, agreement: Agreement) -> None:
+    def save_agreement(self, agreement: Agreement) -> tuple[bool, object]:
         data = self.repay.data()
 
         def write() -> Agreement:
@@ -244,11 +244,12 @@ class FollowupScreen(StepScreen):
             self._debt_status_write(saved.debt_id, [*others, saved], data.payments)
             return saved
 
-        saved = self._save_batch(write, _("Agreement saved."))
+        ok, saved = self._save_batch(write, _("Agreement saved."))
         if isinstance(saved, Agreement):
             self._select_next = f"a{saved.id}"
+        return ok, saved
 
-    def save_payment(self, payment: Payment, agreement: Agreement) -> None:
+    def save_payment(self, payment: Payment, agreement: Agreement) -> tuple[bool, object]:
         data = self.repay.data()
 
         def write() -> Payment:
@@ -256,7 +257,7 @@ class FollowupScreen(StepScreen):
             self._debt_status_write(agreement.debt_id, data.agreements, [*data.payments, saved])
             return saved
 
-        self._save_batch(write, _("Payment saved."))
+        return self._save_batch(write, _("Payment saved."))
 
     def delete_payment(self, payment_id: int, agreement: Agreement) -> None:
         data = self.repay.data()
@@ -271,6 +272,8 @@ class FollowupScreen(StepScreen):
     # -- actions ----------------------------------------------------------------------
 
     def action_add(self) -> None:
+        if not self.repay.writable():
+            return
         data = self.repay.data()
         choices = debts_to_agree(data)
         if not choices:
@@ -288,11 +291,12 @@ class FollowupScreen(StepScreen):
     def _open_new(self, debt: Debt) -> None:
         draft, note = draft_agreement(debt, self.repay.data().proposals, self.today)
         self.app.push_screen(
-            AgreementForm(draft, debt.lender, new=True, note=note),
-            lambda result: result is not None and self.save_agreement(result),
+            AgreementForm(draft, debt.lender, new=True, note=note).with_writer(self.save_agreement)
         )
 
     def action_edit(self) -> None:
+        if not self.repay.writable():  # before a form, not after typing into it
+            return
         key = selected_key(self.agreements_table) or ""
         if key in self._waiting:
             self._open_new(self._waiting[key])
@@ -300,19 +304,23 @@ class FollowupScreen(StepScreen):
         agreement = self._need_agreement()
         if agreement is not None:
             self.app.push_screen(
-                AgreementForm(agreement, self.lenders().get(agreement.debt_id, ""), new=False),
-                lambda result: result is not None and self.save_agreement(result),
+                AgreementForm(agreement, self.lenders().get(agreement.debt_id, ""), new=False)
+                .with_writer(self.save_agreement)
             )
 
     def action_checklist(self) -> None:
+        if not self.repay.writable():  # before a form, not after typing into it
+            return
         agreement = self._need_agreement()
         if agreement is not None:
             self.app.push_screen(
-                ChecklistDialog(agreement, self.lenders().get(agreement.debt_id, "")),
-                lambda result: result is not None and self.save_agreement(result),
+                ChecklistDialog(agreement, self.lenders().get(agreement.debt_id, ""))
+                .with_writer(self.save_agreement)
             )
 
     def action_record_payment(self) -> None:
+        if not self.repay.writable():  # before a form, not after typing into it
+            return
         agreement = self._need_agreement()
         if agreement is None:
             return
@@ -331,7 +339,7 @@ class FollowupScreen(StepScreen):
         form = PaymentForm(agreement.id or 0, self.lenders().get(agreement.debt_id, ""),
                            state.remaining, self.today, hint)
         self.app.push_screen(
-            form, lambda result: result is not None and self.save_payment(result, agreement))
+            form.with_writer(lambda payment: self.save_payment(payment, agreement)))
 
     def action_schedule(self) -> None:
         agreement = self._need_agreement()

@@ -138,9 +138,9 @@ class HomeScreen(BaseScreen):
             self.notify(exc.message, severity="error", markup=False)
             return
 
-        def done(name: str | None) -> None:
-            if name is not None:
-                changed = dataclasses.replace(settings, workbook_name=name)
-                self.repay.save(lambda: self.wb.save_settings(changed), _("Workbook renamed."))
+        def write(name: str) -> tuple[bool, object]:
+            changed = dataclasses.replace(settings, workbook_name=name)
+            return self.repay.save_or_keep(lambda: self.wb.save_settings(changed),
+                                           _("Workbook renamed."))
 
-        self.app.push_screen(WorkbookNameForm(self.repay.workbook_name()), done)
+        self.app.push_screen(WorkbookNameForm(self.repay.workbook_name()).with_writer(write))

@@ -164,6 +164,23 @@ class RepayApp(App[None]):
         self.push_screen("home")
         self._check_size()
 
+    def _fatal_error(self) -> None:
+        # Textual's crash report prints each frame's local variables: here they are ID
+        # numbers, phone numbers and debts. Show where it failed, never the data.
+        import rich
+        from rich.console import Group
+        from rich.segment import Segments
+        from rich.text import Text
+        from rich.traceback import Traceback
+
+        self.bell()
+        trace = Traceback(show_locals=False, width=None, suppress=[rich])
+        note = Text(_("Repay Workbook stopped on an error. Everything saved before it is "
+                      "on disk; please report the lines above (they hold none of your data)."))
+        both = Group(trace, note)  # Textual prints only the first renderable
+        self._exit_renderables.append(Segments(self.console.render(both, self.console.options)))
+        self._close_messages_no_wait()
+
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self._quitting = True
         super().exit(*args, **kwargs)

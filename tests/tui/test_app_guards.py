@@ -1,4 +1,6 @@
-"""App-wide guards: keys while quitting are dropped; the palette inside a dialog."""
+"""App-wide guards: keys while quitting, dialogs' palette, failed saves, crash reports."""
+
+import io
 
 from textual import events
 from tui_helpers import SIZE
@@ -56,3 +58,23 @@ async def test_a_failed_save_keeps_the_payment_form_and_its_amount(demo_app, mon
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert demo_app.screen is not form and len(demo_app.wb.payments.list()) == before + 1
+
+
+async def test_a_crash_report_never_shows_the_users_data(demo_app, monkeypatch):
+    from rich.console import Console
+
+    async with demo_app.run_test(size=SIZE):
+        monkeypatch.setattr(demo_app, "_close_messages_no_wait", lambda: None)
+        # A local variable of the failing frame (built, so the source line does not hold it).
+        id_number = "".join(["110101", "19900101", "1234"])
+        try:
+            raise ValueError(f"failed near record {len(id_number)}")
+        except ValueError:
+            demo_app._fatal_error()
+        console = Console(width=100, record=True, color_system=None, file=io.StringIO())
+        for renderable in demo_app._exit_renderables:
+            console.print(renderable)
+        shown = console.export_text()
+        demo_app._exit_renderables.clear()
+    assert "ValueError" in shown and "Everything saved" in shown
+    assert "110101199001011234" not in shown

@@ -115,6 +115,15 @@ async def test_detail_explains_the_rate_against_the_benchmark(demo_app):
         assert demo_app.screen.query_one("#debt-schedule", Static).render() is not None
 
 
+async def test_a_daily_rate_shows_both_yearly_conventions(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        select_lender(demo_app, "北辰银行信用卡中心")  # 日息万五 in the demo
+        await pilot.pause()
+        text = " ".join(plain(demo_app, "#debt-check").split())
+        assert "18.00% a year counted as 360 days" in text and "18.25% counted as 365" in text
+
+
 async def test_every_text_field_of_the_form_takes_markup_text(empty_app):
     async with empty_app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "a")

@@ -27,7 +27,7 @@ from workbook.i18n import N_, _
 from workbook.lpr import benchmark_check
 from workbook.models import ZERO, Debt, DebtStatus, LenderType
 from workbook.schedule import debt_monthly_payment, debt_schedule
-from workbook.truerate import debt_true_rate
+from workbook.truerate import daily_rate_note, debt_true_rate
 
 # Short type names: the full labels do not fit the table at 80 columns.
 TYPE_SHORT = {
@@ -160,6 +160,9 @@ class InventoryScreen(StepScreen):
         style = "bold red" if result.above_24 else "yellow" if result.above_four_lpr else ""
         text.append("\n")
         text.append(result.explanation, style=style)
+        daily = daily_rate_note(debt.rate)
+        if daily:  # a daily rate: both yearly conventions, since lenders use either
+            text.append("\n" + daily)
         return Wrapped(text)  # Chinese breaks between characters, never inside "3.00%"
 
     def _schedule_table(self, debt: Debt) -> Table | Text:

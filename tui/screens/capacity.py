@@ -122,8 +122,9 @@ class CapacityScreen(StepScreen):
                          style="bold red" if high else "bold")
             ratio.append("\n" + _("of income goes to debts"), style="dim")
         if s.unknown_payments:
-            ratio.append("\n" + _("Payment not known: {n} debts").format(
-                n=s.unknown_payments), style="dim")
+            unknown = (_("Payment not known: 1 debt") if s.unknown_payments == 1 else
+                       _("Payment not known: {n} debts").format(n=s.unknown_payments))
+            ratio.append("\n" + unknown, style="dim")
         self.query_one("#capacity-ratio", Static).update(Wrapped(ratio))
         self._show_note(s)
 

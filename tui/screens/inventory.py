@@ -128,7 +128,8 @@ class InventoryScreen(StepScreen):
         column, descending = SORTS[self._sort]
         label = dict(COLUMNS)[column]
         line = Text(no_wrap=True)
-        line.append(_("{n} debts").format(n=len(debts)), style="bold")
+        count = _("1 debt") if len(debts) == 1 else _("{n} debts").format(n=len(debts))
+        line.append(count, style="bold")
         line.append("  " + _("Total {amount}").format(amount=fmt.money(balance)))
         line.append("  " + _("Contract monthly {amount}").format(amount=fmt.money(monthly)))
         line.append("  " + _("Sorted by {column}").format(column=_(label)), style="dim")

@@ -95,7 +95,7 @@ async def test_ratio_pane_is_shown_in_full_at_80x24(demo_app):
         await pilot.press("2")
         await pilot.pause()
         shown = screen_text(demo_app)
-        assert "Payment not known: 1 debts" in shown and "of income goes to debts" in shown
+        assert "Payment not known: 1 debt" in shown and "of income goes to debts" in shown
 
 
 async def test_an_empty_budget_says_how_to_start(empty_app):

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.dialogs.form import SavesBeforeClosing
 from tui.widgets.ticklist import TickList
 from tui.widgets.wrap import Wrapped
 from workbook.channels import channel_best_for, channel_label, channel_watch_out
@@ -62,7 +63,7 @@ def channel_note_text(channel: Channel, title_style: str = "bold") -> Text:
     return text
 
 
-class ChannelForm(ModalScreen[list[Channel] | None]):
+class ChannelForm(SavesBeforeClosing, ModalScreen[list[Channel] | None]):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="cancel"),
         Binding("ctrl+s,enter", "save", N_("Save"), id="save"),
@@ -100,7 +101,7 @@ class ChannelForm(ModalScreen[list[Channel] | None]):
         self.query_one("#channel-note", Static).update(Wrapped(note))
 
     def action_save(self) -> None:
-        self.dismiss(self.picker.value)
+        self.save_then_close(self.picker.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

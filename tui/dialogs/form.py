@@ -47,7 +47,31 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-class FormDialog(ModalScreen[T]):
+class SavesBeforeClosing:
+    """A dialog that writes its result before closing, so a failed write loses nothing.
+
+    `with_writer(write)`: `write(record)` returns `app.save_or_keep`'s pair. When the
+    write fails (disk full, folder gone) the dialog stays open with everything the user
+    typed; on success it closes with what the write returned (the stored record, with
+    its id) or the record itself. Without a writer it just closes with the record.
+    """
+
+    _writer: Callable[[Any], tuple[bool, Any]] | None = None
+
+    def with_writer(self, write: Callable[[Any], tuple[bool, Any]]):
+        self._writer = write
+        return self
+
+    def save_then_close(self, record: Any) -> None:
+        if self._writer is not None:
+            saved, stored = self._writer(record)
+            if not saved:
+                return  # the app said why; everything typed is still here
+            record = stored if stored is not None else record
+        self.dismiss(record)  # type: ignore[attr-defined]
+
+
+class FormDialog(SavesBeforeClosing, ModalScreen[T]):
     COMMANDS = {DialogActionsProvider}
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
@@ -58,17 +82,6 @@ class FormDialog(ModalScreen[T]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="dialog form-dialog")
         self.form_title = title
-        self._writer: Callable[[T], tuple[bool, Any]] | None = None
-
-    def with_writer(self, write: Callable[[T], tuple[bool, Any]]) -> FormDialog[T]:
-        """Save through `write` before closing (it returns `app.save_or_keep`'s pair).
-
-        A write that fails (disk full, folder gone) keeps the form open with everything
-        the user typed, so nothing is lost; on success the form closes with what the
-        write returned (the stored record, with its id) or the record itself.
-        """
-        self._writer = write
-        return self
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box form-box"):
@@ -118,13 +131,7 @@ class FormDialog(ModalScreen[T]):
             wrong[0].focus()
             self.notify(_("Please correct the fields marked in red."), severity="warning")
             return
-        record = self.build(values)
-        if self._writer is not None:
-            saved, stored = self._writer(record)
-            if not saved:
-                return  # the app said why; everything typed is still here
-            record = stored if stored is not None else record
-        self.dismiss(record)
+        self.save_then_close(self.build(values))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from tui.dialogs.form import SavesBeforeClosing
 from workbook.i18n import N_, _
 from workbook.letter import LetterInput, default_closing, default_opening
 from workbook.models import Debt
@@ -31,7 +32,7 @@ def stored(text: str, default: str) -> str:
     return "" if not text or text == default.strip() else text
 
 
-class LetterEdit(ModalScreen[Debt | None]):
+class LetterEdit(SavesBeforeClosing, ModalScreen[Debt | None]):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="cancel"),
         Binding("ctrl+s", "save", N_("Save"), id="save"),
@@ -80,7 +81,7 @@ class LetterEdit(ModalScreen[Debt | None]):
         return self.query_one(f"#{widget_id}", TextArea).text
 
     def action_save(self) -> None:
-        self.dismiss(
+        self.save_then_close(
             dataclasses.replace(
                 self.debt,
                 letter_opening=stored(self._text("letter-opening"), self.default_opening),

@@ -187,12 +187,15 @@ class LetterPreview(ModalScreen[None]):
             return
         inp = negotiation.letter_input(self.repay.data(), self.debt, self.repay.today)
 
+        def write(changed: Debt) -> tuple[bool, Debt | None]:
+            return self.repay.save_or_keep(lambda: self.repay.wb.debts.update(changed),
+                                           _("Letter saved."))
+
         def done(changed: Debt | None) -> None:
             if changed is not None:
-                self.repay.save(lambda: self.repay.wb.debts.update(changed), _("Letter saved."))
                 self.show_letter()
 
-        self.app.push_screen(LetterEdit(self.debt, inp), done)
+        self.app.push_screen(LetterEdit(self.debt, inp).with_writer(write), done)
 
     def action_close(self) -> None:
         self.dismiss(None)

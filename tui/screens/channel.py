@@ -151,12 +151,14 @@ class ChannelScreen(StepScreen):
         if debt is None or not self.repay.writable():
             return
 
-        def done(channels: list[Channel] | None) -> None:
-            if channels is not None and channels != debt.channels:
-                changed = dataclasses.replace(debt, channels=channels)
-                self.repay.save(lambda: self.wb.debts.update(changed), _("Channels saved."))
+        def write(channels: list[Channel]) -> tuple[bool, object]:
+            if channels == debt.channels:
+                return True, channels  # nothing changed: nothing to write
+            changed = dataclasses.replace(debt, channels=channels)
+            return self.repay.save_or_keep(lambda: self.wb.debts.update(changed),
+                                           _("Channels saved."))
 
-        self.app.push_screen(ChannelForm(debt), done)
+        self.app.push_screen(ChannelForm(debt).with_writer(write))
 
     def action_letter(self) -> None:
         debt = self._need_debt()

@@ -95,11 +95,11 @@ class PlanScreen(StepScreen):
         if not self.repay.writable():
             return
 
-        def done(hardship: Hardship | None) -> None:
-            if hardship is not None:
-                self.repay.save(lambda: self.wb.hardships.add(hardship), _("Reason saved."))
+        def write(hardship: Hardship) -> tuple[bool, Hardship | None]:
+            return self.repay.save_or_keep(lambda: self.wb.hardships.add(hardship),
+                                           _("Reason saved."))
 
-        self.app.push_screen(HardshipForm(), done)
+        self.app.push_screen(HardshipForm().with_writer(write))
 
     def edit_reason(self) -> None:
         hardship = self.reasons.selected()
@@ -109,11 +109,11 @@ class PlanScreen(StepScreen):
         if not self.repay.writable():
             return
 
-        def done(changed: Hardship | None) -> None:
-            if changed is not None:
-                self.repay.save(lambda: self.wb.hardships.update(changed), _("Reason saved."))
+        def write(changed: Hardship) -> tuple[bool, Hardship | None]:
+            return self.repay.save_or_keep(lambda: self.wb.hardships.update(changed),
+                                           _("Reason saved."))
 
-        self.app.push_screen(HardshipForm(hardship), done)
+        self.app.push_screen(HardshipForm(hardship).with_writer(write))
 
     def delete_reason(self) -> None:
         hardship = self.reasons.selected()
@@ -152,15 +152,11 @@ class PlanScreen(StepScreen):
             split=split,
         )
 
-        def done(result: Proposal | None) -> None:
-            if result is None:
-                return
-            if result.id is None:
-                self.repay.save(lambda: self.wb.proposals.add(result), _("Request saved."))
-            else:
-                self.repay.save(lambda: self.wb.proposals.update(result), _("Request saved."))
+        def write(result: Proposal) -> tuple[bool, Proposal | None]:
+            store = self.wb.proposals.add if result.id is None else self.wb.proposals.update
+            return self.repay.save_or_keep(lambda: store(result), _("Request saved."))
 
-        self.app.push_screen(form, done)
+        self.app.push_screen(form.with_writer(write))
 
     def delete_request(self) -> None:
         row = self.plan_panel.selected()

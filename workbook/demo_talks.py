@@ -65,8 +65,9 @@ def proposals(today: date) -> list[Proposal]:
             debt_id=CARD,
             status=ProposalStatus.DISCUSSING,
             split=SplitMethod.PRO_RATA,
-            offered_payment=D("600.00"),
+            offered_payment=D("790.23"),  # 60 months at 0 %, penalty waived
             new_term_months=60,
+            new_rate=Rate(D("0"), RateUnit.YEAR),  # 停息: personalised instalments at no interest
             waive_penalty=True,
             lowest_acceptable=D("800.00"),
             must_not_agree="不接受首期还清全部逾期金额。",

@@ -56,7 +56,7 @@ def test_letter_input_takes_the_offer_and_the_users_own_words():
     data = demo_data()
     card = dataclasses.replace(data.debts[0], letter_statement="[另附] <说明> & 更多")
     inp = negotiation.letter_input(data, card, TODAY)
-    assert inp.offered_payment == Decimal("600.00")  # the proposal's amount
+    assert inp.offered_payment == Decimal("790.23")  # the proposal's amount
     assert inp.budget_income - inp.budget_spending == inp.surplus == Decimal("1800.00")
     assert inp.custom_statement == "[另附] <说明> & 更多"
     bank = data.debts[-1]  # no proposal: the plan's instalment for it

@@ -36,7 +36,7 @@ async def test_letter_from_the_demo_carries_borrower_lender_amounts_and_request(
         "生活支出合计8,000.00元",
         "1,800.00元",
         "本人另有5笔欠款",  # the other debts the money left has to cover
-        "每月可向贵方还款600.00元",  # step 4: the offer and the requests
+        "每月可向贵方还款790.23元",  # step 4: the offer and the requests
         "分60期",
         "减免罚息",
         "收入减少",  # the hardship reasons

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static, TextArea
 from tui_helpers import NASTY, SIZE, TODAY, notes, plain
 
+from storage import Workbook
 from tui.dialogs.confirm import ConfirmModal
 from tui.dialogs.hardship_form import EvidenceChecklist, HardshipForm, parse_since
 from tui.dialogs.proposal_form import ProposalForm, effect_text
@@ -159,18 +162,30 @@ def test_totals_line_warns_both_ways():
     assert "It fits the budget" not in totals_line(broke).plain
 
 
-async def test_the_detail_keeps_the_whole_warning_and_an_agreed_debt_points_to_step_6(demo_app):
-    async with demo_app.run_test(size=SIZE) as pilot:
+@pytest.fixture
+def offer_below_its_term_app(demo_path, open_app):
+    """The demo with the card's request as a user might first type it: ¥600 a month
+    offered but 60 months asked at the contract rate (which means ¥1,204)."""
+    with Workbook.open(demo_path) as wb:
+        card = next(d for d in wb.debts.list() if d.lender == "北辰银行信用卡中心")
+        request = next(p for p in wb.proposals.list() if p.debt_id == card.id)
+        wb.proposals.update(dataclasses.replace(
+            request, offered_payment=Decimal("600.00"), new_rate=None))
+    return open_app(demo_path)
+
+
+async def test_the_detail_keeps_the_whole_warning_and_an_agreed_debt_points_to_step_6(offer_below_its_term_app):
+    async with offer_below_its_term_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "tab")  # the card: asks more than its share
-        detail = " ".join(plain(demo_app, "#plan-detail").split())
+        detail = " ".join(plain(offer_below_its_term_app, "#plan-detail").split())
         assert "not the ¥600.00 offered" in detail and "at least ¥711.30 a month would" in detail
         await pilot.press("down")  # the agreed debt
-        assert "Agreed in step 6" in plain(demo_app, "#plan-detail")
+        assert "Agreed in step 6" in plain(offer_below_its_term_app, "#plan-detail")
         await pilot.press("enter")
-        assert isinstance(demo_app.screen, PlanScreen)  # no request form over an agreement
-        assert "This debt has an agreement: its terms are in step 6." in notes(demo_app)
+        assert isinstance(offer_below_its_term_app.screen, PlanScreen)  # no request form over an agreement
+        assert "This debt has an agreement: its terms are in step 6." in notes(offer_below_its_term_app)
         await pilot.press("down", "down")  # 鑫源: a long name, a two-line note
-        detail = plain(demo_app, "#plan-detail")
+        detail = plain(offer_below_its_term_app, "#plan-detail")
         assert "at least ¥450.06 a month would repay it within 50 years." in " ".join(
             detail.split()
         )
@@ -189,20 +204,22 @@ def test_the_detail_fits_its_lines_and_cuts_the_request_not_the_warning():
     assert " ".join(" ".join(lines[1:]).split()) == note.strip()  # the warning, whole
 
 
-async def test_the_request_form_tells_the_walk_away_point_and_never_calls_never_a_fit(demo_app):
-    async with demo_app.run_test(size=SIZE) as pilot:
+async def test_the_request_form_tells_the_walk_away_point_and_never_calls_never_a_fit(
+    offer_below_its_term_app,
+):
+    async with offer_below_its_term_app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "tab", "enter")  # the card: 60 months, walk-away ¥800
-        form = demo_app.screen
+        form = offer_below_its_term_app.screen
         assert isinstance(form, ProposalForm)
-        effect = plain(demo_app, "#proposal-effect")
+        effect = plain(offer_below_its_term_app, "#proposal-effect")
         assert "more than your walk-away point of ¥800.00 a month" in effect
         form.query_one("#new_rate", Field).input.value = "0"  # stop the interest
         await pilot.pause()
-        effect = " ".join(plain(demo_app, "#proposal-effect").split())
+        effect = " ".join(plain(offer_below_its_term_app, "#proposal-effect").split())
         assert "¥790.23 a month for 60 months" in effect
         assert "Walk-away point: you say no to more than ¥800.00 a month." in effect
         await pilot.press("escape", "down", "down", "enter")  # 快易借: its share never repays
-        effect = " ".join(plain(demo_app, "#proposal-effect").split())
+        effect = " ".join(plain(offer_below_its_term_app, "#proposal-effect").split())
         assert "never repays it" in effect and "At least ¥194.95 a month would repay it" in effect
         assert "It fits" not in effect
 

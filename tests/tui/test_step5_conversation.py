@@ -60,13 +60,10 @@ async def test_call_sheet_for_the_debt_being_negotiated(demo_app):
             "Balance ¥48,650.32",  # what is owed
             "Overdue ¥4,865.03, 47 days",
             "Left each month for all debts: ¥1,800.00",  # what the user can pay
-            "Offer this lender ¥600.00 a month",
+            "Offer this lender ¥790.23 a month",
             "Spread the remaining balance over 60 monthly instalments",  # the request
             "so I can no longer pay the instalments in full",  # reasons in two sentences
             "Walk-away point  ¥800.00 a month at most",  # the most a month to agree to
-            # What the request means a month, against the walk-away point.
-            "The request means ¥1,204.00 a month for 60 months.",
-            "That is more than your walk-away point of ¥800.00",
             "不接受首期还清全部逾期金额。",  # the user's own red line, verbatim
             "Paying into a personal account",
             "我们一起看看，有没有对双方都行得通的办法。",  # phrases in both languages
@@ -76,6 +73,8 @@ async def test_call_sheet_for_the_debt_being_negotiated(demo_app):
             "Ask for anything agreed to be confirmed in writing",
         ):
             assert expected in sheet, expected
+        # 60 months at 0 % is ¥790.23: within the walk-away point, so no warning.
+        assert "more than your walk-away point" not in sheet
         await pilot.press("right")  # the next lender: its share never repays it
         assert demo_app.screen.selected().lender == "快易借"
         sheet = " ".join(plain(demo_app, "#talk-sheet-body", width=200).split())

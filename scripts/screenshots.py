@@ -44,6 +44,8 @@ DIALOGS = (
     ("dialog-log-entry-en", ["6", "c", "down", "down", "down", "down", "enter"]),
     ("dialog-log-filter-en", ["6", "c", "slash"]),
     ("dialog-help-card-en", ["7", "up", "enter"]),
+    ("dialog-export-en", ["6", "e"]),
+    ("dialog-lpr-table-en", ["ctrl+p", *"LPR table", "enter"]),
 )
 # Screens that are not steps, in every language: (file name without -lang, keys)
 OTHER_SCREENS = (

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
 from reports.fonts import FontChoice
 from reports.styles import grid_table_style, label_value_style
-from workbook.budget import summarise
+from workbook.budget import debts_as_agreed, summarise
 from workbook.followup import agreement_progress
 from workbook.i18n import N_
 from workbook.models import ZERO, Debt
@@ -45,7 +45,9 @@ def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowa
     s = ctx.styles
     subtitle = data.profile.name.strip() or ctx.t(N_("Borrower not named yet"))
     story: list[Flowable] = [ctx.p(title, s.title), ctx.p(subtitle, s.subtitle)]
-    budget = summarise(data.incomes, data.expenses, data.debts, ctx.today)
+    # Debt service as the lenders ask it now: agreed instalments where there are any.
+    budget = summarise(data.incomes, data.expenses,
+                       debts_as_agreed(data.debts, data.agreements), ctx.today)
     sections = (
         (N_("Debts"), _debts(data, ctx)),
         (N_("Budget, per month"), [_budget(budget, ctx)]),

@@ -6,18 +6,18 @@ Kept apart from the screen so it is tested without a terminal. Domain rules stay
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from workbook import fmt
-from workbook.budget import monthly_amount, summarise
+from workbook.budget import debts_as_agreed as budget_debts_as_agreed
+from workbook.budget import summarise
 from workbook.followup import due_within, overdue
 from workbook.i18n import _
 from workbook.lpr import benchmark_check
-from workbook.models import ZERO, Debt, DebtStatus, Frequency, LprEntry
+from workbook.models import ZERO, Debt, DebtStatus, LprEntry
 from workbook.parse import next_due_date
 from workbook.progress import next_planned_action
 from workbook.schedule import debt_monthly_payment
@@ -44,25 +44,8 @@ class Overview:
 
 
 def debts_as_agreed(data: WorkbookData) -> list[Debt]:
-    """The debts, each with an agreement's instalment (as a monthly figure) as its payment.
-
-    What each lender asks for now: home's "monthly payments now" and step 2's budget
-    use this, so the two screens show the same figure. A one-off settlement is not a
-    monthly payment (it shows as the next payment due instead).
-    """
-    agreed = {a.debt_id: a for a in data.agreements}
-    found = []
-    for debt in data.debts:
-        agreement = agreed.get(debt.id)
-        if agreement is not None and debt.status not in CLOSED:
-            monthly = (
-                ZERO
-                if agreement.frequency == Frequency.ONE_OFF
-                else monthly_amount(agreement.instalment, agreement.frequency)
-            )
-            debt = dataclasses.replace(debt, monthly_payment=monthly)
-        found.append(debt)
-    return found
+    """The debts with their agreed instalments: home and step 2 show the same figure."""
+    return budget_debts_as_agreed(data.debts, data.agreements)
 
 
 def build_overview(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> Overview:

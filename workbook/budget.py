@@ -9,12 +9,22 @@ the first group essential. Each item keeps its own flag, this is only the defaul
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from workbook.models import ZERO, Debt, DebtStatus, ExpenseGroup, ExpenseItem, Frequency, IncomeItem
+from workbook.models import (
+    ZERO,
+    Agreement,
+    Debt,
+    DebtStatus,
+    ExpenseGroup,
+    ExpenseItem,
+    Frequency,
+    IncomeItem,
+)
 from workbook.schedule import cents, debt_monthly_payment
 
 WEEKS_PER_YEAR = 52
@@ -106,3 +116,25 @@ def summarise(
         after_debts=surplus - service,
         unknown_payments=unknown,
     )
+
+
+def debts_as_agreed(debts: Sequence[Debt], agreements: Sequence[Agreement]) -> list[Debt]:
+    """The debts, each with its agreement's instalment (as a monthly figure) as its payment.
+
+    What each lender asks for now, so every screen and report counts the same debt
+    service. A settled debt keeps its record; a one-off settlement is not a monthly
+    payment (it is a payment due, shown elsewhere).
+    """
+    agreed = {a.debt_id: a for a in agreements}
+    found = []
+    for debt in debts:
+        agreement = agreed.get(debt.id)
+        if agreement is not None and debt.status != DebtStatus.SETTLED:
+            monthly = (
+                ZERO
+                if agreement.frequency == Frequency.ONE_OFF
+                else monthly_amount(agreement.instalment, agreement.frequency)
+            )
+            debt = dataclasses.replace(debt, monthly_payment=monthly)
+        found.append(debt)
+    return found

@@ -83,3 +83,24 @@ def test_totals_add_up_to_the_cent(items):
     assert s.essential + s.flexible == sum(shown, D(0))
     assert sum(s.by_group.values(), D(0)) == s.essential + s.flexible
     assert all(x == x.quantize(D("0.01")) for x in shown)
+
+
+def test_debts_as_agreed_take_the_agreed_instalment_as_a_monthly_payment():
+    from datetime import date as _date
+
+    from workbook.budget import debts_as_agreed
+    from workbook.models import Agreement, Debt, DebtStatus, Frequency
+
+    open_debt = Debt("甲", Decimal("1000"), monthly_payment=Decimal("300"), id=1)
+    weekly = Debt("乙", Decimal("1000"), monthly_payment=Decimal("300"), id=2)
+    settled = Debt("丙", Decimal("0"), monthly_payment=Decimal("300"), id=3,
+                   status=DebtStatus.SETTLED)
+    agreements = [
+        Agreement(1, Decimal("1000"), Decimal("100"), 10, _date(2026, 1, 1)),
+        Agreement(2, Decimal("1000"), Decimal("12"), 80, _date(2026, 1, 1),
+                  frequency=Frequency.WEEKLY),
+        Agreement(3, Decimal("1000"), Decimal("100"), 10, _date(2026, 1, 1)),
+    ]
+    got = {d.id: d.monthly_payment for d in debts_as_agreed([open_debt, weekly, settled],
+                                                             agreements)}
+    assert got == {1: Decimal("100"), 2: Decimal("52.00"), 3: Decimal("300")}

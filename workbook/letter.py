@@ -23,6 +23,7 @@ from workbook.models import (
     Frequency,
     Hardship,
     IncomeItem,
+    LenderType,
     Profile,
     Proposal,
 )
@@ -92,17 +93,20 @@ class LetterInput:
 def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> Letter:
     """The letter in `lang` (Chinese by default, whatever the UI; English for reading)."""
     lang = language(lang)
+    ours = _to_a_person if inp.debt.lender_type == LenderType.PRIVATE and lang == "zh" else str
     sections = (
-        LetterSection("", (inp.custom_opening or default_opening(inp, lang),)),
+        LetterSection("", (inp.custom_opening or ours(default_opening(inp, lang)),)),
         LetterSection(tr(N_("1. About me"), lang), _borrower_lines(inp.profile, lang, mask_id)),
         LetterSection(tr(N_("2. The loan"), lang), _loan_lines(inp.debt, lang)),
         LetterSection(
             tr(N_("3. Why I cannot pay as agreed"), lang), _hardship_paragraphs(inp, lang)
         ),
-        LetterSection(tr(N_("4. What I can pay"), lang), _capacity_paragraphs(inp, lang)),
-        LetterSection(tr(N_("5. My request"), lang), _request_paragraphs(inp, lang)),
+        LetterSection(tr(N_("4. What I can pay"), lang),
+                      tuple(map(ours, _capacity_paragraphs(inp, lang)))),
+        LetterSection(tr(N_("5. My request"), lang),
+                      tuple(map(ours, _request_paragraphs(inp, lang)))),
     )
-    closing = inp.custom_closing or default_closing(lang)
+    closing = inp.custom_closing or ours(default_closing(lang))
     sign_off = tr(N_("Yours faithfully,"), lang)
     profile = inp.profile
     id_number = masked_id(profile.id_number) if mask_id else profile.id_number
@@ -120,6 +124,12 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
         signature_lines=signature,
         date_line=labelled(tr(N_("Date"), lang), date_text(inp.today, lang), lang),
     )
+
+
+def _to_a_person(text: str) -> str:
+    """Our Chinese wording for a private lender: 贵方 addresses an institution; a
+    relative or friend is addressed as 您. Only our own sentences pass through here."""
+    return text.replace("贵方", "您")
 
 
 def default_opening(inp: LetterInput, lang: str = "zh") -> str:

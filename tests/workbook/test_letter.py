@@ -203,3 +203,18 @@ def test_settlement_amount_is_in_cents_and_within_the_balance(balance, discount)
     amount = settlement_amount(balance, discount)
     assert amount == amount.quantize(D("0.01"))
     assert D("0") <= amount <= balance
+
+
+def test_a_letter_to_a_private_lender_addresses_a_person():
+    from guide_samples import sample_debt
+
+    from workbook.models import LenderType
+
+    to_bank = letter_text(build_letter(sample_input(), "zh"))
+    assert "贵方" in to_bank
+    cousin = replace(sample_debt(), lender="王建国", lender_type=LenderType.PRIVATE)
+    statement = "我曾答应贵方年底还清。"  # the user's own words stay as typed
+    inp = sample_input(debt=cousin, custom_statement=statement)
+    to_cousin = letter_text(build_letter(inp, "zh"))
+    assert to_cousin.count("贵方") == statement.count("贵方")
+    assert "您" in to_cousin and statement in to_cousin

@@ -13,28 +13,13 @@ import os
 import tempfile
 from pathlib import Path
 
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
-
-
-def ensure_private_folder(folder: Path) -> Path:
-    """Create `folder` (and missing parents) as 0700; existing folders are left alone."""
-    folder = Path(folder)
-    missing = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    for path in reversed(missing):
-        path.mkdir(mode=FOLDER_MODE)
-        os.chmod(path, FOLDER_MODE)  # mkdir's mode is filtered by the umask
-    return folder
+from workbook.private_files import FILE_MODE, FOLDER_MODE, make_private_dir
 
 
 def write_private(out: Path, data: bytes) -> Path:
     """Write `data` to `out` (0600) atomically; returns the absolute path."""
     out = Path(out).expanduser().absolute()
-    ensure_private_folder(out.parent)
+    make_private_dir(out.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -64,4 +49,4 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "ensure_private_folder", "write_private"]
+__all__ = ["FILE_MODE", "FOLDER_MODE", "write_private"]

@@ -28,9 +28,9 @@ from typing import Any
 from tinydb.storages import Storage
 
 from storage.errors import ReadOnlyError, WorkbookWriteError
+from workbook.private_files import fsync_dir
 
 FILE_MODE = 0o600
-DIR_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
 
 Tables = dict[str, dict[str, Any]]
@@ -41,30 +41,8 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new entry in `folder` survive a power cut."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create `folder` and any missing parents as 0700; existing folders are left alone."""
-    folder = Path(folder)
-    missing = []
-    current = folder
-    while not current.exists():
-        missing.append(current)
-        current = current.parent
-    for item in reversed(missing):
-        try:
-            os.mkdir(item, DIR_MODE)
-        except FileExistsError:  # another process made it meanwhile
-            continue
-        os.chmod(item, DIR_MODE)  # mkdir's mode is filtered through the umask
-        fsync_dir(item.parent)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

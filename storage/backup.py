@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from storage.atomic import make_private_dir, write_atomic
+from storage.atomic import write_atomic
 from storage.errors import (
     BackupFailed,
     WorkbookCorrupt,
@@ -24,6 +24,7 @@ from storage.errors import (
 )
 from storage.lock import WorkbookLock
 from storage.schema import SCHEMA_VERSION, FileProblem, NewerSchema, parse_workbook
+from workbook.private_files import make_private_dir
 
 KEEP = 20
 _STAMP = r"\d{8}-\d{6}-\d{6}"

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from storage.atomic import dumps, make_private_dir, write_atomic
+from storage.atomic import dumps, write_atomic
 from storage.errors import (
     WorkbookCorrupt,
     WorkbookExists,
@@ -38,6 +38,7 @@ from storage.workbook import ENTITY_CLASSES, Workbook, normal_path
 from workbook.codec import from_dict, to_dict
 from workbook.i18n import _
 from workbook.models import Profile, Settings
+from workbook.private_files import make_private_dir
 
 FORMAT = "repay-workbook-export"
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from tui_helpers import SIZE
 
-from tui.cli import main
+from tui.cli.main import main
+from tui.home.screen import HomeScreen
+from tui.steps import step_screen
 
 
 @pytest.fixture
@@ -26,8 +28,13 @@ def no_network(monkeypatch):
 
 async def test_a_session_through_every_step_connects_nowhere(demo_app, no_network):
     async with demo_app.run_test(size=SIZE) as pilot:
-        for key in ("1", "2", "3", "4", "5", "6", "7", "h", "l"):
-            await pilot.press(key)
+        for n in range(1, 8):
+            await pilot.press(str(n))
+            await pilot.pause()
+            assert type(demo_app.screen) is step_screen(n)  # the step was really shown
+        await pilot.press("h", "l")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HomeScreen) and demo_app.language == "zh"
     assert no_network == []
 
 

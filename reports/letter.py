@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.document import DocContext, write_report
 from reports.fonts import FontChoice
-from workbook.negotiation.letter import Letter
+from workbook.negotiation.letter import Letter, enclosure_lines
 
 SIGNATURE_WIDTH = 95 * mm
 
@@ -30,10 +30,15 @@ def build_letter(
     fonts: FontChoice | None = None,
     lang: str | None = None,
 ) -> Path:
-    """Write `letter` to `out` as a PDF; the labels follow `letter.lang` unless `lang`."""
+    """Write `letter` to `out` as a PDF; the labels follow `letter.lang` unless `lang`.
+
+    The page header names the document only: the workbook's file name ("my debts
+    2026") is the borrower's own label, not something to send a lender.
+    """
+    del workbook_name  # accepted for the shared export call; never printed here
     return write_report(
         out, letter.title, lambda ctx, _title: letter_story(letter, ctx),
-        lang=lang or letter.lang, today=today, workbook_name=workbook_name, fonts=fonts,
+        lang=lang or letter.lang, today=today, workbook_name="", fonts=fonts,
         translate_title=False,  # the letter's title is already in its language
     )  # fmt: skip
 
@@ -60,6 +65,9 @@ def letter_story(letter: Letter, ctx: DocContext) -> list[Flowable]:
     ending.append(Spacer(1, 10 * mm))
     ending.append(_signature_block(letter, ctx))
     story.append(KeepTogether(ending))
+    if letter.enclosures:
+        story.append(ctx.heading(letter.enclosures_heading))
+        story.extend(ctx.p(line, s.body) for line in enclosure_lines(letter))
     return story
 
 

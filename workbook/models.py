@@ -202,6 +202,9 @@ class Proposal:
 class EvidenceItem:
     name: str
     have: bool = False
+    # An app suggestion's msgid (empty for the user's own): documents render it in their
+    # own language whatever the UI language was when it was added.
+    kind: str = ""
 
 
 @dataclass

@@ -35,7 +35,10 @@ def proposal_requests(
                 months=proposal.new_term_months
             )
         )
-    if proposal.new_rate is not None:
+    if proposal.new_rate is not None and proposal.new_rate.percent == 0:
+        # 停止计息 is how a lender reads it; "将利率调整为0.00%/年" reads as a sum.
+        lines.append(tr(N_("Stop charging interest"), lang))
+    elif proposal.new_rate is not None:
         lines.append(
             tr(N_("Lower the interest rate to {rate}"), lang).format(
                 rate=rate_text(proposal.new_rate, lang)

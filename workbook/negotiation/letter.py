@@ -18,7 +18,6 @@ from workbook import fmt
 from workbook.guide.wording import (
     date_text,
     enum_text,
-    joined,
     labelled,
     language,
     masked_id,
@@ -39,6 +38,14 @@ from workbook.models import (
     Proposal,
 )
 from workbook.negotiation.asks import proposal_requests
+from workbook.negotiation.letter_points import (
+    asks,
+    in_writing,
+    legal_points,
+    no_plan_sentence,
+    repayment_request,
+    request_sentences,
+)
 from workbook.negotiation.reasons import evidence_in_hand, hardship_clause, reason_label
 
 BLANK = "________________"
@@ -66,6 +73,8 @@ class Letter:
     closing: str
     signature_lines: tuple[str, ...]
     date_line: str
+    enclosures_heading: str = ""
+    enclosures: tuple[str, ...] = ()  # the evidence in hand, in the letter's language
 
 
 @dataclass(frozen=True)
@@ -101,11 +110,20 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
         LetterSection(
             tr(N_("3. Why I cannot pay as agreed"), lang), _hardship_paragraphs(inp, lang)
         ),
-        LetterSection(tr(N_("4. What I can pay"), lang),
-                      tuple(map(ours, _capacity_paragraphs(inp, lang)))),
-        LetterSection(tr(N_("5. My request"), lang),
-                      tuple(map(ours, _request_paragraphs(inp, lang)))),
+        LetterSection(
+            tr(N_("4. What I can pay"), lang), tuple(map(ours, _capacity_paragraphs(inp, lang)))
+        ),
+        LetterSection(
+            tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang)))
+        ),
     )
+    points = legal_points(inp.debt, inp.hardships, inp.today, lang, letter_money)
+    if points:
+        sections += (
+            LetterSection(
+                tr(N_("6. What the law and the regulator say"), lang), tuple(map(ours, points))
+            ),
+        )
     closing = inp.custom_closing or ours(default_closing(lang))
     sign_off = tr(N_("Yours faithfully,"), lang)
     profile = inp.profile
@@ -123,6 +141,8 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
         closing=f"{closing}\n{sign_off}",
         signature_lines=signature,
         date_line=labelled(tr(N_("Date"), lang), date_text(inp.today, lang), lang),
+        enclosures_heading=tr(N_("Enclosures"), lang),
+        enclosures=tuple(evidence_in_hand(inp.hardships, lang)),
     )
 
 
@@ -130,6 +150,12 @@ def _to_a_person(text: str) -> str:
     """Our Chinese wording for a private lender: 贵方 addresses an institution; a
     relative or friend is addressed as 您. Only our own sentences pass through here."""
     return text.replace("贵方", "您")
+
+
+def _formal(text: str, lang: str) -> str:
+    """A letter says 本人, not 我: our clauses are shared with the call sheet, which is
+    spoken and keeps 我. Only our own sentences pass through here."""
+    return text.replace("我", "本人") if lang == "zh" else text
 
 
 def default_opening(inp: LetterInput, lang: str = "zh") -> str:
@@ -171,7 +197,15 @@ def letter_text(letter: Letter) -> str:
     out.append("")
     out.extend(letter.signature_lines)
     out.append(letter.date_line)
+    if letter.enclosures:
+        out.extend(["", letter.enclosures_heading])
+        out.extend(enclosure_lines(letter))
     return "\n".join(out) + "\n"
+
+
+def enclosure_lines(letter: Letter) -> list[str]:
+    """ "1. Termination notice" / "1. 解除劳动合同证明", one per document in hand."""
+    return [f"{n}. {name}" for n, name in enumerate(letter.enclosures, start=1)]
 
 
 def letter_money(amount: Decimal, lang: str) -> str:
@@ -195,7 +229,11 @@ def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ..
 
 def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
     money = lambda amount: letter_money(amount, lang)  # noqa: E731
-    rows: list[tuple[str, str]] = [(N_("Lender"), debt.lender)]
+    # A relative or a friend is 出借人, not an institution (借款机构).
+    private = debt.lender_type == LenderType.PRIVATE
+    rows: list[tuple[str, str]] = [
+        (N_("Lender (a person)") if private else N_("Lender"), debt.lender)
+    ]
     if debt.product:
         rows.append((N_("Product"), debt.product))
     rows.append((N_("Contract number"), debt.contract_number or BLANK))
@@ -231,22 +269,23 @@ def _hardship_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
             )
         # The user's own words when they gave some; otherwise our plain clause.
         text = hardship.statement.strip() or _sentence(
-            hardship_clause(hardship, lang, dated=False), lang
+            _formal(hardship_clause(hardship, lang, dated=False), lang), lang
         )
         paragraphs.append(labelled(label, text, lang))
     if inp.custom_statement.strip():
         paragraphs.append(inp.custom_statement)
     if not paragraphs:
         paragraphs.append(
-            tr(N_("My income no longer covers the instalments as the contract sets them."), lang)
-        )
-    evidence = evidence_in_hand(inp.hardships)
-    if evidence:
-        paragraphs.append(
-            tr(N_("I can provide these documents on request: {items}."), lang).format(
-                items=joined(evidence, lang)
+            _formal(
+                tr(
+                    N_("My income no longer covers the instalments as the contract sets them."),
+                    lang,
+                ),
+                lang,
             )
         )
+    if evidence_in_hand(inp.hardships):
+        paragraphs.append(tr(N_("I enclose the documents listed at the end of this letter."), lang))
     return tuple(paragraphs)
 
 
@@ -257,19 +296,24 @@ def _sentence(clause: str, lang: str) -> str:
 
 def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
     money = lambda amount: letter_money(amount, lang)  # noqa: E731
-    paragraphs = [
-        tr(
-            N_(
-                "Each month my income is {income} and my living costs are "
-                "{spending}, which leaves {surplus} for all my debts together."
-            ),
-            lang,
-        ).format(
-            income=money(inp.budget_income),
-            spending=money(inp.budget_spending),
-            surplus=money(inp.surplus),
+    paragraphs: list[str] = []
+    # With no budget entered, "income 0.00, 0.00 left" would contradict any offer: the
+    # figures are left out until step 2 is filled in.
+    budget_known = inp.budget_income > 0 or inp.budget_spending > 0
+    if budget_known:
+        paragraphs.append(
+            tr(
+                N_(
+                    "Each month my income is {income} and my living costs are "
+                    "{spending}, which leaves {surplus} for all my debts together."
+                ),
+                lang,
+            ).format(
+                income=money(inp.budget_income),
+                spending=money(inp.budget_spending),
+                surplus=money(inp.surplus),
+            )
         )
-    ]
     if inp.other_debts == 1:
         paragraphs.append(
             tr(
@@ -290,13 +334,15 @@ def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
                 lang,
             ).format(count=inp.other_debts, total=money(inp.other_balance))
         )
-    if inp.incomes:
+    if inp.incomes and budget_known:
         paragraphs.append(
             tr(N_("Income: {items}."), lang).format(items=_item_list(inp.incomes, lang))
         )
-    if inp.expenses:
+    # Flexible spending is the borrower's to cut, not the lender's to read about.
+    essential = [e for e in inp.expenses if e.essential]
+    if essential and budget_known:
         paragraphs.append(
-            tr(N_("Spending: {items}."), lang).format(items=_item_list(inp.expenses, lang))
+            tr(N_("Spending: {items}."), lang).format(items=_item_list(essential, lang))
         )
     offered = inp.offered_payment
     if offered is None and inp.proposal is not None:
@@ -307,7 +353,7 @@ def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
                 amount=money(offered)
             )
         )
-    elif inp.surplus <= 0:
+    elif budget_known and inp.surplus <= 0:
         paragraphs.append(
             tr(
                 N_(
@@ -333,32 +379,31 @@ def _item_list(items: list[IncomeItem] | list[ExpenseItem], lang: str) -> str:
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
+def _offered(inp: LetterInput) -> Decimal | None:
+    if inp.offered_payment is not None:
+        return inp.offered_payment
+    return inp.proposal.offered_payment if inp.proposal is not None else None
+
+
 def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
+    offered = _offered(inp)
+    plan = repayment_request(inp.debt, inp.proposal, offered, inp.today)
+    head = (
+        request_sentences(plan, inp.debt, lang, letter_money)
+        if plan is not None
+        else [no_plan_sentence(offered, lang, letter_money)]
+    )
     requests = proposal_requests(inp.proposal, inp.debt.balance, lang, money=letter_money)
+    if plan is not None and inp.proposal is not None and inp.proposal.new_term_months:
+        # The term is in the numbers above; saying it again in other words could differ.
+        requests = requests[1:]
+    creditors = inp.other_debts + 1
+    tail = [*asks(inp.debt, creditors, offered, lang), in_writing(inp.debt, lang)]
     if not requests:
-        return (
-            tr(
-                N_(
-                    "I ask you to consider a longer term, a lower rate or the waiver of "
-                    "penalty interest and fees, so that the payments fit what I can pay."
-                ),
-                lang,
-            ),
-            _in_writing(lang),
-        )
-    lead = tr(N_("I respectfully ask you to:"), lang)
+        return (*head, *tail)
+    lead = tr(N_("I also respectfully ask you to:"), lang)
     end = "；" if lang == "zh" else ";"
     number = "（{n}）" if lang == "zh" else "({n}) "
     items = [f"{number.format(n=n)}{text}{end}" for n, text in enumerate(requests, start=1)]
     items[-1] = items[-1][: -len(end)] + ("。" if lang == "zh" else ".")
-    return (lead, *items, _in_writing(lang))
-
-
-def _in_writing(lang: str) -> str:
-    return tr(
-        N_(
-            "If you agree, please confirm the new arrangement in writing (an agreement, "
-            "letter, or message from your official channel)."
-        ),
-        lang,
-    )
+    return (*head, lead, *items, *tail)

@@ -51,6 +51,10 @@ EVIDENCE_BY_REASON: dict[HardshipKind, tuple[str, ...]] = {
     ),
 }
 
+_ALL_SUGGESTIONS: tuple[str, ...] = tuple(
+    dict.fromkeys(m for msgids in EVIDENCE_BY_REASON.values() for m in msgids)
+)
+
 # One clause per kind, with and without the month it started.
 _CLAUSES: dict[HardshipKind, tuple[str, str]] = {
     HardshipKind.JOB_LOSS: (N_("I lost my job"), N_("I lost my job in {month}")),
@@ -102,17 +106,33 @@ def evidence_missing(hardship: Hardship, lang: str | None = None) -> list[Eviden
     listed = {item.name.strip().casefold() for item in hardship.evidence}
     for msgid in EVIDENCE_BY_REASON[hardship.kind]:
         if not _known_names(msgid) & listed:
-            missing.append(EvidenceItem(name=tr(msgid, lang), have=False))
+            missing.append(EvidenceItem(name=tr(msgid, lang), have=False, kind=msgid))
     return missing
 
 
-def evidence_in_hand(hardships: list[Hardship]) -> list[str]:
-    """Names of the evidence items the borrower has, each once, as entered."""
+def _suggestion_of(item: EvidenceItem) -> str | None:
+    """The msgid of an app suggestion: stored as `kind`, or (files written before `kind`)
+    recognised by its name in any language."""
+    if item.kind in _ALL_SUGGESTIONS:
+        return item.kind
+    name = item.name.strip().casefold()
+    return next((m for m in _ALL_SUGGESTIONS if name in _known_names(m)), None)
+
+
+def evidence_name(item: EvidenceItem, lang: str | None = None) -> str:
+    """An item's name in `lang`: an app suggestion is translated, the user's own text is
+    kept as typed (so text saved in one UI language never leaks into the other's letter)."""
+    msgid = _suggestion_of(item)
+    return tr(msgid, lang) if msgid is not None else item.name.strip()
+
+
+def evidence_in_hand(hardships: list[Hardship], lang: str | None = None) -> list[str]:
+    """Names of the evidence items the borrower has, each once, in `lang`."""
     seen: dict[str, None] = {}
     for hardship in hardships:
         for item in hardship.evidence:
             if item.have and item.name.strip():
-                seen.setdefault(item.name.strip(), None)
+                seen.setdefault(evidence_name(item, lang), None)
     return list(seen)
 
 

@@ -110,6 +110,7 @@ def test_sections_follow_the_written_application_order():
         "3. Why I cannot pay as agreed",
         "4. What I can pay",
         "5. My request",
+        "6. What the law and the regulator say",  # the 2025 relief: a recent shock
     ]
 
 
@@ -141,9 +142,10 @@ def test_hardships_show_label_month_statement_and_evidence_in_hand():
     paragraphs = letter.sections[3].paragraphs
     assert "（自2025年9月起）：" in paragraphs[0]
     assert paragraphs[0].endswith(NASTY)
-    assert "2025年6月" in paragraphs[1] and "我失去了工作" in paragraphs[1]
-    assert "诊断证明" in paragraphs[-1]
-    assert "医疗费用发票" not in "".join(paragraphs)  # not yet in hand: not offered
+    assert "2025年6月" in paragraphs[1] and "本人失去了工作" in paragraphs[1]
+    assert "附件" in paragraphs[-1]
+    assert letter.enclosures == ("诊断证明",)
+    assert "医疗费用发票" not in letter_text(letter)  # not yet in hand: not enclosed
 
 
 def test_id_can_be_masked():
@@ -156,7 +158,7 @@ def test_id_can_be_masked():
 def test_without_a_proposal_the_request_is_general_and_asks_for_writing():
     letter = build_letter(sample_input(proposal=None), "en")
     request = letter.sections[5].paragraphs
-    assert "longer term" in request[0]
+    assert "propose a repayment term" in request[0]
     assert "in writing" in request[-1]
     assert "I can pay you" not in letter_text(letter)
 
@@ -191,7 +193,8 @@ def test_letter_text_layout():
     text = letter_text(letter)
     lines = text.splitlines()
     assert lines[0] == letter.title and lines[2] == letter.addressee
-    assert lines[-1] == letter.date_line and text.endswith("\n")
+    assert lines[-4] == letter.date_line and text.endswith("\n")
+    assert lines[-2:] == ["附件", "1. 诊断证明"]
     # Frozen, so a letter can be shared between the preview and the PDF unchanged.
     with pytest.raises(dataclasses.FrozenInstanceError):
         letter.title = "changed"  # type: ignore[misc]

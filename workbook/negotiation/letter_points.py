@@ -1,0 +1,316 @@
+"""The parts of the application letter that argue the case: the concrete request (numbers
+that add up to the balance), the legal points the workbook can back (each only where it
+applies, worded as `/work/shared/china-facts.md` allows: "may", never "must"), and the
+asks that debt-advice letters make (freeze interest, pause collection, reply in writing).
+
+Every function returns sentences in `lang`; `money` writes amounts the letter's way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
+
+from workbook.guide.wording import cents, date_text, month_text, tr
+from workbook.i18n import N_
+from workbook.models import ZERO, Debt, Hardship, LenderType, Proposal, Rate
+from workbook.money.lpr import LPR_WELL_SOURCED_FROM, benchmark_check
+from workbook.money.periods import add_months, monthly_rate
+
+Money = Callable[[Decimal, str], str]
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+MAX_INSTALMENTS = 600  # fifty years: an offer that takes longer never repays in practice
+REPLY_DAYS = 14  # the reply window the letter asks for
+RELIEF_WITHIN_DAYS = 2 * 366  # a "recent" shock for the 2025 relief encouragement
+# 4 × LPR replaced the 24 %/36 % lines from this day (china-facts §2.1/§2.3); older
+# contracts fall under transition rules the letter does not try to word.
+FOUR_LPR_FROM = date(2020, 8, 20)
+
+
+@dataclass(frozen=True)
+class RepaymentRequest:
+    """What the borrower asks to pay: `count` instalments of `instalment`, the last one
+    `last` (smaller when the balance does not divide), `total` in all."""
+
+    instalment: Decimal
+    count: int
+    first_due: date
+    last: Decimal
+    total: Decimal
+    interest_stopped: bool  # the figures assume no interest (we ask for it to stop)
+    contract_rate_never_repays: bool  # at the contract rate the offer never clears it
+
+
+def _simulate(balance: Decimal, payment: Decimal, rate: Decimal) -> tuple[int, Decimal, Decimal]:
+    """Pay `payment` a month on `balance` at monthly `rate`: (count, last, total); count
+    0 when it never clears within MAX_INSTALMENTS."""
+    left, total = balance, ZERO
+    for n in range(1, MAX_INSTALMENTS + 1):
+        left = cents(left * (1 + rate))
+        pay = min(payment, left)
+        total += pay
+        left -= pay
+        if left <= 0:
+            return n, pay, total
+    return 0, ZERO, ZERO
+
+
+def repayment_request(
+    debt: Debt, proposal: Proposal | None, offered: Decimal | None, today: date
+) -> RepaymentRequest | None:
+    """The concrete instalment plan the letter asks for, or None when there is nothing
+    to compute (no offer and no term, a one-off settlement, nothing owed)."""
+    balance = debt.balance
+    if balance <= 0:
+        return None
+    if proposal is not None and proposal.settlement_discount_percent:
+        return None
+    term = proposal.new_term_months if proposal is not None else None
+    pause = proposal.pause_months if proposal is not None else 0
+    first = add_months(today, 1 + pause, debt.due_day)
+    asked_rate: Rate | None = proposal.new_rate if proposal is not None else None
+    if offered is None or offered <= 0:
+        if not term:
+            return None
+        # A term alone: equal instalments rounded up to the cent, the last one smaller.
+        offered = (balance / term).quantize(CENT, rounding=ROUND_CEILING)
+    rate = monthly_rate(asked_rate) if asked_rate is not None else ZERO
+    count, last, total = _simulate(balance, offered, rate)
+    contract = debt.rate if asked_rate is None else None
+    never = False
+    if contract is not None and contract.percent > 0:
+        never = _simulate(balance, offered, monthly_rate(contract))[0] == 0
+    if count == 0:
+        # Even the asked rate does not let the offer clear the balance: the figures then
+        # show it with interest stopped, and the letter says why.
+        count, last, total = _simulate(balance, offered, ZERO)
+        never = True
+    return RepaymentRequest(
+        instalment=offered,
+        count=count,
+        first_due=first,
+        last=last,
+        total=total,
+        interest_stopped=asked_rate is None or asked_rate.percent == 0 or never,
+        contract_rate_never_repays=never,
+    )
+
+
+def request_sentences(req: RepaymentRequest, debt: Debt, lang: str, money: Money) -> list[str]:
+    """The request in numbers, each figure consistent with the balance."""
+    text = tr(
+        N_(
+            "I ask to repay the outstanding balance of {balance} in {count} monthly "
+            "instalments of {amount}, the first due on {first}, {total} in all."
+        ),
+        lang,
+    ).format(
+        balance=money(debt.balance, lang),
+        count=req.count,
+        amount=money(req.instalment, lang),
+        first=date_text(req.first_due, lang),
+        total=money(req.total, lang),
+    )
+    out = [text]
+    if req.count > 1 and req.last != req.instalment:
+        out.append(
+            tr(N_("The last instalment is {last}, so that the total comes out exactly."), lang)
+            .format(last=money(req.last, lang))
+        )  # fmt: skip
+    if req.contract_rate_never_repays:
+        out.append(
+            tr(
+                N_(
+                    "At the contract rate this monthly amount would not even cover the "
+                    "interest and the balance would never be repaid; that is why I ask you "
+                    "to stop charging interest, and the figures above assume you do."
+                ),
+                lang,
+            )
+        )
+    elif req.interest_stopped and req.count > 0:
+        out.append(tr(N_("These figures assume that interest is stopped."), lang))
+    return out
+
+
+def no_plan_sentence(offered: Decimal | None, lang: str, money: Money) -> str:
+    """Where no term was set: what the borrower offers, and a request for the lender's term."""
+    if offered is not None and offered > 0:
+        return tr(
+            N_("I can pay {amount} a month. I ask you to propose a repayment term on that basis."),
+            lang,
+        ).format(amount=money(offered, lang))
+    return tr(N_("I ask you to propose a repayment term that fits what I can pay."), lang)
+
+
+def legal_points(
+    debt: Debt, hardships: list[Hardship], today: date, lang: str, money: Money
+) -> list[str]:
+    """The points of law and policy that apply to this debt, each only where it applies."""
+    points = [
+        _withheld(debt, lang, money),
+        _above_four_lpr(debt, today, lang),
+        _card_instalments(debt, lang),
+        _relief_2025(debt, hardships, today, lang),
+    ]
+    return [p for p in points if p]
+
+
+def _withheld(debt: Debt, lang: str, money: Money) -> str:
+    """Civil Code Art. 670 (china-facts §2.7): only when a deduction is recorded."""
+    if debt.upfront_deduction <= 0 or debt.principal is None:
+        return ""
+    received = debt.principal - debt.upfront_deduction
+    if received <= 0:
+        return ""
+    return tr(
+        N_(
+            "Of the {principal} in the contract, {deducted} was withheld when the loan was "
+            "paid out, so I received {received}. Article 670 of the Civil Code says that "
+            "interest may not be deducted from the principal in advance, and that where it "
+            "is, the loan is repaid and interest counted on the amount actually lent. I ask "
+            "that the principal be counted as the {received} I received."
+        ),
+        lang,
+    ).format(
+        principal=money(debt.principal, lang),
+        deducted=money(debt.upfront_deduction, lang),
+        received=money(received, lang),
+    )
+
+
+def _above_four_lpr(debt: Debt, today: date, lang: str) -> str:
+    """Private lending only: above 4 × LPR at the contract date (china-facts §2.1), a
+    dated LPR, and only for contracts made since the line took effect."""
+    if debt.lender_type != LenderType.PRIVATE or debt.start_date is None:
+        return ""
+    if debt.start_date < max(FOUR_LPR_FROM, LPR_WELL_SOURCED_FROM):
+        return ""
+    check = benchmark_check(debt, today)
+    if not check.above_four_lpr or check.true_apr is None or check.four_lpr is None:
+        return ""
+    assert check.lpr is not None  # four_lpr is known only with an LPR
+    pct = lambda f: f"{(f * HUNDRED).quantize(CENT)}%"  # noqa: E731
+    return tr(
+        N_(
+            "The true annual rate of this loan is {apr}. The Supreme People's Court's rules "
+            "on private lending (2020 revision, Art. 25) say that courts do not support a "
+            "rate above four times the one-year LPR in force when the contract was made; the "
+            "LPR was {lpr} from {since}, so that line is {four}. I ask that interest be "
+            "counted at no more than that line."
+        ),
+        lang,
+    ).format(
+        apr=pct(check.true_apr),
+        lpr=f"{check.lpr.percent}%",
+        since=date_text(check.lpr.start, lang),
+        four=pct(check.four_lpr),
+    )
+
+
+def _card_instalments(debt: Debt, lang: str) -> str:
+    """Credit cards: Art. 70, a personalised plan the bank MAY agree (china-facts §14.1)."""
+    if debt.lender_type != LenderType.CREDIT_CARD:
+        return ""
+    return tr(
+        N_(
+            "Article 70 of the rules on bank credit-card business says that in special "
+            "circumstances, where the card debt is confirmed to be beyond the cardholder's "
+            "ability to repay and the cardholder is still willing to repay, the bank may "
+            "negotiate a personalised instalment agreement of up to 60 months. I am in that "
+            "situation and ask you to consider such an agreement."
+        ),
+        lang,
+    )
+
+
+def _relief_2025(debt: Debt, hardships: list[Hardship], today: date, lang: str) -> str:
+    """The NFRA's March 2025 encouragement (china-facts §14.2), for a licensed lender and
+    a recent shock that the arrears do not predate (the record was kept until then)."""
+    if debt.lender_type == LenderType.PRIVATE:
+        return ""
+    dated = [h.since for h in hardships if h.since is not None and h.since <= today]
+    if not dated:
+        return ""
+    since = max(dated)
+    if (today - since).days > RELIEF_WITHIN_DAYS or debt.overdue_days > (today - since).days:
+        return ""
+    return tr(
+        N_(
+            "In March 2025 the National Financial Regulatory Administration encouraged "
+            "lenders to negotiate adjusted repayment with borrowers who had a good credit "
+            "record and are temporarily in difficulty. My difficulty began in {month}; I "
+            "ask you to consider my request in that spirit."
+        ),
+        lang,
+    ).format(month=month_text(since, lang))
+
+
+def asks(debt: Debt, creditors: int, offered: Decimal | None, lang: str) -> list[str]:
+    """What National Debtline and Citizens Advice letters ask for while a request is
+    considered; a private lender (a relative, a friend) is not asked about collection."""
+    out = [
+        tr(
+            N_(
+                "While you consider this request, I ask you to stop charging interest, "
+                "penalty interest and other charges on this debt."
+            ),
+            lang,
+        )
+    ]
+    if debt.lender_type != LenderType.PRIVATE:
+        out.append(
+            tr(
+                N_(
+                    "I also ask you to pause collection while you consider it, and to "
+                    "contact only me about this debt, not my family, colleagues or other "
+                    "third parties."
+                ),
+                lang,
+            )
+        )
+    if creditors > 1 and offered is not None and offered > 0:
+        out.append(
+            tr(
+                N_(
+                    "The amount I offer is a fair share of what I have left each month for "
+                    "all my {count} creditors."
+                ),
+                lang,
+            ).format(count=creditors)
+        )
+    out.append(
+        tr(N_("Please reply to me in writing within {days} days."), lang).format(days=REPLY_DAYS)
+    )
+    return out
+
+
+def in_writing(debt: Debt, lang: str) -> str:
+    if debt.lender_type == LenderType.PRIVATE:
+        return tr(
+            N_(
+                "If you agree, please confirm the new arrangement in writing (a signed note or a message)."
+            ),
+            lang,
+        )
+    return tr(
+        N_(
+            "If you agree, please confirm the new arrangement in writing (an agreement, "
+            "letter, or message from your official channel)."
+        ),
+        lang,
+    )
+
+
+__all__ = [
+    "RepaymentRequest",
+    "asks",
+    "in_writing",
+    "legal_points",
+    "no_plan_sentence",
+    "repayment_request",
+    "request_sentences",
+]

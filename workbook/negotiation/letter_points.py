@@ -46,7 +46,10 @@ class RepaymentRequest:
 
 def _simulate(balance: Decimal, payment: Decimal, rate: Decimal) -> tuple[int, Decimal, Decimal]:
     """Pay `payment` a month on `balance` at monthly `rate`: (count, last, total); count
-    0 when it never clears within MAX_INSTALMENTS."""
+    0 when it never clears within MAX_INSTALMENTS (with interest)."""
+    if rate == 0:
+        count = int((balance / payment).to_integral_value(rounding=ROUND_CEILING))
+        return count, balance - (count - 1) * payment, balance
     left, total = balance, ZERO
     for n in range(1, MAX_INSTALMENTS + 1):
         left = cents(left * (1 + rate))
@@ -62,16 +65,16 @@ def repayment_request(
     debt: Debt, proposal: Proposal | None, offered: Decimal | None, today: date
 ) -> RepaymentRequest | None:
     """The concrete instalment plan the letter asks for, or None when there is nothing
-    to compute (no offer and no term, a one-off settlement, nothing owed)."""
+    to compute (no request, no offer and no term, a one-off settlement, nothing owed)."""
     balance = debt.balance
-    if balance <= 0:
+    # No request set for this lender: the letter states the offer and asks for a term.
+    if balance <= 0 or proposal is None:
         return None
-    if proposal is not None and proposal.settlement_discount_percent:
+    if proposal.settlement_discount_percent:
         return None
-    term = proposal.new_term_months if proposal is not None else None
-    pause = proposal.pause_months if proposal is not None else 0
-    first = add_months(today, 1 + pause, debt.due_day)
-    asked_rate: Rate | None = proposal.new_rate if proposal is not None else None
+    term = proposal.new_term_months
+    first = add_months(today, 1 + proposal.pause_months, debt.due_day)
+    asked_rate: Rate | None = proposal.new_rate
     if offered is None or offered <= 0:
         if not term:
             return None

@@ -1,9 +1,10 @@
 """The signed-agreement checklist: one sheet to print and take to a signing.
 
-It lists the agreed terms in a table, every confirmation item with a box to tick
-(items already confirmed in the workbook come ticked), room for notes, the reference
-number (a line to fill in when it is not known yet) and signature and date lines for
-the borrower and for the lender's representative.
+It lists the agreed terms in a table (a term the workbook does not know is a line to
+fill in, never left out), every item to check with an EMPTY box: the borrower ticks
+only what they see on the paper in front of them, and what they confirmed in the app
+shows as a note beside the box. Then what to keep, room for notes, and signature lines
+for both sides with room for a company seal. The agreement reference heads every page.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from reports.styles import RULE, SHADE, label_value_style
 from reports.text import box
 from workbook.fmt import mask_id
 from workbook.followup.agreements import agreement_schedule, checklist_items_for
-from workbook.i18n import N_
+from workbook.followup.paper_checklist import KEEP, PAPER_ITEMS
+from workbook.i18n import N_, translate
 from workbook.models import ZERO, Agreement, Debt, Frequency, Profile
 
 BLANK = "_" * 24
 LABEL_WIDTH = 32 * mm
+SEAL_SIZE = 42 * mm  # a Chinese company seal is 38-42 mm across
+NOTE_LINES = 5
 
 
 def build_checklist(
@@ -40,11 +44,19 @@ def build_checklist(
     fonts: FontChoice | None = None,
     currency: str = "CNY",
 ) -> Path:
-    """Write the checklist for `agreement` (a debt of `profile`'s) to `out`."""
+    """Write the checklist for `agreement` (a debt of `profile`'s) to `out`.
+
+    The header's right side carries the agreement reference on every page (pages get
+    separated at a signing); the workbook's name is the borrower's own label.
+    """
+    del workbook_name  # the header shows the reference instead
+    reference = translate(N_("Agreement reference {reference}"), lang).format(
+        reference=agreement.reference.strip() or BLANK
+    )
     return write_report(
         out, N_("Signed-agreement checklist"),
         lambda ctx, title: checklist_story(agreement, debt, profile, ctx, title),
-        lang=lang, today=today, workbook_name=workbook_name, fonts=fonts, currency=currency,
+        lang=lang, today=today, workbook_name=reference, fonts=fonts, currency=currency,
     )  # fmt: skip
 
 
@@ -70,8 +82,9 @@ def checklist_story(
                 ctx.p(
                     ctx.t(
                         N_(
-                            "Tick each item only when you have seen it yourself. Items "
-                            "already confirmed in the workbook are ticked."
+                            "Tick a box only for what you see on the paper in front of you. "
+                            "A note beside an item says what you already confirmed in the "
+                            "app; check it again on the paper."
                         )
                     ),
                     s.small,
@@ -80,7 +93,16 @@ def checklist_story(
                 _confirmation_table(agreement, ctx),
             ]
         ),
-        KeepTogether([Spacer(1, 3 * mm), _signature_table(ctx)]),
+        *ctx.section(ctx.t(N_("Keep these")), _keep_list(ctx)),
+        # The signature block never sits alone on a page: it keeps the notes with it.
+        KeepTogether(
+            [
+                ctx.p(ctx.t(N_("Notes")), s.heading),
+                _note_lines(),
+                Spacer(1, 4 * mm),
+                _signature_table(ctx),
+            ]
+        ),
     ]
     return story
 
@@ -91,6 +113,8 @@ def _party_rows(debt: Debt, profile: Profile, ctx: DocContext) -> list[tuple[str
         (ctx.t(N_("ID number")), mask_id(profile.id_number) if profile.id_number else BLANK),
         (ctx.t(N_("Phone")), profile.phone or BLANK),
         (ctx.t(N_("Lender")), debt.lender),
+        (ctx.t(N_("Lender's phone")), debt.contact_phone.strip() or BLANK),
+        (ctx.t(N_("Lender's address")), BLANK),
     ]
     if debt.product:
         rows.append((ctx.t(N_("Product")), debt.product))
@@ -118,7 +142,7 @@ def _term_figures(agreement: Agreement, ctx: DocContext) -> list[tuple[str, str]
                 ),
             )
         )
-    rows.append((ctx.t(N_("Rate")), ctx.rate(agreement.rate) if agreement.rate else "-"))
+    rows.append((ctx.t(N_("Rate")), ctx.rate(agreement.rate) if agreement.rate else BLANK))
     if agreement.waived_amount > ZERO:
         rows.append((ctx.t(N_("Amount waived")), ctx.money(agreement.waived_amount)))
     signed = ctx.date(agreement.signed_on) if agreement.signed_on else BLANK
@@ -128,16 +152,18 @@ def _term_figures(agreement: Agreement, ctx: DocContext) -> list[tuple[str, str]
 
 
 def _term_texts(agreement: Agreement, ctx: DocContext) -> list[tuple[str, str]]:
-    """The terms in words, which may run long."""
+    """The terms in words, which may run long; an unknown one is a line to fill in."""
     texts = (
         (N_("Conditions"), agreement.conditions),
         (N_("Credit report"), agreement.credit_report),
         (N_("Pay into"), agreement.payee_account),
         (N_("Confirmed in writing by"), agreement.confirmed_how),
         (N_("Lender's agent"), agreement.agent),
-        (N_("Notes"), agreement.notes),
     )
-    return [(ctx.t(label), value) for label, value in texts if value.strip()]
+    rows = [(ctx.t(label), value.strip() and value or BLANK) for label, value in texts]
+    if agreement.notes.strip():
+        rows.append((ctx.t(N_("Notes")), agreement.notes))
+    return rows
 
 
 def _term_text_table(agreement: Agreement, ctx: DocContext) -> list[Flowable]:
@@ -187,16 +213,23 @@ def _pairs_table(rows: list[tuple[str, str]], ctx: DocContext) -> Table:
 def _confirmation_table(agreement: Agreement, ctx: DocContext) -> Table:
     s = ctx.styles
     glyph_style = s.body.clone("box", fontSize=14, leading=16)
+    item_style = s.body.clone("item", spaceAfter=0, fontSize=10, leading=13)
+    # Every box is empty on paper: the app's tick is only a note beside it.
+    glyph = box(False, ctx.fonts)
+    items: list[tuple[str, str, bool]] = [
+        (label, help_text, bool(agreement.checklist.get(key)))
+        for key, label, help_text in checklist_items_for(agreement)
+    ]
+    items += [(label, help_text, False) for label, help_text in PAPER_ITEMS]
     rows = []
-    for key, label, help_text in checklist_items_for(agreement):
-        checked = bool(agreement.checklist.get(key))
-        glyph = box(checked, ctx.fonts)
-        mark = ctx.pm(glyph, glyph_style) if glyph else CheckBox(checked, size=11)
-        text = ctx.pm(
-            ctx.m(ctx.t(label)) + "<br/>" + f'<font size="8">{ctx.m(ctx.t(help_text))}</font>',
-            s.body.clone("item", spaceAfter=0, fontSize=10, leading=13),
-        )
-        rows.append([mark, text])
+    for label, help_text, confirmed in items:
+        mark = ctx.pm(glyph, glyph_style) if glyph else CheckBox(False, size=11)
+        markup = ctx.m(ctx.t(label))
+        if confirmed:
+            note = ctx.t(N_("(confirmed in the app)"))
+            markup += f' <font size="8">{ctx.m(note)}</font>'
+        markup += "<br/>" + f'<font size="8">{ctx.m(ctx.t(help_text))}</font>'
+        rows.append([mark, ctx.pm(markup, item_style)])
     table = Table(rows, colWidths=[9 * mm, FRAME_WIDTH - 9 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -209,6 +242,22 @@ def _confirmation_table(agreement: Agreement, ctx: DocContext) -> Table:
             ]
         )
     )
+    return table
+
+
+def _keep_list(ctx: DocContext) -> Table:
+    rows = [[ctx.p("-", ctx.styles.cell), ctx.p(ctx.t(item), ctx.styles.cell)] for item in KEEP]
+    table = Table(rows, colWidths=[5 * mm, FRAME_WIDTH - 5 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))  # fmt: skip
+    return table
+
+
+def _note_lines() -> Table:
+    """Ruled lines to write on."""
+    table = Table([[""]] * NOTE_LINES, colWidths=[FRAME_WIDTH], rowHeights=[8 * mm] * NOTE_LINES)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
     return table
 
 
@@ -237,10 +286,13 @@ def _signature_table(ctx: DocContext) -> Table:
     )
     for mine, theirs in pairs:
         rows.append([ctx.p(ctx.t(mine), s.cell), "", "", ctx.p(ctx.t(theirs), s.cell), ""])
+    # Room for the company seal under the lender's lines, a square of SEAL_SIZE.
+    rows.append(["", "", "", ctx.p(ctx.t(N_("Company seal")), s.cell), ""])
+    seal = len(rows) - 1
     table = Table(
         rows,
         colWidths=[label_w, line_w, gap, label_w, line_w],
-        rowHeights=[None] + [9 * mm] * (len(rows) - 1),
+        rowHeights=[None] + [9 * mm] * (len(rows) - 2) + [SEAL_SIZE + 4 * mm],
         hAlign="LEFT",
     )
     table.setStyle(
@@ -252,8 +304,10 @@ def _signature_table(ctx: DocContext) -> Table:
                 ("BOTTOMPADDING", (0, 1), (-1, -1), 1),
                 ("SPAN", (0, 0), (1, 0)),
                 ("SPAN", (3, 0), (4, 0)),
-                ("LINEBELOW", (1, 1), (1, -1), 0.6, RULE),
-                ("LINEBELOW", (4, 1), (4, -1), 0.6, RULE),
+                ("LINEBELOW", (1, 1), (1, seal - 1), 0.6, RULE),
+                ("LINEBELOW", (4, 1), (4, seal - 1), 0.6, RULE),
+                ("VALIGN", (3, seal), (3, seal), "TOP"),
+                ("BOX", (4, seal), (4, seal), 0.6, RULE),
             ]
         )
     )

@@ -81,8 +81,9 @@ def test_document_shows_the_data(tmp_path, fonts, kind, lang):
     needles, titles = EXPECTED[kind]
     text = pdf_text(out)
     assert not missing(text, *needles, titles[lang])
-    # The letter goes to a lender: its header names the document, never the workbook.
-    assert ("我的工作簿" in text) == (kind != "letter")
+    # The letter goes to a lender, the checklist to a signing: their headers name the
+    # document (and the agreement reference), never the workbook.
+    assert ("我的工作簿" in text) == (kind not in ("letter", "checklist"))
     reader = pypdf.PdfReader(str(out))
     pages = len(reader.pages)
     assert f"1 / {pages}" in text

@@ -1,5 +1,6 @@
-"""An agreement's payment schedule: every instalment with what was paid and what is due,
-then the payments made against it."""
+"""An agreement's payment schedule: every instalment with what was paid and what is due
+(and an empty box to tick by hand as each is paid), then the payments made against it;
+a payment dated after today is marked planned, never counted as paid."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
+from reports.checkbox import CheckBox
 from reports.document import FRAME_WIDTH, DocContext, split_in_row, write_report
 from reports.fonts import FontChoice
 from reports.styles import FLAG, grid_table_style, label_value_style
+from reports.text import box
 from workbook.followup.instalments import InstalmentState, agreement_progress, instalment_states
 from workbook.i18n import N_
 from workbook.models import ZERO, Agreement, Debt, Payment
@@ -128,9 +131,12 @@ def _instalment_table(states: list[InstalmentState], ctx: DocContext) -> Table:
         ctx.p(ctx.t(N_("Paid")), s.head_right),
         ctx.p(ctx.t(N_("Remaining")), s.head_right),
         ctx.p(ctx.t(N_("Status")), s.head),
+        ctx.p(ctx.t(N_("Tick")), s.head),
     ]
     rows: list[list] = [head]
     style = _numbers_style(ctx, right_from=2, right_to=4)
+    glyph = box(False, ctx.fonts)
+    glyph_style = s.cell.clone("tick", fontSize=12, leading=14)
     for row, state in enumerate(states, start=1):
         rows.append(
             [
@@ -140,14 +146,17 @@ def _instalment_table(states: list[InstalmentState], ctx: DocContext) -> Table:
                 ctx.money(state.paid),
                 ctx.money(state.remaining),
                 _status_text(state, ctx),
+                # An empty box on every row: the borrower ticks it by hand when paid.
+                ctx.pm(glyph, glyph_style) if glyph else CheckBox(False, size=9),
             ]
         )
         if state.status == "overdue":
             style.add("TEXTCOLOR", (5, row), (5, row), FLAG)
-    widths = [12 * mm, 26 * mm, 30 * mm, 30 * mm, 30 * mm]
+    widths = [12 * mm, 26 * mm, 28 * mm, 28 * mm, 28 * mm]
+    tick = 12 * mm
     return Table(
         rows,
-        colWidths=[*widths, FRAME_WIDTH - sum(widths)],
+        colWidths=[*widths, FRAME_WIDTH - sum(widths) - tick, tick],
         repeatRows=1,
         style=style,
         hAlign="LEFT",
@@ -161,18 +170,22 @@ def _payment_table(payments: list[Payment], ctx: DocContext) -> Table:
         ctx.p(ctx.t(N_("Amount")), s.head_right),
         ctx.p(ctx.t(N_("How")), s.head),
         ctx.p(ctx.t(N_("Reference")), s.head),
+        ctx.p(ctx.t(N_("Status")), s.head),
     ]
     rows: list[list] = [head]
     for p in payments:
+        # Dated after today: recorded ahead, not paid yet (the totals above skip it too).
+        status = N_("Planned, not paid yet") if p.paid_on > ctx.today else N_("Paid")
         rows.append(
             [
                 ctx.date(p.paid_on),
                 ctx.money(p.amount),
                 ctx.p(p.method, s.cell),
                 ctx.p(p.reference, s.cell),
+                ctx.p(ctx.t(status), s.cell),
             ]
         )
-    widths = [26 * mm, 30 * mm, 50 * mm]
+    widths = [26 * mm, 28 * mm, 40 * mm, 50 * mm]
     widths.append(FRAME_WIDTH - sum(widths))
     return Table(
         rows,

@@ -2,9 +2,15 @@
 
 Each instalment and each pending next action is an all-day event. Instalments still
 owed carry a reminder the day before. UIDs are derived from the data (agreement and
-instalment number, or log entry), so importing a newer export updates the events
+instalment number, or log entry) and the workbook's `calendar_id` (never its display
+name, which the user may change), so importing a newer export updates the events
 instead of duplicating them; DTSTAMP is `today` at midnight UTC, never the clock, so
 the same data on the same day gives the same bytes.
+
+METHOD:PUBLISH says the file is a published calendar, not an invitation. A next action
+that has been done is sent again with its UID as STATUS:CANCELLED, so a calendar that
+imported it earlier removes it. A calendar with no events still holds one component
+(the China time zone), as RFC 5545 requires.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from reports.files import write_private
 from reports.text import clean, tr
@@ -38,6 +44,7 @@ def build_calendar(
     today: date,
     workbook_name: str = "",
     currency: str = "CNY",
+    calendar_id: str = "",
 ) -> Path:
     """Write the calendar to `out` (0600); returns the path."""
     return write_private(
@@ -51,6 +58,7 @@ def build_calendar(
             today=today,
             workbook_name=workbook_name,
             currency=currency,
+            calendar_id=calendar_id,
         ),
     )
 
@@ -65,11 +73,13 @@ def calendar_bytes(
     today: date,
     workbook_name: str = "",
     currency: str = "CNY",
+    calendar_id: str = "",
 ) -> bytes:
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
     cal.add("calscale", "GREGORIAN")
     name = clean(workbook_name) or tr(N_("Repay Workbook"), lang)
     cal.add("x-wr-calname", name)
@@ -110,7 +120,7 @@ def calendar_bytes(
             event = _event(
                 uid_parts=(
                     "instalment",
-                    workbook_name,
+                    calendar_id,
                     agreement.id,
                     agreement.debt_id,
                     state.number,
@@ -123,14 +133,17 @@ def calendar_bytes(
             if state.remaining > ZERO:
                 event.add_component(_reminder(summary.format(**values)))
             cal.add_component(event)
-    for index, comm in enumerate(pending_actions(communications)):
+    pending = {id(c) for c in pending_actions(communications)}
+    for index, comm in enumerate(communications):
+        if comm.next_action_date is None:
+            continue
         action = clean(comm.next_action).strip() or tr(N_("(no description)"), lang)
         summary = tr(N_("{lender}: {action}"), lang).format(
             lender=clean(comm.lender).strip(), action=action
         )
         key = comm.id if comm.id is not None else f"pos{index}"
         event = _event(
-            uid_parts=("action", workbook_name, key, comm.at.isoformat()),
+            uid_parts=("action", calendar_id, key, comm.at.isoformat()),
             day=comm.next_action_date,
             summary=summary,
             description=tr(N_("Planned after the contact on {date}."), lang).format(
@@ -138,9 +151,29 @@ def calendar_bytes(
             ),
             stamp=stamp,
         )
-        event.add_component(_reminder(summary))
+        if id(comm) in pending:
+            event.add_component(_reminder(summary))
+        else:  # done: sent once more, cancelled, so an earlier import drops it
+            event.add("status", "CANCELLED")
+            event.add("sequence", 1)
         cal.add_component(event)
+    if not cal.subcomponents:
+        cal.add_component(_china_time())
     return cal.to_ical()
+
+
+def _china_time() -> Timezone:
+    """Asia/Shanghai (UTC+8, no summer time since 1991): the one component of a calendar
+    with no events, so the file stays valid."""
+    zone = Timezone()
+    zone.add("tzid", "Asia/Shanghai")
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1991, 9, 15, 0, 0))
+    standard.add("tzoffsetfrom", timedelta(hours=8))
+    standard.add("tzoffsetto", timedelta(hours=8))
+    standard.add("tzname", "CST")
+    zone.add_component(standard)
+    return zone
 
 
 def _event(uid_parts: tuple, day: date, summary: str, description: str, stamp: datetime) -> Event:

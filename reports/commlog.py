@@ -22,7 +22,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import SetPageTopFlowables
 
 from reports.document import FRAME_HEIGHT, FRAME_WIDTH, DocContext, write_report
@@ -52,12 +52,14 @@ def build_log(
     start: date | None = None,
     end: date | None = None,
     fonts: FontChoice | None = None,
+    statement: bool = False,
 ) -> Path:
-    """Write the log (all lenders, or `lender`; between `start` and `end`) to `out`."""
+    """Write the log (all lenders, or `lender`; between `start` and `end`) to `out`;
+    with `statement`, it ends with the borrower's signed statement (to back a complaint)."""
     return write_report(
         out, N_("Communication log"),
         lambda ctx, title: log_story(communications, ctx, title, lender=lender, start=start,
-                                     end=end),
+                                     end=end, statement=statement),
         lang=lang, today=today, workbook_name=workbook_name, fonts=fonts,
     )  # fmt: skip
 
@@ -70,6 +72,7 @@ def log_story(
     lender: str | None = None,
     start: date | None = None,
     end: date | None = None,
+    statement: bool = False,
 ) -> list[Flowable]:
     s = ctx.styles
     flags = _flags_by_entry(communications)
@@ -87,7 +90,34 @@ def log_story(
         story.append(ctx.p(ctx.t(N_("No contacts match.")), s.body))
     if counts:
         story.extend(_flag_notes(counts, ctx))
+    if statement:
+        story.append(_statement(ctx))
     return story
+
+
+def _statement(ctx: DocContext) -> Flowable:
+    """The borrower's statement that the record is true, with lines to sign and date,
+    kept together so the signature never stands apart from what it signs."""
+    s = ctx.styles
+    text = ctx.t(
+        N_(
+            "I declare that this record was made by me, truthfully and at or soon after "
+            "the time of each contact, and that it is complete for the period shown."
+        )
+    )
+    line = "_" * 24
+    sep = "：" if ctx.lang == "zh" else ": "
+    return KeepTogether(
+        [
+            Spacer(1, 6 * mm),
+            ctx.heading(ctx.t(N_("Statement"))),
+            ctx.p(text, s.body),
+            Spacer(1, 8 * mm),
+            ctx.p(f"{ctx.t(N_('Signature'))}{sep}{line}", s.body),
+            Spacer(1, 4 * mm),
+            ctx.p(f"{ctx.t(N_('Date'))}{sep}{line}", s.body),
+        ]
+    )
 
 
 def _flags_by_entry(communications: Sequence[Communication]) -> dict[int, list[Rule]]:

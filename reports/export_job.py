@@ -4,13 +4,16 @@ Shared by `repay export` (`tui.cli.export`) and the TUI's export dialog
 (`tui.export.offers`), so that both write the same documents from the same inputs to the
 same place. No Textual here: it runs in the CLI and in a worker thread of the app.
 Files go to the folder set in the settings (`export_dir`, relative to the workbook's
-folder) or to `exports/` beside the workbook; names end with the date, e.g.
-`letter-快易借-2026-03-15.pdf`.
+folder) or to `exports/` beside the workbook; names end with the document's language
+and the date, e.g. `letter-快易借-zh-2026-03-15.pdf`, so a zh and an en copy never share a
+name and a long lender name is shortened, never the language or the date.
+
+An existing file is replaced only when repay wrote it (`reports.files.is_ours`): else a
+default name numbers itself (`-2`), and a named file raises `NotOurs` unless `force`.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from collections.abc import Callable
@@ -18,42 +21,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workbook.i18n import N_, _, current_language
+from reports.export_errors import OS_REASONS, ExportError, NoMatch, NotOurs, WriteError
+from workbook.i18n import _, current_language
 from workbook.models import Agreement, Debt, Settings
 from workbook.snapshot import WorkbookData
 
 KINDS = ("letter", "checklist", "log", "summary", "schedule", "csv", "json", "ics")
 PDF_KINDS = ("letter", "checklist", "log", "summary", "schedule")
 CSV_TABLES = ("debts", "log", "payments")
-
-
-class ExportError(Exception):
-    """A problem the user can fix; the message is already translated."""
-
-
-# The usual reasons a file cannot be written, in our words (strerror is English only).
-OS_REASONS = {
-    errno.EACCES: N_("no permission to write there"),
-    errno.EPERM: N_("no permission to write there"),
-    errno.ENOSPC: N_("the disk is full"),
-    errno.EDQUOT: N_("the disk quota is used up"),
-    errno.EROFS: N_("the disk is read-only"),
-    errno.ENOTDIR: N_("part of the folder's path is a file"),
-    errno.ENOENT: N_("the folder cannot be created there"),
-    errno.EISDIR: N_("a folder has that name"),
-}
-
-
-class WriteError(ExportError):
-    """The file could not be written: where, and why in the user's words."""
-
-    def __init__(self, error: OSError, path: Path | None) -> None:
-        reason = OS_REASONS.get(error.errno or 0)
-        self.reason = _(reason) if reason else (error.strerror or str(error))
-        self.path = path if path is not None else error.filename
-        super().__init__(
-            _("could not write {path}: {reason}").format(path=self.path, reason=self.reason)
-        )
 
 
 def default_folder(workbook_path: Path, settings: Settings) -> Path:
@@ -66,20 +41,35 @@ def default_folder(workbook_path: Path, settings: Settings) -> Path:
 
 
 def default_out_path(
-    workbook_path: Path, settings: Settings, stem: str, suffix: str, today: date
+    workbook_path: Path, settings: Settings, stem: str, suffix: str, today: date, lang: str = ""
 ) -> Path:
-    """Where an export goes when the user names no place: e.g. exports/letter-快易借-2026-03-15.pdf.
+    """Where an export goes when the user names no place: e.g.
+    exports/letter-快易借-zh-2026-03-15.pdf (`lang` empty for a file in no language).
 
     For the TUI's export dialog, so that it and the CLI put files in the same place.
     """
-    return default_folder(workbook_path, settings) / f"{file_stem(stem, today.isoformat())}{suffix}"
+    name = file_stem(stem, lang, today.isoformat())
+    return default_folder(workbook_path, settings) / f"{name}{suffix}"
+
+
+STEM_MAX = 80  # characters; file systems allow 255 bytes, and a CJK character is 3
+
+
+def _clean(part: str) -> str:
+    return re.sub(r"[^\w.]+", "-", part, flags=re.UNICODE).strip("-.")
 
 
 def file_stem(*parts: str) -> str:
-    """A file name from `parts`: letters (Chinese too) and digits kept, the rest '-'."""
-    text = "-".join(p for p in parts if p)
-    text = re.sub(r"[^\w.]+", "-", text, flags=re.UNICODE).strip("-.")
-    return text[:80] or "export"
+    """A file name from `parts`: letters (Chinese too) and digits kept, the rest '-'.
+    Only the first part (the document and lender) is shortened to fit: the language
+    and the date after it always stay."""
+    cleaned = [c for c in map(_clean, parts) if c]
+    if not cleaned:
+        return "export"
+    head, tail = cleaned[0], "-".join(cleaned[1:])
+    room = STEM_MAX - (len(tail) + 1 if tail else 0)
+    head = head[: max(room, 1)].rstrip("-.")
+    return "-".join(p for p in (head, tail) if p) or "export"
 
 
 @dataclass(frozen=True)
@@ -100,10 +90,13 @@ class ExportRequest:
     table: str | None = None
     out: str | None = None
     folder: Path | None = None
+    force: bool = False  # replace an existing file even if repay did not write it
+    statement: bool = False  # log: end with the borrower's signed statement
 
     @classmethod
     def from_args(cls, args) -> ExportRequest:
-        names = ("debt", "agreement", "lang", "lender", "start", "end", "table", "out")
+        names = ("debt", "agreement", "lang", "lender", "start", "end", "table", "out",
+                 "force", "statement")  # fmt: skip
         return cls(args.kind, **{n: getattr(args, n, None) for n in names})
 
 
@@ -137,30 +130,76 @@ class ExportJob:
     def workbook_name(self) -> str:
         return self.settings.workbook_name.strip() or self.workbook_path.stem
 
-    def out_path(self, stem: str, suffix: str) -> Path:
-        self.target = self._out_path(stem, suffix)
+    @property
+    def calendar_id(self) -> str:
+        """What keeps calendar UIDs apart between workbooks and stable when the workbook
+        is renamed: the settings' id when set, else the workbook file's absolute path."""
+        return self.settings.workbook_id.strip() or str(
+            Path(self.workbook_path).expanduser().absolute()
+        )
+
+    def out_path(self, stem: str, suffix: str, lang: str | None = None) -> Path:
+        """The file to write (`lang` None: the document's; "" for none), checked so that
+        nothing but an earlier export of ours is replaced."""
+        path, named = self._out_path(stem, suffix, self.lang if lang is None else lang)
+        self.target = self.checked(path, named)
         return self.target
 
-    def _out_path(self, stem: str, suffix: str) -> Path:
-        default = default_out_path(self.workbook_path, self.settings, stem, suffix, self.today)
+    def checked(self, path: Path, named: bool) -> Path:
+        """`path` if writing it replaces nothing foreign; a default name numbers itself;
+        a name the user gave raises NotOurs (unless `force`)."""
+        from reports.files import may_replace, numbered
+
+        if self.request.force or may_replace(path):
+            return path
+        if named:
+            raise NotOurs(path)
+        return numbered(path)
+
+    def _out_path(self, stem: str, suffix: str, lang: str) -> tuple[Path, bool]:
+        default = default_out_path(
+            self.workbook_path, self.settings, stem, suffix, self.today, lang
+        )
         if self.request.folder is not None:
-            return Path(self.request.folder).expanduser() / default.name
+            return Path(self.request.folder).expanduser() / default.name, False
         if self.request.out:
             out = Path(self.request.out).expanduser()
             # A trailing slash names a folder, even one not made yet.
             is_folder = out.is_dir() or self.request.out.endswith(("/", os.sep))
-            return out / default.name if is_folder else out
-        return default
+            return (out / default.name, False) if is_folder else (out, True)
+        return default, False
 
     def run(self) -> list[Path]:
         """Write the file(s); ExportError (WriteError when the disk says no) otherwise."""
         if self.request.kind not in KINDS:
             raise ExportError(_("unknown export {kind}").format(kind=self.request.kind))
+        self._check_filters()
         handler: Callable[[], list[Path]] = getattr(self, f"_{self.request.kind}")
         try:
             return handler()
         except OSError as exc:
             raise WriteError(exc, self.target) from exc
+
+    def _check_filters(self) -> None:
+        """--from after --to, or a --lender with no entries, is refused before writing."""
+        from workbook.followup.logfilter import lender_key
+
+        r = self.request
+        if r.start is not None and r.end is not None and r.start > r.end:
+            raise ExportError(
+                _("--from {start} is after --to {end}").format(start=r.start, end=r.end)
+            )
+        uses_log = r.kind == "log" or (r.kind == "csv" and r.table in (None, "log"))
+        if not (r.lender and r.lender.strip() and uses_log):
+            return
+        # Matched as the log screen's filter does: one lender, trimmed and case-folded.
+        names = {lender_key(c.lender): c.lender for c in self.data.communications}
+        if lender_key(r.lender) not in names:
+            raise NoMatch(
+                _("no log entries for lender {lender}; lenders in the log: {list}").format(
+                    lender=r.lender.strip(), list=", ".join(sorted(names.values())) or "-"
+                )
+            )
 
     # --- PDFs -----------------------------------------------------------------
     def _pdf_common(self) -> dict:
@@ -178,9 +217,9 @@ class ExportJob:
 
         debt = self._debt()
         letter = letter_for(letter_input(self.data, debt, self.today), self.lang)
-        # The English letter is for reading: its own name, so it never replaces the one sent.
-        stem = f"letter-{debt.lender}" + ("" if self.lang == "zh" else f"-{self.lang}")
-        return [build_letter(letter, self.out_path(stem, ".pdf"), **self._pdf_common())]
+        # The language is in every name: the English copy never replaces the one sent.
+        out = self.out_path(f"letter-{debt.lender}", ".pdf")
+        return [build_letter(letter, out, **self._pdf_common())]
 
     def _checklist(self) -> list[Path]:
         from reports.checklist import build_checklist
@@ -217,7 +256,7 @@ class ExportJob:
         return [
             build_log(
                 self.data.communications, out, lang=self.lang, lender=r.lender,
-                start=r.start, end=r.end, **common,
+                start=r.start, end=r.end, statement=r.statement, **common,
             )
         ]  # fmt: skip
 
@@ -241,7 +280,8 @@ class ExportJob:
         written = []
         for table in tables:
             if len(tables) > 1 and r.out and r.folder is None:
-                out = Path(r.out).expanduser() / f"{file_stem(table, self.today.isoformat())}.csv"
+                name = file_stem(table, self.lang, self.today.isoformat())
+                out = self.checked(Path(r.out).expanduser() / f"{name}.csv", named=False)
                 self.target = out
             else:
                 out = self.out_path(table, ".csv")
@@ -261,7 +301,7 @@ class ExportJob:
 
         if self.write_json is None:
             raise ExportError(_("unknown export {kind}").format(kind="json"))
-        out = self.out_path("workbook", ".json")
+        out = self.out_path("workbook", ".json", lang="")  # the data, in no language
         make_private_dir(out.parent)
         return [self.write_json(out)]
 
@@ -274,7 +314,7 @@ class ExportJob:
             build_calendar(
                 d.agreements, d.debts, d.payments, d.communications, out, lang=self.lang,
                 today=self.today, workbook_name=self.workbook_name,
-                currency=self.settings.currency,
+                currency=self.settings.currency, calendar_id=self.calendar_id,
             )
         ]  # fmt: skip
 
@@ -345,6 +385,8 @@ __all__ = [
     "KINDS",
     "PDF_KINDS",
     "ExportError",
+    "NoMatch",
+    "NotOurs",
     "ExportJob",
     "ExportRequest",
     "OS_REASONS",

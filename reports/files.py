@@ -4,6 +4,10 @@ The files hold names, ID numbers and debts: they are created 0600 (folders we cr
 0700), written to a temporary file in the destination folder, flushed to disk and
 moved over the destination in one step, so a reader never sees half a file and an
 interrupted export leaves the previous one intact.
+
+An existing file is "ours" (safe to replace with a newer export of the same document)
+when it carries repay's mark; anything else (the user's own file) is never replaced
+silently: see `reports.export_job`. No list is kept beside the files.
 """
 
 from __future__ import annotations
@@ -18,7 +22,57 @@ from workbook.private_files import FILE_MODE, FOLDER_MODE, make_private_dir
 
 def write_private(out: Path, data: bytes) -> Path:
     """Write `data` to `out` (0600) atomically; returns the absolute path."""
-    out = Path(out).expanduser().absolute()
+    return _write(Path(out).expanduser().absolute(), data)
+
+
+# What every file repay writes carries near its start or end, by suffix: the PDF's
+# creator, the calendar's PRODID, the JSON export's format name. (CSV: its header row.)
+_MARKS = {
+    ".pdf": b"Repay Workbook",
+    ".ics": b"PRODID:-//Repay Workbook//",
+    ".json": b'"repay-workbook-export"',
+}
+_SNIFF = 4096
+
+
+def is_ours(path: Path) -> bool:
+    """True when `path` looks like a file repay wrote (so a newer export may replace it)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF)
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(fh.tell() - _SNIFF, 0))
+            tail = fh.read(_SNIFF)
+    except OSError:
+        return False
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        from reports.tables import is_our_header  # tables writes through this module
+
+        first = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
+        return is_our_header(first)
+    mark = _MARKS.get(suffix)
+    return mark is not None and (mark in head or mark in tail)
+
+
+def may_replace(path: Path) -> bool:
+    """Whether writing `path` replaces nothing but an earlier export of ours."""
+    path = Path(path)
+    return not path.exists() or (path.is_file() and is_ours(path))
+
+
+def numbered(path: Path) -> Path:
+    """The first of `path`, `name-2.ext`, `name-3.ext`… that replaces nothing but ours."""
+    path = Path(path)
+    candidate, n = path, 1
+    while not may_replace(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def _write(out: Path, data: bytes) -> Path:
     make_private_dir(out.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
@@ -49,4 +103,11 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "write_private"]
+__all__ = [
+    "FILE_MODE",
+    "FOLDER_MODE",
+    "is_ours",
+    "may_replace",
+    "numbered",
+    "write_private",
+]

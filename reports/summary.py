@@ -47,8 +47,9 @@ def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowa
     subtitle = data.profile.name.strip() or ctx.t(N_("Borrower not named yet"))
     story: list[Flowable] = [ctx.p(title, s.title), ctx.p(subtitle, s.subtitle)]
     # Debt service as the lenders ask it now: agreed instalments where there are any.
-    budget = summarise(data.incomes, data.expenses,
-                       debts_as_agreed(data.debts, data.agreements), ctx.today)
+    budget = summarise(
+        data.incomes, data.expenses, debts_as_agreed(data.debts, data.agreements), ctx.today
+    )
     sections = (
         (N_("Debts"), _debts(data, ctx)),
         (N_("Budget, per month"), [_budget(budget, ctx)]),

@@ -4,13 +4,17 @@ Written as UTF-8 with a byte-order mark and CRLF line ends: that is what makes E
 open a CSV with the Chinese intact (without the BOM it guesses the local code page).
 Amounts are plain numbers (32000.50: no currency sign, no grouping) so a spreadsheet
 can add them up; dates are ISO 8601. A text cell that starts with = + - @ would be run
-as a formula by a spreadsheet, so it is prefixed with an apostrophe.
+as a formula by a spreadsheet, so it is prefixed with an apostrophe. A long digit string
+(a card, contract or transaction number) would become a rounded number (1.23E+17) or
+lose its leading zero, so it is written as ="…", which spreadsheets keep as text.
+Control characters are removed as in the PDFs; every header is distinct in both languages.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,10 +31,18 @@ from workbook.models import Agreement, Communication, Debt, Payment
 from workbook.money.truerate import debt_true_rate
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Digits a spreadsheet would turn into a number and damage: 11+ digits (precision ends
+# at 15, and phone numbers read as numbers), or a leading zero.
+# As in the PDFs, minus the tab and the line break, which a quoted CSV cell holds.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_DIGITS = re.compile(r"\d{11,}|0\d+")
 
 
 def _text(value: str | None) -> str:
-    s = value or ""
+    # Line breaks stay (a quoted CSV cell holds them); other control characters go.
+    s = _CONTROL.sub("", (value or "").replace("\r\n", "\n").replace("\r", "\n"))
+    if _DIGITS.fullmatch(s):
+        return f'="{s}"'
     return "'" + s if s.startswith(FORMULA_START) else s
 
 
@@ -130,7 +142,7 @@ def log_csv(
 
 PAYMENT_HEADER = (
     N_("ID"), N_("Paid on"), N_("Amount"), N_("Lender"), N_("Agreement reference"),
-    N_("How"), N_("Reference"),
+    N_("How"), N_("Transaction reference"),
 )  # fmt: skip
 
 
@@ -161,4 +173,17 @@ def payments_csv(
     return write_private(out, csv_bytes(PAYMENT_HEADER, rows, lang))
 
 
-__all__ = ["csv_bytes", "debts_csv", "log_csv", "payments_csv"]
+def is_our_header(line: str) -> bool:
+    """Whether `line` is the header row of a table written here (in either language)."""
+    from workbook.i18n import LANGUAGES
+
+    for header in (DEBT_HEADER, LOG_HEADER, PAYMENT_HEADER):
+        for lang in LANGUAGES:
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="").writerow([tr(h, lang) for h in header])
+            if buffer.getvalue() == line:
+                return True
+    return False
+
+
+__all__ = ["csv_bytes", "debts_csv", "is_our_header", "log_csv", "payments_csv"]

@@ -288,6 +288,9 @@ class Settings:
     theme: str = "dark"
     currency: str = "CNY"
     workbook_name: str = ""
+    # A stable id for calendar UIDs (empty: the export uses the file's path); unlike the
+    # name, it never changes when the user renames the workbook.
+    workbook_id: str = ""
     pdf_font: str = ""
     export_dir: str = ""
     extra_lpr: list[LprEntry] = field(default_factory=list)

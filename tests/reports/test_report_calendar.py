@@ -45,8 +45,52 @@ def test_uids_are_stable_and_unique():
     # A later export (another day, payments changed) keeps the same UIDs: events update.
     later = [str(e["UID"]) for e in _events(_bytes(today=date(2026, 6, 1)))]
     assert later == uids
-    other_workbook = [str(e["UID"]) for e in _events(_bytes(workbook_name="另一个"))]
+    other_workbook = [str(e["UID"]) for e in _events(_bytes(calendar_id="another-workbook"))]
     assert not set(other_workbook) & set(uids)
+    # Renaming the workbook changes the calendar's name, never an event's UID.
+    renamed = [str(e["UID"]) for e in _events(_bytes(workbook_name="改过的名字"))]
+    assert renamed == uids
+
+
+def test_publish_method_and_a_valid_empty_calendar():
+    import icalendar
+
+    from reports.calendar import calendar_bytes
+
+    empty = calendar_bytes([], [], [], [], lang="en", today=TODAY)
+    assert b"METHOD:PUBLISH" in empty
+    cal = icalendar.Calendar.from_ical(empty)
+    assert cal.subcomponents and not _events(empty)  # RFC 5545: at least one component
+    assert b"METHOD:PUBLISH" in _bytes()
+
+
+def test_a_done_action_is_sent_cancelled():
+    import dataclasses
+    from datetime import timedelta
+
+    from reports.calendar import calendar_bytes
+
+    d = sample.data()
+    planned = [c for c in d.communications if c.next_action_date is not None][0]
+    before = {
+        str(e["UID"]): e
+        for e in _events(
+            calendar_bytes(
+                d.agreements, d.debts, d.payments, d.communications, lang="en", today=TODAY
+            )
+        )
+    }
+    # A later outgoing contact with the same lender follows the action up: it is done.
+    done = dataclasses.replace(
+        planned, id=999, at=planned.at + timedelta(days=1), next_action_date=None, next_action=""
+    )
+    after = _events(
+        calendar_bytes(
+            d.agreements, d.debts, d.payments, [*d.communications, done], lang="en", today=TODAY
+        )
+    )
+    cancelled = [e for e in after if str(e.get("STATUS", "")) == "CANCELLED"]
+    assert cancelled and all(str(e["UID"]) in before for e in cancelled)
 
 
 def test_file_is_private_and_hostile_text_survives(tmp_path):

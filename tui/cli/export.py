@@ -1,21 +1,27 @@
 """`repay export KIND`: write a PDF, CSV, JSON or calendar file from the workbook.
 
     repay export letter|checklist|log|summary|schedule|csv|json|ics
-        [--debt ID] [--agreement ID] [--out PATH] [--lang zh|en]
+        [--debt ID] [--agreement ID] [--out PATH|-] [--force] [--lang zh|en]
         [--lender NAME] [--from DATE] [--to DATE] [--table debts|log|payments]
+        [--statement]
 
 The workbook is opened read-only (an export never changes it and works while the TUI
 holds the lock). Files are 0600, written by default to the folder set in the settings
 (`export_dir`) or to `exports/` beside the workbook (0700). Each written path is
-printed on its own line; a problem is one line on stderr and exit status 2. What each
-kind writes, and from which records, is `reports.export_job`, shared with the TUI's dialog.
+printed on its own line; `--out -` writes the one file to standard output instead. A
+file repay did not write is never replaced without `--force` (a default name numbers
+itself instead). A problem is one line on stderr and exit status 2; a `--lender` that
+matches nothing is exit status 1. What each kind writes, and from which records, is
+`reports.export_job`, shared with the TUI's dialog.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -26,6 +32,7 @@ from reports.export_job import (
     PDF_KINDS,
     ExportError,
     ExportRequest,
+    NoMatch,
     WriteError,
     default_folder,
     default_out_path,
@@ -33,7 +40,26 @@ from reports.export_job import (
 )
 from workbook.i18n import N_, _
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
+
+# One line per kind for --help.
+KIND_HELP = {
+    "letter": N_("the application letter to one lender (--debt; Chinese unless --lang en)"),
+    "checklist": N_("the signed-agreement checklist to print (--agreement)"),
+    "log": N_("the communication log (--lender, --from, --to, --statement)"),
+    "summary": N_("the case summary"),
+    "schedule": N_("an agreement's payment schedule (--agreement)"),
+    "csv": N_("tables for a spreadsheet: debts, log, payments (--table)"),
+    "json": N_("the whole workbook as JSON (read back with repay import)"),
+    "ics": N_("agreed due dates and next actions as a calendar"),
+}
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's headings in the user's language (its own are English only)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix=_("usage: "))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,13 +98,29 @@ def usage_problem(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="repay export", description=_("Write a PDF, CSV, JSON or calendar file."))
+    kinds = "\n".join(f"  {kind:<10} {_(KIND_HELP[kind])}" for kind in KINDS)
+    parser = _Parser(
+        prog="repay export",
+        description=_("Write a PDF, CSV, JSON or calendar file."),
+        epilog=_("What to export:") + "\n" + kinds,
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    parser._positionals.title = _("arguments")
+    parser._optionals.title = _("options")
+    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
     parser.add_argument("kind", choices=KINDS, help=_("what to export"))
     parser.add_argument("--debt", type=int, metavar="ID", help=_("the debt (letter)"))
     parser.add_argument(
         "--agreement", type=int, metavar="ID", help=_("the agreement (checklist, schedule)")
     )
-    parser.add_argument("--out", metavar="PATH", help=_("file or folder to write to"))
+    parser.add_argument(
+        "--out", metavar="PATH", help=_("file or folder to write to; - for standard output")
+    )
+    parser.add_argument(
+        "--force", action="store_true",
+        help=_("replace an existing file even if repay did not write it"),
+    )  # fmt: skip
     parser.add_argument(
         "--lang", choices=("zh", "en"), help=_("language of the document (letter: zh by default)")
     )
@@ -90,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=_("up to this date (log)")
     )
     parser.add_argument("--table", choices=CSV_TABLES, help=_("only this table (csv)"))
+    parser.add_argument(
+        "--statement", action="store_true",
+        help=_("end the log with a signed statement that it is true (log)"),
+    )  # fmt: skip
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     return parser
 
@@ -110,25 +156,49 @@ def run_export(args: argparse.Namespace | list[str], workbook_path: Path) -> int
             args = build_parser().parse_args(list(args))
         except SystemExit as stop:  # argparse has printed the usage and the problem
             return int(stop.code or 0)
+    request = ExportRequest.from_args(args)
+    if request.out == "-":
+        return _to_stdout(request, workbook_path, args.today or date.today())
+    status, written = _export(request, workbook_path, args.today or date.today())
+    for path in written:
+        print(_("Written: {path}").format(path=path))
+    return status
+
+
+def _export(request: ExportRequest, workbook_path: Path, today: date) -> tuple[int, list[Path]]:
+    """Run the job: (exit status, the files written); a problem is printed to stderr."""
     from storage import Workbook, WorkbookError
     from tui.export.offers import load_job
 
     try:
         with Workbook.open(Path(workbook_path), read_only=True) as wb:
-            job = load_job(
-                wb, Path(workbook_path), ExportRequest.from_args(args),
-                args.today or date.today(), notice=_say,
-            )  # fmt: skip
+            job = load_job(wb, Path(workbook_path), request, today, notice=_say)
             written = job.run()
     except (ExportError, WorkbookError) as exc:
         message = exc.message if isinstance(exc, WorkbookError) else str(exc)
         print(f"repay: {message}", file=sys.stderr)
-        return EXIT_ERROR
+        return (EXIT_NO_MATCH if isinstance(exc, NoMatch) else EXIT_ERROR), []
     except OSError as exc:  # opening the workbook itself failed
         print(f"repay: {WriteError(exc, None)}", file=sys.stderr)
-        return EXIT_ERROR
-    for path in written:
-        print(_("Written: {path}").format(path=path))
+        return EXIT_ERROR, []
+    return EXIT_OK, written
+
+
+def _to_stdout(request: ExportRequest, workbook_path: Path, today: date) -> int:
+    """`--out -`: write into a private temporary folder, copy the one file to stdout."""
+    with tempfile.TemporaryDirectory(prefix="repay-export-") as tmp:
+        into_tmp = dataclasses.replace(request, out=None, folder=Path(tmp))
+        status, written = _export(into_tmp, workbook_path, today)
+        if status != EXIT_OK:
+            return status
+        if len(written) != 1:
+            print(
+                "repay: " + _("--out - writes one file; choose one with --table"), file=sys.stderr
+            )
+            return EXIT_ERROR
+        sys.stdout.flush()
+        sys.stdout.buffer.write(written[0].read_bytes())
+        sys.stdout.buffer.flush()
     return EXIT_OK
 
 

@@ -87,7 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = command("import", _("make a new workbook (--db) from a JSON export"))
     imp.add_argument("source", help=_("the JSON file written by 'repay export json'"))
 
-    export = sub.add_parser("export", help=_("write a PDF, CSV, JSON or calendar file"))
+    # No -h of its own: `repay export --help` is answered by tui.cli.export, which lists
+    # every kind and option.
+    export = sub.add_parser(
+        "export", help=_("write a PDF, CSV, JSON or calendar file"), add_help=False
+    )
     export.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
@@ -101,13 +105,24 @@ def resolve_workbook(args: argparse.Namespace) -> Path:
     return default_workbook()
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse `argv`; everything after `export` (its --help too) goes to tui.cli.export,
+    since argparse's REMAINDER refuses an option as its first word."""
+    if "export" in argv:
+        at = argv.index("export")
+        args = parser.parse_args([*argv[:at], "export"])
+        args.rest = argv[at + 1 :]
+        return args
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     # The language of CLI messages: --lang, then the locale (the saved setting is
     # only known once a workbook is open; the TUI applies it then).
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(choose_language(_peek_lang(argv), None))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:

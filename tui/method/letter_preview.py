@@ -61,8 +61,9 @@ def letter_pdf_path(app: Shell, debt: Debt, lang: str) -> Path:
     except WorkbookError:  # an unreadable setting falls back to the default
         settings = Settings()
     workbook_path = Path(getattr(app.wb, "path", None) or Path.cwd() / "workbook.json")
-    stem = f"letter-{debt.lender}" + ("" if lang == "zh" else "-en")
-    return default_out_path(workbook_path, settings, stem, ".pdf", app.today)
+    return default_out_path(
+        workbook_path, settings, f"letter-{debt.lender}", ".pdf", app.today, lang
+    )
 
 
 def export_letter(app: Shell, debt: Debt, letter: Letter) -> Path | None:
@@ -75,7 +76,10 @@ def export_letter(app: Shell, debt: Debt, letter: Letter) -> Path | None:
     except WorkbookError:
         settings_font = ""
     fonts = choose_fonts(settings_font)
-    out = letter_pdf_path(app, debt, letter.lang)
+    from reports.files import numbered
+
+    # Never over a file repay did not write: the next free numbered name instead.
+    out = numbered(letter_pdf_path(app, debt, letter.lang))
     try:
         path = build_letter_pdf(
             letter, out, today=app.today, workbook_name=app.workbook_name(), fonts=fonts

@@ -91,6 +91,7 @@ class ExportRequest:
     out: str | None = None
     folder: Path | None = None
     force: bool = False  # replace an existing file even if repay did not write it
+    ask: bool = False  # the dialog: a foreign file under a default name raises NotOurs
     statement: bool = False  # log: end with the borrower's signed statement
 
     @classmethod
@@ -147,12 +148,13 @@ class ExportJob:
 
     def checked(self, path: Path, named: bool) -> Path:
         """`path` if writing it replaces nothing foreign; a default name numbers itself;
-        a name the user gave raises NotOurs (unless `force`)."""
+        a name the user gave (or any, for the dialog, which asks) raises NotOurs, unless
+        `force`."""
         from reports.files import may_replace, numbered
 
         if self.request.force or may_replace(path):
             return path
-        if named:
+        if named or self.request.ask:
             raise NotOurs(path)
         return numbered(path)
 

@@ -32,28 +32,26 @@ _MARKS = {
     ".ics": b"PRODID:-//Repay Workbook//",
     ".json": b'"repay-workbook-export"',
 }
-_SNIFF = 4096
+_LARGEST = 256 * 1024 * 1024
 
 
 def is_ours(path: Path) -> bool:
     """True when `path` looks like a file repay wrote (so a newer export may replace it)."""
     path = Path(path)
     try:
-        with path.open("rb") as fh:
-            head = fh.read(_SNIFF)
-            fh.seek(0, os.SEEK_END)
-            fh.seek(max(fh.tell() - _SNIFF, 0))
-            tail = fh.read(_SNIFF)
+        if path.stat().st_size > _LARGEST:
+            return False  # bigger than anything we write: not ours
+        data = path.read_bytes()  # the PDF's creator sits mid-file, after the fonts
     except OSError:
         return False
     suffix = path.suffix.lower()
     if suffix == ".csv":
         from reports.tables import is_our_header  # tables writes through this module
 
-        first = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
+        first = data.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").rstrip("\r")
         return is_our_header(first)
     mark = _MARKS.get(suffix)
-    return mark is not None and (mark in head or mark in tail)
+    return mark is not None and mark in data
 
 
 def may_replace(path: Path) -> bool:

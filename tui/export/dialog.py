@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reports.export_job import OS_REASONS, ExportError, WriteError, default_folder
+from reports.export_job import OS_REASONS, ExportError, NotOurs, WriteError, default_folder
 from storage import WorkbookError
 from tui.export.offers import (
     LETTER_LANG,
@@ -186,7 +186,7 @@ class ExportDialog(ModalScreen[Path | None]):
         event.stop()
         self.action_export()
 
-    def action_export(self) -> None:
+    def action_export(self, force: bool = False) -> None:
         offer = self.highlighted_offer()
         if offer is None:
             return
@@ -213,16 +213,16 @@ class ExportDialog(ModalScreen[Path | None]):
         # The app runs the worker and is told the outcome: closing the dialog meanwhile
         # loses nothing (the file is still written, and the notification says where).
         app = self.repay
-        work = partial(self._work, app, offer, lang, folder, source, folder_text)
+        work = partial(self._work, app, offer, lang, folder, source, folder_text, force)
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
 
     def _work(self, app: Shell, offer: Offer, lang: str, folder: Path, source: ExportSource,
-              folder_text: str) -> None:  # fmt: skip
+              folder_text: str, force: bool = False) -> None:  # fmt: skip
         """In a worker thread: write, then hand the outcome to the UI thread."""
         outcome: Written | BaseException
         try:
             outcome = write_offer(offer, lang=lang, folder=folder, source=source,
-                                  notice_lang=current_language())  # fmt: skip
+                                  notice_lang=current_language(), force=force)  # fmt: skip
         except Exception as exc:  # shown as one line, whatever it is
             outcome = exc
         try:
@@ -242,6 +242,10 @@ class ExportDialog(ModalScreen[Path | None]):
             self._writing_ticker.stop()
             self._writing_ticker = None
         shown = self.is_attached and self.is_mounted
+        if isinstance(outcome, NotOurs) and shown:
+            self.query_one("#export", Button).disabled = False
+            self._ask_to_replace(outcome.path)
+            return
         if isinstance(outcome, BaseException):
             line = problem_line(outcome)
             if shown:
@@ -266,6 +270,22 @@ class ExportDialog(ModalScreen[Path | None]):
             self._status(text, "-done")
             self.query_one("#export", Button).disabled = False
             self.query_one("#cancel", Button).label = _("Close")
+
+    def _ask_to_replace(self, path: Path) -> None:
+        """A file repay did not write has the name: replace it only if the user says so."""
+        from tui.frame.confirm import ConfirmModal
+
+        question = _("{name} is already in the folder and was not written by repay. "
+                     "Replace it?").format(name=path.name)  # fmt: skip
+        self._status(question, "-error")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_export(force=True)
+            else:
+                self._status(_("Nothing written; {name} is as it was.").format(name=path.name), "")
+
+        self.app.push_screen(ConfirmModal(question, yes_label=_("Replace")), answered)
 
     def _remember_folder(self, app: Shell, folder_text: str) -> None:
         """A folder typed here becomes the workbook's export folder (when it can be saved)."""

@@ -80,21 +80,45 @@ def offers_for(context: ExportContext, data: WorkbookData) -> list[Offer]:
     found: list[Offer] = []
     lender = _lender(data, context.debt_id)
     if lender is not None:
-        found.append(Offer("letter", _("Application letter to {lender}").format(lender=lender),
-                           "PDF", ExportRequest("letter", debt=context.debt_id)))
+        found.append(
+            Offer(
+                "letter",
+                _("Application letter to {lender}").format(lender=lender),
+                "PDF",
+                ExportRequest("letter", debt=context.debt_id),
+            )
+        )
     agreement = next((a for a in data.agreements if a.id == context.agreement_id), None)
     if agreement is not None and _lender(data, agreement.debt_id) is not None:
         who = _lender(data, agreement.debt_id)
-        found.append(Offer("checklist", _("Signing checklist: {lender}").format(lender=who),
-                           "PDF", ExportRequest("checklist", agreement=agreement.id)))
-        found.append(Offer("schedule", _("Payment schedule: {lender}").format(lender=who),
-                           "PDF", ExportRequest("schedule", agreement=agreement.id)))
+        found.append(
+            Offer(
+                "checklist",
+                _("Signing checklist: {lender}").format(lender=who),
+                "PDF",
+                ExportRequest("checklist", agreement=agreement.id),
+            )
+        )
+        found.append(
+            Offer(
+                "schedule",
+                _("Payment schedule: {lender}").format(lender=who),
+                "PDF",
+                ExportRequest("schedule", agreement=agreement.id),
+            )
+        )
     log_filter = {"lender": context.lender, "start": context.start, "end": context.end}
     words = filter_words(context)
     log_title = _("Communication log: {filter}").format(filter=words) if words else None
     if context.log:
-        found.append(Offer("log", log_title or _("Communication log"), "PDF",
-                           ExportRequest("log", **log_filter)))
+        found.append(
+            Offer(
+                "log",
+                log_title or _("Communication log"),
+                "PDF",
+                ExportRequest("log", **log_filter),
+            )
+        )
     found += [
         Offer("summary", _("Case summary: debts, budget, plan, agreements"), "PDF",
               ExportRequest("summary")),
@@ -115,12 +139,20 @@ def folder_from_text(text: str, workbook_path: Path) -> Path:
 
 
 def write_offer(
-    offer: Offer, *, lang: str, folder: Path, source: ExportSource, notice_lang: str
+    offer: Offer,
+    *,
+    lang: str,
+    folder: Path,
+    source: ExportSource,
+    notice_lang: str,
+    force: bool = False,
 ) -> Written:
-    """Write `offer` in `lang` into `folder`; raises ExportError, WorkbookError, OSError."""
+    """Write `offer` in `lang` into `folder`; raises ExportError, WorkbookError, OSError
+    (NotOurs when a file repay did not write is in the way: the dialog asks, then passes
+    `force`)."""
     notices: list[str] = []
     job = ExportJob(
-        replace(offer.request, lang=lang, folder=folder),
+        replace(offer.request, lang=lang, folder=folder, ask=True, force=force),
         source.data,
         source.settings,
         source.workbook_path,
@@ -149,11 +181,13 @@ def json_writer(wb: Workbook) -> Callable[[Path], Path]:
     return write
 
 
-def load_job(wb: Workbook, workbook_path: Path, request: ExportRequest, today: date,
-             **kw: Any) -> ExportJob:
+def load_job(
+    wb: Workbook, workbook_path: Path, request: ExportRequest, today: date, **kw: Any
+) -> ExportJob:
     """`request` with the workbook's data, ready to `run()` (the CLI's path)."""
-    return ExportJob(request, wb.snapshot(), wb.settings(), Path(workbook_path), today,
-                     json_writer(wb), **kw)
+    return ExportJob(
+        request, wb.snapshot(), wb.settings(), Path(workbook_path), today, json_writer(wb), **kw
+    )
 
 
 __all__ = [

@@ -58,7 +58,7 @@ async def test_e_from_home_writes_the_summary_and_shows_where(demo_path, open_ap
         await pilot.press("enter")
         await _written(app, pilot)
         (pdf,) = out.iterdir()
-        assert pdf.name == f"summary-{TODAY.isoformat()}.pdf"
+        assert pdf.name == f"summary-en-{TODAY.isoformat()}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF") and _private(pdf)
         assert stat.S_IMODE(out.stat().st_mode) == 0o700
         assert str(pdf) in _status(app) and any(str(pdf) in n for n in notes(app))

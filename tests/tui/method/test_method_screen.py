@@ -37,7 +37,7 @@ async def test_letter_from_the_demo_carries_borrower_lender_amounts_and_request(
         "1,800.00元",
         "本人另有5笔欠款",  # the other debts the money left has to cover
         "每月可向贵方还款790.23元",  # step 4: the offer and the requests
-        "分60期",
+        "分62期按月偿还，每期790.23元",  # the offer decides the count; the numbers add up
         "减免罚息",
         "收入减少",  # the hardship reasons
     ):
@@ -78,7 +78,7 @@ async def test_edited_letter_text_is_saved_used_and_exported(demo_app, demo_path
         await pilot.press("e")
         await pilot.pause()
     pdfs = list((demo_path.parent / "exports").glob("*.pdf"))  # where `repay export` writes
-    assert [p.name for p in pdfs] == [f"letter-{CARD}-2026-11-28.pdf"]
+    assert [p.name for p in pdfs] == [f"letter-{CARD}-zh-2026-11-28.pdf"]
     assert pdfs[0].read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(os.stat(pdfs[0]).st_mode) == 0o600
     assert any(str(pdfs[0]) in n for n in notes(demo_app))

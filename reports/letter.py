@@ -66,8 +66,9 @@ def letter_story(letter: Letter, ctx: DocContext) -> list[Flowable]:
     ending.append(_signature_block(letter, ctx))
     story.append(KeepTogether(ending))
     if letter.enclosures:
-        story.append(ctx.heading(letter.enclosures_heading))
-        story.extend(ctx.p(line, s.body) for line in enclosure_lines(letter))
+        # The list stays whole, under its heading (a lender checks it against the papers).
+        listed = [ctx.p(line, s.body) for line in enclosure_lines(letter)]
+        story.append(KeepTogether([ctx.heading(letter.enclosures_heading), *listed]))
     return story
 
 

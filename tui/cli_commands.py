@@ -9,11 +9,11 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from storage import Workbook, WorkbookError
-from storage.backup import is_good, list_backups, restore_backup, take_backup
+from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
+from storage.backup import backup_problem, list_backups, restore_backup, take_backup
 from storage.lock import WorkbookLock
 from storage.transfer import import_json
-from storage.workbook import read_checked
+from storage.workbook import check_workbook
 from workbook.demo import DemoData, demo_records
 from workbook.followup import due_report, has_overdue
 from workbook.i18n import LANGUAGES, _
@@ -80,7 +80,13 @@ def backup(path: Path) -> int:
     if not path.exists():
         print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
         return EXIT_ERROR
-    read_checked(path)  # a damaged file is reported (with its good backup), not copied
+    try:
+        # The check an open makes, every record included: a copy of a damaged file
+        # would later be offered as the good one to restore.
+        path = check_workbook(path)
+    except (WorkbookCorrupt, WorkbookTooNew) as exc:
+        print(_("repay: no backup was taken. {problem}").format(problem=exc.message), file=sys.stderr)
+        return EXIT_ERROR
     before = set(list_backups(path))
     written = take_backup(path)
     if written in before:  # the newest backup already holds these bytes
@@ -99,7 +105,8 @@ def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
         print(_("Backups of {path}, newest first:").format(path=path))
         for number, item in enumerate(backups, start=1):
             stamp = datetime.fromtimestamp(item.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
-            damaged = "" if is_good(item) else "  " + _("(damaged or too new: cannot be restored)")
+            problem = backup_problem(item)
+            damaged = f"  ({problem})" if problem else ""
             print(f"{number:3}  {stamp}  {item.stat().st_size:>9} B  {item.name}{damaged}")
         print(_("Restore one with: repay restore NUMBER"))
         return EXIT_OK

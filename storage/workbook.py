@@ -155,9 +155,15 @@ class Workbook:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
-        path = normal_path(path)
+        given = Path(path).expanduser()
+        path = normal_path(given)
         if path.is_dir():  # before any lock file is made beside it
             raise WorkbookIsFolder(path)
+        if given.is_symlink() and not path.exists():
+            # A link to nothing (or a loop) is never followed to create a file.
+            raise WorkbookMissing(given)
+        if path.exists() and not path.is_file():  # a FIFO, /dev/zero: no lock beside it
+            raise WorkbookCorrupt(path, _("it is not a regular file"), None)
         if read_only:
             data, version = read_checked(path)
             return cls(path, ReadOnlyStorage(path, migrated(path, data, version)), None)

@@ -172,3 +172,38 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     with pytest.raises(WorkbookCorrupt) as caught:
         Workbook.open(path, read_only=True)
     assert "too large to be a workbook" in caught.value.message
+
+
+def _export(wb_path: Path, capsys, *args: str) -> tuple[int, str]:
+    from tui.cli_export import run_export
+
+    code = run_export(["csv", "--table", "debts", *args], wb_path)
+    return code, capsys.readouterr().err
+
+
+def test_an_export_folder_others_can_write_to_is_refused(wb_path, capsys):
+    _workbook(wb_path)
+    exports = wb_path.parent / "exports"
+    exports.mkdir()
+    os.chmod(exports, 0o777)
+    code, err = _export(wb_path, capsys)
+    assert code == 2
+    assert "other users can write to the folder" in err and str(exports) in err
+    assert list(exports.iterdir()) == []
+    os.chmod(exports, 0o700)
+    assert _export(wb_path, capsys)[0] == 0
+
+
+def test_an_export_folder_planted_as_a_link_to_another_users_folder_is_refused(
+    wb_path, tmp_path, capsys
+):
+    if os.geteuid() != 0:
+        pytest.skip("giving a folder to another user needs root (test_second_user.py covers it)")
+    _workbook(wb_path)
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o700)
+    os.chown(theirs, 65534, 65534)
+    (wb_path.parent / "exports").symlink_to(theirs)
+    code, err = _export(wb_path, capsys)
+    assert code == 2 and "belongs to another user" in err
+    assert list(theirs.iterdir()) == []

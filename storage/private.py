@@ -131,8 +131,15 @@ def open_lock_file(path: Path) -> int:
     try:
         fd = os.open(path, flags, FILE_MODE)
     except OSError as error:
-        if error.errno == errno.ELOOP:
+        # ELOOP for a link; in a sticky folder the kernel may say EACCES first.
+        try:
+            info = os.lstat(path)
+        except OSError:
+            raise error from None
+        if stat.S_ISLNK(info.st_mode):
             raise UnsafePlace(path, "symlink") from error
+        if info.st_uid != os.geteuid():
+            raise UnsafePlace(path, "other-owner") from error
         raise
     try:
         check_own_file(path, os.fstat(fd))

@@ -13,7 +13,7 @@ from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
 from storage.backup import backup_problem, list_backups, restore_backup, take_backup
 from storage.lock import WorkbookLock
 from storage.transfer import import_json
-from storage.workbook import check_workbook
+from storage.workbook import check_workbook, normal_path
 from workbook.demo import DemoData, demo_records
 from workbook.followup import due_report, has_overdue
 from workbook.i18n import LANGUAGES, _
@@ -97,6 +97,7 @@ def backup(path: Path) -> int:
 
 
 def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
+    path = normal_path(path)  # through a link: the real workbook's backups
     backups = list_backups(path)
     if which is None:
         if not backups:

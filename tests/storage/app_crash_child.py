@@ -1,6 +1,9 @@
 """The child of the application-level crash test (test_app_crash.py), killed at random.
 
-Run as `python app_crash_child.py WORKBOOK SEED`, then write `go` to its stdin. It uses the workbook the way the
+Run as `python app_crash_child.py WORKBOOK` (a fork server: the imports are paid once).
+It reads `run SEED FIFO` on stdin, forks a child that writes its lines into FIFO,
+and prints the child's pid; `reap PID` waits for that child and prints its status.
+The child uses the workbook the way the
 app does: opens it (which backs it up and cleans up), adds and deletes debts, adds
 and removes long log entries, takes backups, exports, restores the newest good
 backup and opens again, in a random order, until it is killed. Before each step it
@@ -16,8 +19,10 @@ parent knows which changes were acknowledged and which one was pending at the ki
     start restore <id>=<balance>,... / done restore <id>=<balance>,...
 """
 
+import os
 import random
 import sys
+import traceback
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -39,12 +44,8 @@ def state(wb: Workbook) -> str:
     return ",".join(f"{d.id}={d.balance}" for d in wb.debts.list())
 
 
-def main() -> None:
-    path, seed = Path(sys.argv[1]), int(sys.argv[2])
+def run(path: Path, seed: int) -> None:
     rng = random.Random(seed)
-    # Started ahead, while the parent checks the previous round: wait for the go.
-    if sys.stdin.readline().strip() != "go":
-        return
     say("start open")
     wb = Workbook.open(path)
     say("done open")
@@ -102,5 +103,26 @@ def main() -> None:
             say("done open")
 
 
+def serve(path: Path) -> None:
+    for line in sys.stdin:
+        words = line.split()
+        if words[0] == "run":
+            pid = os.fork()
+            if pid == 0:  # the child: its stdout is the FIFO until it is killed
+                try:
+                    fd = os.open(words[2], os.O_WRONLY)
+                    os.dup2(fd, 1)
+                    os.close(fd)
+                    run(path, int(words[1]))
+                except BaseException:
+                    traceback.print_exc()
+                finally:
+                    os._exit(3)
+            print(pid, flush=True)
+        elif words[0] == "reap":
+            _, status = os.waitpid(int(words[1]), 0)
+            print(status, flush=True)
+
+
 if __name__ == "__main__":
-    main()
+    serve(Path(sys.argv[1]))

@@ -136,6 +136,13 @@ def make_corpus(folder: Path) -> dict[str, Path]:
             with open(path, "wb") as handle:  # sparse: costs no disk
                 handle.truncate(MAX_READ_BYTES + 1)
         corpus[kind] = path
+    if os.geteuid() != 0:  # root reads any file: test_second_user.py covers it there
+        home = folder / "unreadable"
+        home.mkdir(mode=0o700)
+        path = home / "workbook.json"
+        path.write_bytes(good)
+        os.chmod(path, 0o000)
+        corpus["unreadable"] = path
     return corpus
 
 

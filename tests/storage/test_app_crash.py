@@ -22,7 +22,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections import Counter, deque
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,10 +34,10 @@ from storage.lock import holder
 from workbook.models import Communication, Debt
 
 CHILD = Path(__file__).with_name("app_crash_child.py")
+ROOT = Path(__file__).resolve().parents[2]  # the child imports this checkout's packages
 AIMED = ("open", "backup", "restore", "export")
 # Enough log entries that a write takes a few milliseconds: kills land inside it.
 LOG_ENTRIES = 60
-AHEAD = 1  # a child starts up (imports) while the previous round is checked
 
 
 def _state(text: str) -> dict[int, Decimal]:
@@ -110,27 +110,61 @@ def _at(n: int):
     return datetime(2024, 1, 1, 9, 0) + timedelta(minutes=n)
 
 
-def _spawn(path: Path, seed: int) -> subprocess.Popen[bytes]:
-    """A child that has imported everything and waits for `go` (start-up is not timed)."""
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), str(path), str(seed)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+class ForkServer:
+    """app_crash_child.py as a fork server: one start-up (imports), then a fresh child
+    per round, forked in a few milliseconds. Its lines arrive through a FIFO."""
+
+    def __init__(self, path: Path, folder: Path) -> None:
+        self.errors = folder / "child-errors.txt"
+        self.fifo = folder / "child-lines"
+        os.mkfifo(self.fifo)
+        # Read and write: never EOF between children, never blocks a child's open.
+        self.lines_fd = os.open(self.fifo, os.O_RDWR | os.O_NONBLOCK)
+        with open(self.errors, "wb") as errors:
+            self.proc = subprocess.Popen(
+                [sys.executable, str(CHILD), str(path)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
+
+    def _ask(self, line: str) -> int:
+        self.proc.stdin.write(line.encode() + b"\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        assert answer, self.errors.read_text(errors="replace")
+        return int(answer)
+
+    def start(self, seed: int) -> int:
+        return self._ask(f"run {seed} {self.fifo}")
+
+    def reap(self, pid: int) -> int:
+        return self._ask(f"reap {pid}")
+
+    def drain(self) -> bytes:
+        data = b""
+        while True:
+            try:
+                chunk = os.read(self.lines_fd, 65536)
+            except BlockingIOError:
+                return data
+            data += chunk
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+        os.close(self.lines_fd)
 
 
-def _run_and_kill(proc: subprocess.Popen[bytes], rng: random.Random, acks: Acks) -> str:
-    """Let `proc` go, kill it; feeds its lines to `acks`; returns what the kill aimed at."""
-    proc.stdin.write(b"go\n")
-    proc.stdin.flush()
+def _run_and_kill(server: ForkServer, seed: int, rng: random.Random, acks: Acks) -> str:
+    """A child started and killed; feeds its lines to `acks`; returns what the kill aimed at."""
+    pid = server.start(seed)
     aim = rng.choice([*AIMED, "anywhere"])
     lines: list[bytes] = []
     buffer = b""
     deadline = time.monotonic() + 30  # a guard against a child that never gets there
-    fd = proc.stdout.fileno()
-    if aim == "anywhere":
-        until = time.monotonic() + rng.uniform(0.0, 0.15)
+    until = time.monotonic() + rng.uniform(0.0, 0.15)
     while True:
         now = time.monotonic()
         if aim == "anywhere" and now >= until:
@@ -138,23 +172,23 @@ def _run_and_kill(proc: subprocess.Popen[bytes], rng: random.Random, acks: Acks)
         if now > deadline:
             aim = "anywhere (late)"
             break
-        ready, _, _ = select.select([fd], [], [], 0.01)
+        ready, _, _ = select.select([server.lines_fd], [], [], 0.01)
         if not ready:
             continue
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break  # the child died on its own: the check below says why
-        buffer += chunk
+        buffer += server.drain()
         *complete, buffer = buffer.split(b"\n")
         lines += complete
         if aim != "anywhere" and any(line.startswith(f"start {aim}".encode()) for line in complete):
             if rng.random() < 0.5:
                 time.sleep(rng.uniform(0.0, 0.004))
             break
-    os.kill(proc.pid, signal.SIGKILL)
-    rest, err = proc.communicate()
-    assert proc.returncode == -signal.SIGKILL, err.decode(errors="replace")
-    buffer += rest
+    os.kill(pid, signal.SIGKILL)
+    status = server.reap(pid)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
+        status,
+        server.errors.read_text(errors="replace"),
+    )
+    buffer += server.drain()  # the child is gone: all it wrote is in the FIFO
     *complete, _cut = buffer.split(b"\n")  # a line the kill cut short says nothing
     for line in [*lines, *complete]:
         acks.feed(line.decode("utf-8"))
@@ -171,39 +205,48 @@ def crash_rounds(tmp_path: Path, rounds: int, seed: int) -> Counter[str]:
     acks = Acks(_seed_workbook(path))
     counts: Counter[str] = Counter()
     checked: set[tuple[str, int, int]] = set()
-    # Children start up (imports) ahead, while earlier rounds run; they open nothing
-    # before their `go`, so only the workbook steps are timed and killed.
-    waiting = deque(_spawn(path, seed) for seed in range(1, min(rounds, AHEAD) + 1))
-    for run in range(1, rounds + 1):
-        aim = _run_and_kill(waiting.popleft(), rng, acks)
-        if run + AHEAD <= rounds:
-            waiting.append(_spawn(path, run + AHEAD))
-        counts[f"aimed at {aim}"] += 1
-        if acks.pending:
-            counts[f"killed during {acks.pending[0]}"] += 1
-        where = f"round {run}"
-        assert holder(path) is None, where  # the kernel dropped the dead child's lock
-        with Workbook.open(path, read_only=True) as wb:  # parses, every record decodes
-            for repo in wb.repositories().values():
-                repo.list()
-            wb.profile(), wb.settings()
-            actual = {d.id: d.balance for d in wb.debts.list()}
-        acks.check(actual, where)
-        acks.expected, acks.pending = actual, None  # the pending change is settled now
-        for item in list_backups(path):
-            info = item.stat()
-            key = (item.name, info.st_mtime_ns, info.st_size)
-            if key not in checked:  # a backup never changes once written
-                assert backup_problem(item) is None, (where, item.name)
-                checked.add(key)
-        export = path.parent / "exports" / "workbook-export.json"
-        if export.exists():
-            assert json.loads(export.read_text(encoding="utf-8"))["format"]
-        Workbook.open(path).close()  # the next open (as the app's next start) ...
-        assert _temp_files(path.parent) == [], where  # ... leaves no temp file anywhere
+    server = ForkServer(path, tmp_path)
+    try:
+        for run in range(1, rounds + 1):
+            aim = _run_and_kill(server, run, rng, acks)
+            _check_round(path, f"round {run}", aim, acks, counts, checked)
+    finally:
+        server.close()
     counts["acknowledged debts at the end"] = len(acks.expected)
     counts["backups at the end"] = len(list_backups(path))
     return counts
+
+
+def _check_round(
+    path: Path,
+    where: str,
+    aim: str,
+    acks: Acks,
+    counts: Counter[str],
+    checked: set[tuple[str, int, int]],
+) -> None:
+    counts[f"aimed at {aim}"] += 1
+    if acks.pending:
+        counts[f"killed during {acks.pending[0]}"] += 1
+    assert holder(path) is None, where  # the kernel dropped the dead child's lock
+    with Workbook.open(path, read_only=True) as wb:  # parses, every record decodes
+        for repo in wb.repositories().values():
+            repo.list()
+        wb.profile(), wb.settings()
+        actual = {d.id: d.balance for d in wb.debts.list()}
+    acks.check(actual, where)
+    acks.expected, acks.pending = actual, None  # the pending change is settled now
+    for item in list_backups(path):
+        info = item.stat()
+        key = (item.name, info.st_mtime_ns, info.st_size)
+        if key not in checked:  # a backup never changes once written
+            assert backup_problem(item) is None, (where, item.name)
+            checked.add(key)
+    export = path.parent / "exports" / "workbook-export.json"
+    if export.exists():
+        assert json.loads(export.read_text(encoding="utf-8"))["format"]
+    Workbook.open(path).close()  # the next open (as the app's next start) ...
+    assert _temp_files(path.parent) == [], where  # ... leaves no temp file anywhere
 
 
 def _report(rounds: int, counts: Counter[str]) -> None:

@@ -20,7 +20,7 @@ from bad_files import CONTENTS, SPECIAL, fingerprint, make_corpus
 
 from tui import cli
 
-KINDS = [*CONTENTS, *SPECIAL]
+KINDS = [*CONTENTS, *SPECIAL, *(["unreadable"] if os.geteuid() != 0 else [])]
 COMMANDS = {
     "due": ["due", "--today", "2026-03-01"],
     "export": ["export", "csv", "--table", "debts"],
@@ -43,6 +43,8 @@ def _check(kind: str, path: Path, code: int, err: str, before: dict) -> None:
     assert len(lines) == 1, (kind, err)
     assert "Traceback" not in err and "unexpected error" not in err, (kind, err)
     assert _names_the_file(lines[0], path), (kind, err)
+    if kind == "unreadable":
+        assert "permission denied" in err and "damaged" not in err
     assert fingerprint(path) == before, kind
 
 

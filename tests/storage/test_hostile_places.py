@@ -207,3 +207,16 @@ def test_an_export_folder_planted_as_a_link_to_another_users_folder_is_refused(
     code, err = _export(wb_path, capsys)
     assert code == 2 and "belongs to another user" in err
     assert list(theirs.iterdir()) == []
+
+
+def test_repay_restore_through_a_link_lists_the_real_workbooks_backups(tmp_path, capsys):
+    from tui import cli_commands
+
+    real = tmp_path / "data" / "real.json"
+    _workbook(real)
+    Workbook.open(real).close()
+    (backup,) = list_backups(real)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert cli_commands.restore(link, None, assume_yes=False) == 0
+    assert backup.name in capsys.readouterr().out

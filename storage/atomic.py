@@ -88,7 +88,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def remove_stale_temp_files(path: Path) -> list[Path]:
     """Temporary files a killed writer left next to `path`."""
-    return remove_stale_temps(Path(path).parent, temp_prefix(path))
+    return remove_stale_temps(Path(path).parent, f".{Path(path).name}")
 
 
 def _encode_extra(value: Any) -> Any:

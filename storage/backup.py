@@ -51,6 +51,7 @@ from storage.schema import SCHEMA_VERSION, FileProblem, NewerSchema
 from workbook.i18n import N_, _
 
 KEEP = 20
+EXPORT_ENDINGS = (".pdf", ".csv", ".json", ".ics")  # what tui.export_job writes
 KEEP_TAGGED = 10
 _STAMP = r"\d{8}-\d{6}-\d{6}"
 
@@ -262,10 +263,10 @@ def clean_side_folders(workbook_path: Path, settings: Any) -> list[Path]:
     """
     removed = []
     folders = [backup_dir(workbook_path), *export_folders(workbook_path, settings)]
-    for folder in folders:
+    for n, folder in enumerate(folders):
         try:
             check_own_folder(folder)
         except (UnsafePlace, OSError):
             continue
-        removed += remove_stale_temps(folder)
+        removed += remove_stale_temps(folder, ".", EXPORT_ENDINGS if n else (".json",))
     return removed

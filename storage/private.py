@@ -19,6 +19,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -173,19 +174,25 @@ def temp_prefix(path: Path) -> str:
     return f".{Path(path).name}."
 
 
-def remove_stale_temps(folder: Path, prefix: str = ".") -> list[Path]:
+def remove_stale_temps(
+    folder: Path, prefix: str = ".", targets: tuple[str, ...] = ("",)
+) -> list[Path]:
     """Temporary files a killed writer left in `folder` (ours, unlocked); removed.
 
-    A temp file is held under flock by its writer until it is renamed, so one whose
-    lock can be taken has no writer: the kernel dropped the lock when it died.
+    Only names as our writers make them: `<prefix>...<target ending>.<8 random>.tmp`
+    (tempfile.mkstemp), so another program's temp file in a shared export folder is
+    never touched. A temp file is held under flock by its writer until it is renamed,
+    so one whose lock can be taken has no writer: the kernel dropped it when it died.
     """
+    endings = "|".join(re.escape(t) for t in targets)
+    ours = re.compile(rf"{re.escape(prefix)}.*(?:{endings})\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
     removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:
         return removed
     for name in names:
-        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+        if not ours.fullmatch(name):
             continue
         item = Path(folder) / name
         try:

@@ -179,17 +179,19 @@ def test_temp_files_killed_backups_and_exports_left_are_cleaned_at_the_next_open
     exports = wb_path.parent / "exports"
     exports.mkdir(mode=0o700)
     left = [
-        backup_dir(wb_path) / ".workbook-000009-20260101-000000-000000.json.k1f9.tmp",
-        exports / ".letter-2026-01-01.pdf.x8b2.tmp",
-        exports / ".workbook.json.q7c1.tmp",
+        backup_dir(wb_path) / ".workbook-000009-20260101-000000-000000.json.k1f9a2b3.tmp",
+        exports / ".letter-2026-01-01.pdf.x8b2_k0a.tmp",
+        exports / ".workbook.json.q7c1zz90.tmp",
     ]
     for item in left:
         item.write_bytes(b"partial personal data")
     kept = exports / "letter-2026-01-01.pdf"
     kept.write_bytes(b"%PDF")
+    others = exports / ".editor-swap.tmp"  # another program's: not our name pattern
+    others.write_bytes(b"theirs")
     Workbook.open(wb_path).close()
     assert [p for p in left if p.exists()] == []
-    assert kept.read_bytes() == b"%PDF"
+    assert kept.read_bytes() == b"%PDF" and others.read_bytes() == b"theirs"
 
 
 def test_a_temp_file_being_written_by_another_process_is_left_alone(wb_path):
@@ -199,7 +201,7 @@ def test_a_temp_file_being_written_by_another_process_is_left_alone(wb_path):
     _open_and_add(wb_path, "A")
     exports = wb_path.parent / "exports"
     exports.mkdir(mode=0o700)
-    busy = exports / ".summary.pdf.a1b2.tmp"
+    busy = exports / ".summary.pdf.a1b2c3d4.tmp"
     fd = os.open(busy, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # as a writer holds it until its rename
@@ -218,3 +220,16 @@ def test_the_old_backup_names_still_count_and_come_first(wb_path):
     legacy = backup_dir(wb_path) / "workbook-20240101-000000-000000.json"
     shutil.copyfile(numbered, legacy)
     assert list_backups(wb_path) == [numbered, legacy]
+
+
+def test_a_temp_file_a_killed_save_left_beside_the_workbook_is_cleaned(wb_path):
+    import os
+    import tempfile
+
+    from storage.atomic import temp_prefix
+
+    _open_and_add(wb_path, "A")
+    fd, left = tempfile.mkstemp(prefix=temp_prefix(wb_path), suffix=".tmp", dir=wb_path.parent)
+    os.close(fd)  # as write_atomic names it; its writer is gone
+    Workbook.open(wb_path).close()
+    assert not os.path.exists(left)

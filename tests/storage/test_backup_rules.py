@@ -233,3 +233,17 @@ def test_a_temp_file_a_killed_save_left_beside_the_workbook_is_cleaned(wb_path):
     os.close(fd)  # as write_atomic names it; its writer is gone
     Workbook.open(wb_path).close()
     assert not os.path.exists(left)
+
+
+def test_an_unreadable_export_given_to_import_says_permission_denied(tmp_path, monkeypatch):
+    from storage.transfer import export_json, import_json
+
+    source = tmp_path / "w.json"
+    _open_and_add(source, "A")
+    with Workbook.open(source, read_only=True) as wb:
+        export = export_json(wb, tmp_path / "export.json")
+    _refuse_reading(monkeypatch, workbook_module, export)
+    with pytest.raises(WorkbookUnreadable) as caught:
+        import_json(export, tmp_path / "new.json")
+    assert "permission denied" in caught.value.message
+    assert "damaged" not in caught.value.message

@@ -21,8 +21,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy_financial as npf
 
 from workbook.models import Rate, RateUnit, RepaymentMethod
-from workbook.schedule import build_schedule, monthly_rate
-from workbook.truerate import true_rate_of_schedule
+from workbook.money.schedule import build_schedule, monthly_rate
+from workbook.money.truerate import true_rate_of_schedule
 
 CASES = [
     (

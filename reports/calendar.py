@@ -19,7 +19,7 @@ from icalendar import Alarm, Calendar, Event
 from reports.files import write_private
 from reports.text import clean, tr
 from workbook import fmt
-from workbook.followup import instalment_states, pending_actions
+from workbook.followup.instalments import instalment_states, pending_actions
 from workbook.i18n import N_
 from workbook.models import ZERO, Agreement, Communication, Debt, Payment
 

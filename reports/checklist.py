@@ -15,12 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.checkbox import CheckBox
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
+from reports.document import FRAME_WIDTH, DocContext, split_in_row, write_report
 from reports.fonts import FontChoice
 from reports.styles import RULE, SHADE, label_value_style
 from reports.text import box
-from workbook.agreements import agreement_schedule, checklist_items_for
 from workbook.fmt import mask_id
+from workbook.followup.agreements import agreement_schedule, checklist_items_for
 from workbook.i18n import N_
 from workbook.models import ZERO, Agreement, Debt, Frequency, Profile
 
@@ -41,9 +41,11 @@ def build_checklist(
     currency: str = "CNY",
 ) -> Path:
     """Write the checklist for `agreement` (a debt of `profile`'s) to `out`."""
-    ctx = make_context(lang, today, workbook_name, fonts, currency)
-    title = ctx.t(N_("Signed-agreement checklist"))
-    return render_pdf(checklist_story(agreement, debt, profile, ctx, title), out, ctx, title)
+    return write_report(
+        out, N_("Signed-agreement checklist"),
+        lambda ctx, title: checklist_story(agreement, debt, profile, ctx, title),
+        lang=lang, today=today, workbook_name=workbook_name, fonts=fonts, currency=currency,
+    )  # fmt: skip
 
 
 def checklist_story(

@@ -1,7 +1,7 @@
 """The communication log as a PDF: every contact, oldest first, with conduct flags.
 
 One row per contact (the column header repeats on every page). Contacts that break a
-published collection rule (`workbook.conduct`) are marked in red with the rule's
+published collection rule (`workbook.followup.conduct`) are marked in red with the rule's
 name; a closing section says where each rule comes from and how sure we are of it,
 as `china-facts.md` requires. The flags are computed on the whole log before the
 lender and date filters apply, so "the fourth call that day" stays the fourth even
@@ -25,15 +25,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus.flowables import SetPageTopFlowables
 
-from reports.document import FRAME_HEIGHT, FRAME_WIDTH, DocContext, make_context, render_pdf
+from reports.document import FRAME_HEIGHT, FRAME_WIDTH, DocContext, write_report
 from reports.fonts import FontChoice
 from reports.styles import FLAG, MUTED, grid_table_style
 from reports.text import WrapOnceParagraph, clean
-from workbook.conduct import RULE_INFO, Rule, breaches
+from workbook.followup.conduct import RULE_INFO, Rule, breaches
+from workbook.followup.logfilter import LogFilter, communication_key, filter_log
+from workbook.guide.sources import confidence_label, disclaimer
 from workbook.i18n import N_
-from workbook.logfilter import LogFilter, communication_key, filter_log
 from workbook.models import Channel, Communication
-from workbook.sources import confidence_label, disclaimer
 
 COLUMNS = (24 * mm, 36 * mm, 31 * mm)  # when, lender, agent (a phone number); details: the rest
 DETAIL_WIDTH = FRAME_WIDTH - sum(COLUMNS)
@@ -54,10 +54,12 @@ def build_log(
     fonts: FontChoice | None = None,
 ) -> Path:
     """Write the log (all lenders, or `lender`; between `start` and `end`) to `out`."""
-    ctx = make_context(lang, today, workbook_name, fonts)
-    title = ctx.t(N_("Communication log"))
-    story = log_story(communications, ctx, title, lender=lender, start=start, end=end)
-    return render_pdf(story, out, ctx, title)
+    return write_report(
+        out, N_("Communication log"),
+        lambda ctx, title: log_story(communications, ctx, title, lender=lender, start=start,
+                                     end=end),
+        lang=lang, today=today, workbook_name=workbook_name, fonts=fonts,
+    )  # fmt: skip
 
 
 def log_story(

@@ -141,6 +141,26 @@ def make_context(
     )
 
 
+def write_report(
+    out: Path,
+    title: str,
+    story: Callable[[DocContext, str], Sequence[Flowable]],
+    *,
+    lang: str,
+    today: date,
+    workbook_name: str = "",
+    fonts: FontChoice | None = None,
+    currency: str = "CNY",
+    translate_title: bool = True,
+) -> Path:
+    """What every PDF does first and last: its context, its title (a message id put in
+    the document's language, unless `translate_title` is false), the story built from
+    both, laid out and written to `out` (0600). Returns the path."""
+    ctx = make_context(lang, today, workbook_name, fonts, currency)
+    shown = ctx.t(title) if translate_title else title
+    return render_pdf(story(ctx, shown), out, ctx, shown)
+
+
 def render_pdf(
     story: Sequence[Flowable], out: Path, ctx: DocContext, title: str, subject: str = ""
 ) -> Path:

@@ -16,9 +16,7 @@ import tempfile
 from pathlib import Path
 
 from workbook.i18n import _
-
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
+from workbook.private_files import FILE_MODE, FOLDER_MODE, make_private_dir
 
 
 class UnsafeFolder(OSError):
@@ -40,19 +38,11 @@ def check_private_folder(folder: Path) -> None:
 
 
 def ensure_private_folder(folder: Path) -> Path:
-    """Create `folder` (and missing parents) as 0700; an existing one must be ours and
-    closed to others (UnsafeFolder)."""
-    folder = Path(folder)
-    missing = []
-    probe = folder
-    while not os.path.lexists(probe):
-        missing.append(probe)
-        probe = probe.parent
-    for path in reversed(missing):
-        path.mkdir(mode=FOLDER_MODE)
-        os.chmod(path, FOLDER_MODE)  # mkdir's mode is filtered by the umask
+    """The export folder: made 0700 if missing (workbook.private_files); an existing
+    one must be ours and closed to others (UnsafeFolder)."""
+    make_private_dir(folder)
     check_private_folder(folder)
-    return folder
+    return Path(folder)
 
 
 def write_private(out: Path, data: bytes) -> Path:

@@ -1,6 +1,6 @@
 """The negotiation application letter (协商还款申请书) as a PDF.
 
-`workbook.letter.build_letter` writes the letter; this module only lays it out:
+`workbook.negotiation.letter.build_letter` writes the letter; this module only lays it out:
 title, addressee, numbered sections, closing, then the signature block on the right
 as a Chinese letter has it. Every string in a `Letter` may hold user text, so all of
 it is escaped.
@@ -14,9 +14,9 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from reports.document import DocContext, make_context, render_pdf
+from reports.document import DocContext, write_report
 from reports.fonts import FontChoice
-from workbook.letter import Letter
+from workbook.negotiation.letter import Letter
 
 SIGNATURE_WIDTH = 95 * mm
 
@@ -31,8 +31,11 @@ def build_letter(
     lang: str | None = None,
 ) -> Path:
     """Write `letter` to `out` as a PDF; the labels follow `letter.lang` unless `lang`."""
-    ctx = make_context(lang or letter.lang, today, workbook_name, fonts)
-    return render_pdf(letter_story(letter, ctx), out, ctx, letter.title)
+    return write_report(
+        out, letter.title, lambda ctx, _title: letter_story(letter, ctx),
+        lang=lang or letter.lang, today=today, workbook_name=workbook_name, fonts=fonts,
+        translate_title=False,  # the letter's title is already in its language
+    )  # fmt: skip
 
 
 def letter_story(letter: Letter, ctx: DocContext) -> list[Flowable]:

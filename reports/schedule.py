@@ -10,10 +10,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
+from reports.document import FRAME_WIDTH, DocContext, split_in_row, write_report
 from reports.fonts import FontChoice
 from reports.styles import FLAG, grid_table_style, label_value_style
-from workbook.followup import InstalmentState, agreement_progress, instalment_states
+from workbook.followup.instalments import InstalmentState, agreement_progress, instalment_states
 from workbook.i18n import N_
 from workbook.models import ZERO, Agreement, Debt, Payment
 
@@ -39,9 +39,11 @@ def build_schedule(
     currency: str = "CNY",
 ) -> Path:
     """Write `agreement`'s schedule as it stands on `today` to `out`."""
-    ctx = make_context(lang, today, workbook_name, fonts, currency)
-    title = ctx.t(N_("Payment schedule"))
-    return render_pdf(schedule_story(agreement, debt, payments, ctx, title), out, ctx, title)
+    return write_report(
+        out, N_("Payment schedule"),
+        lambda ctx, title: schedule_story(agreement, debt, payments, ctx, title),
+        lang=lang, today=today, workbook_name=workbook_name, fonts=fonts, currency=currency,
+    )  # fmt: skip
 
 
 def schedule_story(

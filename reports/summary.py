@@ -10,17 +10,17 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from reports.document import FRAME_WIDTH, DocContext, make_context, render_pdf, split_in_row
+from reports.document import FRAME_WIDTH, DocContext, split_in_row, write_report
 from reports.fonts import FontChoice
 from reports.styles import grid_table_style, label_value_style
 from workbook.budget import debts_as_agreed, summarise
-from workbook.followup import agreement_progress
+from workbook.followup.instalments import agreement_progress
 from workbook.i18n import N_
 from workbook.models import ZERO, Debt
-from workbook.plans import plan_summary
-from workbook.schedule import debt_monthly_payment
+from workbook.money.schedule import debt_monthly_payment
+from workbook.money.truerate import debt_true_rate
+from workbook.negotiation.plans import plan_summary
 from workbook.snapshot import WorkbookData
-from workbook.truerate import debt_true_rate
 
 HUNDREDTH = Decimal("0.01")
 
@@ -36,9 +36,10 @@ def build_summary(
     currency: str = "CNY",
 ) -> Path:
     """Write the case summary of the whole workbook `data` to `out`."""
-    ctx = make_context(lang, today, workbook_name, fonts, currency)
-    title = ctx.t(N_("Case summary"))
-    return render_pdf(summary_story(data, ctx, title), out, ctx, title)
+    return write_report(
+        out, N_("Case summary"), lambda ctx, title: summary_story(data, ctx, title),
+        lang=lang, today=today, workbook_name=workbook_name, fonts=fonts, currency=currency,
+    )  # fmt: skip
 
 
 def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowable]:

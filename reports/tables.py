@@ -20,11 +20,11 @@ from pathlib import Path
 from reports.files import write_private
 from reports.text import tr
 from workbook import fmt
-from workbook.conduct import RULE_INFO, breaches
+from workbook.followup.conduct import RULE_INFO, breaches
+from workbook.followup.logfilter import LogFilter, communication_key, filter_log
 from workbook.i18n import N_
-from workbook.logfilter import LogFilter, communication_key, filter_log
 from workbook.models import Agreement, Communication, Debt, Payment
-from workbook.truerate import debt_true_rate
+from workbook.money.truerate import debt_true_rate
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -22,8 +22,8 @@ from reportlab.platypus import Paragraph
 
 from reports.fonts import FontChoice
 from reports.paragraphs import CJKParagraph, WrapOnceParagraph
+from workbook.guide.wording import date_text
 from workbook.i18n import translate
-from workbook.wording import date_text
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 REPLACEMENT = "?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import sys
 import tempfile
 from datetime import date
@@ -21,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from storage import Workbook  # noqa: E402
 from tui.app import RepayApp  # noqa: E402
-from tui.cli_commands import seed_demo  # noqa: E402
-from tui.steps import STEP_SCREENS, load_step_screens  # noqa: E402
+from tui.cli.commands import seed_demo  # noqa: E402
+from tui.steps import STEP_SCREENS  # noqa: E402
 
 TODAY = date(2026, 11, 28)
 SIZE = (80, 24)
@@ -53,9 +54,13 @@ OTHER_SCREENS = (
 )
 
 
+# The pictures keep their names (the README links them).
+STEP_SLUGS = {1: "inventory", 2: "capacity", 3: "channel", 4: "plan", 5: "conversation",
+              6: "followup", 7: "help"}
+
+
 def step_slug(step: int) -> str:
-    module = STEP_SCREENS[step].__module__.rsplit(".", 1)[-1]
-    return f"step{step}-{module}"
+    return f"step{step}-{STEP_SLUGS[step]}"
 
 
 async def shoot(wb: Workbook, lang: str, keys: list[str], out: Path, name: str) -> Path:
@@ -72,12 +77,13 @@ async def shoot(wb: Workbook, lang: str, keys: list[str], out: Path, name: str) 
 
 async def main(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    load_step_screens()
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.json"
         with Workbook.open(path) as wb:
             seed_demo(wb, TODAY)
+            # The export dialog shows the folder: one that is the same on every run.
+            wb.save_settings(dataclasses.replace(wb.settings(), export_dir="~/repay-exports"))
         for lang in LANGUAGES:
             with Workbook.open(path) as wb:
                 written.append(await shoot(wb, lang, [], out, f"home-{lang}"))

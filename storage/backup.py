@@ -51,7 +51,7 @@ from storage.schema import SCHEMA_VERSION, FileProblem, NewerSchema
 from workbook.i18n import N_, _
 
 KEEP = 20
-EXPORT_ENDINGS = (".pdf", ".csv", ".json", ".ics")  # what tui.export_job writes
+EXPORT_ENDINGS = (".pdf", ".csv", ".json", ".ics")  # what reports.export_job writes
 KEEP_TAGGED = 10
 _STAMP = r"\d{8}-\d{6}-\d{6}"
 
@@ -245,7 +245,7 @@ def restore_backup(workbook_path: Path, backup: Path) -> None:
 
 def export_folders(workbook_path: Path, settings: Any) -> list[Path]:
     """Where exports of this workbook go: `exports/` beside it and the folder set in
-    the settings (relative to the workbook's folder), as tui.export_job chooses."""
+    the settings (relative to the workbook's folder), as reports.export_job chooses."""
     base = Path(workbook_path).parent
     folders = [base / "exports"]
     chosen = settings.get("export_dir") if isinstance(settings, dict) else None

@@ -23,8 +23,12 @@ import re
 import stat
 from pathlib import Path
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
+# The one helper for private folders (shared with reports, which may not import storage).
+from workbook.private_files import FILE_MODE, FOLDER_MODE, fsync_dir, make_private_dir
+
+__all__ = ["FILE_MODE", "FOLDER_MODE", "fsync_dir", "make_private_dir"]
+
+DIR_MODE = FOLDER_MODE
 TEMP_SUFFIX = ".tmp"
 # Far beyond any real workbook (50,000 log entries are ~25 MB); reading more would
 # only exhaust the memory before JSON could say what is wrong.
@@ -58,32 +62,6 @@ def real_path(path: Path | str) -> Path:
     file; and an atomic rename over a link would replace the link, not the workbook.
     """
     return Path(os.path.realpath(Path(path).expanduser()))
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new entry in `folder` survive a power cut."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def make_private_dir(folder: Path) -> None:
-    """Create `folder` and any missing parents as 0700; existing folders are left alone."""
-    folder = Path(folder)
-    missing = []
-    current = folder
-    while not os.path.lexists(current):
-        missing.append(current)
-        current = current.parent
-    for item in reversed(missing):
-        try:
-            os.mkdir(item, DIR_MODE)
-        except FileExistsError:  # another process made it meanwhile
-            continue
-        os.chmod(item, DIR_MODE)  # mkdir's mode is filtered through the umask
-        fsync_dir(item.parent)
 
 
 def check_own_file(path: Path, info: os.stat_result) -> None:

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from storage.atomic import dumps, make_private_dir, write_atomic
+from storage.atomic import dumps, write_atomic
 from storage.errors import (
     WorkbookCorrupt,
     WorkbookExists,
@@ -37,6 +37,7 @@ from storage.workbook import ENTITY_CLASSES, Workbook, normal_path, read_file
 from workbook.codec import from_dict, to_dict
 from workbook.i18n import _
 from workbook.models import Profile, Settings
+from workbook.private_files import make_private_dir
 
 FORMAT = "repay-workbook-export"
 

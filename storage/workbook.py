@@ -10,6 +10,7 @@ older schemas are migrated in memory only.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,7 +24,6 @@ from storage.atomic import (
     AtomicJSONStorage,
     ReadOnlyStorage,
     dumps,
-    make_private_dir,
     remove_stale_temp_files,
     write_atomic,
 )
@@ -56,6 +56,7 @@ from storage.schema import (
 )
 from workbook.codec import from_dict, to_dict
 from workbook.i18n import _
+from workbook.links import Linked, linked_records
 from workbook.models import (
     Agreement,
     Communication,
@@ -68,6 +69,8 @@ from workbook.models import (
     Proposal,
     Settings,
 )
+from workbook.private_files import make_private_dir
+from workbook.snapshot import WorkbookData
 
 R = TypeVar("R")
 S = TypeVar("S")
@@ -268,6 +271,30 @@ class Workbook:
     def _save_single(self, name: str, record: Any) -> None:
         doc = to_dict(record)
         self._transact(lambda tables: tables.__setitem__(name, {SINGLE_ID: doc}))
+
+    # --- whole-workbook reads and changes ------------------------------------------
+
+    def snapshot(self) -> WorkbookData:
+        """Every table and the profile, as the domain's whole-workbook value."""
+        lists = {name: self.repositories()[name].list() for name in ENTITY_CLASSES}
+        return WorkbookData(**lists, profile=self.profile())
+
+    def delete_debt(self, debt_id: int) -> Linked:
+        """Delete a debt with its plan, agreements and their payments, and unlink its log
+        entries (they are evidence and stay): one durable write or none. Returns what
+        went with it."""
+        linked = linked_records(self.snapshot(), debt_id)
+        with self.batch():
+            for payment in linked.payments:
+                self.payments.delete(payment.id)
+            for agreement in linked.agreements:
+                self.agreements.delete(agreement.id)
+            for proposal in linked.proposals:
+                self.proposals.delete(proposal.id)
+            for entry in linked.log_entries:
+                self.communications.update(dataclasses.replace(entry, debt_id=None))
+            self.debts.delete(debt_id)
+        return linked
 
     # --- writing ----------------------------------------------------------------
 

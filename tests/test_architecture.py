@@ -46,7 +46,7 @@ assert not loaded, loaded
 
 
 def test_cli_headless_commands_do_not_load_textual():
-    code = "import sys, tui.cli, tui.cli_commands; assert 'textual' not in sys.modules"
+    code = "import sys, tui.cli.main, tui.cli.commands; assert 'textual' not in sys.modules"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
     )

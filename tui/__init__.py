@@ -1,13 +1,15 @@
 """The full-screen workbook (Textual): app, screens, dialogs, widgets, styles.
 
-`tui.cli` is the `repay` command; it imports Textual only when the TUI opens.
+`tui.cli.main` is the `repay` command; it imports Textual only when the TUI opens.
 """
 
 from pathlib import Path
 
 from workbook.i18n import add_catalog_dir
 
-add_catalog_dir(Path(__file__).parent / "locale")
+# Each screen folder keeps its own catalog beside its code.
+for _folder in sorted(Path(__file__).parent.glob("**/locale")):
+    add_catalog_dir(_folder)
 
 # The TUI shows messages from every layer (storage errors, report names): make sure
 # their catalogs are registered even before those packages are otherwise used.

@@ -20,17 +20,20 @@ from textual.geometry import Size
 from textual.reactive import var
 
 import storage
-from tui.commands import ActionsProvider
-from tui.screens.base import BaseScreen
-from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from tui.steps import is_built, load_step_screens
+from tui.frame.base import BaseScreen
+from tui.frame.export_context import ExportContext
+from tui.frame.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.palette import ActionsProvider
+from tui.steps import step_screen
 from tui.widgets.scrollbar import use_solid_scrollbars
-from tui.workbook_data import load_data, step_states
 from workbook import i18n
+from workbook.followup.logfilter import LogFilter
+from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
 
 T = TypeVar("T")
-STYLES = Path(__file__).parent / "styles"
+# Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
+STYLES = sorted(Path(__file__).parent.glob("**/*.tcss"))
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
@@ -38,7 +41,7 @@ class RepayApp(App[None]):
     """Screens watch `data_version` (bumped after every save) and `language`."""
 
     TITLE = "Repay Workbook"
-    CSS_PATH = sorted(STYLES.glob("*.tcss"))
+    CSS_PATH = STYLES
     COMMANDS = {ActionsProvider}
     COMMAND_PALETTE_DISPLAY = "Ctrl+P"
     BINDINGS = [
@@ -66,7 +69,6 @@ class RepayApp(App[None]):
         i18n.set_language(chosen)
         self.set_reactive(RepayApp.language, chosen)
         self._start_theme = THEMES.get(settings.theme if settings else "", THEMES["dark"])
-        load_step_screens()
         use_solid_scrollbars()
 
     # -- data ---------------------------------------------------------------------------
@@ -74,7 +76,7 @@ class RepayApp(App[None]):
     def data(self):
         """The workbook's records, read once per change (`save` invalidates)."""
         if self._data is None:
-            self._data = load_data(self.wb)
+            self._data = self.wb.snapshot()
         return self._data
 
     def now(self) -> datetime.datetime:
@@ -94,14 +96,14 @@ class RepayApp(App[None]):
         return list(settings.extra_lpr) if settings else []
 
     def step_bar_states(self) -> dict[int, str | None]:
-        """Each step's state value, or None when its screen is not built."""
+        """Each step's state value."""
         # The step bar asks on every screen sync; the rules walk the whole log (conduct
         # checks), so work them out once per change of data.
         key = (self.data_version, self.today)
         if getattr(self, "_states_key", None) != key:
-            self._states_key, self._states = key, step_states(self.data(), self.today)
-        states = self._states
-        return {n: (states[n] if is_built(n) else None) for n in range(1, 8)}
+            states = step_states(self.data(), self.today)
+            self._states_key, self._states = key, {n: str(s) for n, s in states.items()}
+        return dict(self._states)
 
     def save(self, write: Callable[[], T], done: str | None = None) -> T | None:
         """Run one storage call; say `done` only once it is on disk.
@@ -157,7 +159,7 @@ class RepayApp(App[None]):
     # -- start, size --------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from tui.screens.home import HomeScreen
+        from tui.home.screen import HomeScreen
 
         self.theme = self._start_theme
         self.install_screen(HomeScreen(), "home")
@@ -210,15 +212,30 @@ class RepayApp(App[None]):
     # -- navigation ---------------------------------------------------------------------
 
     def action_goto_step(self, step: int) -> None:
-        from tui.steps import STEP_SCREENS
-
-        if not is_built(step):
-            self.notify(_("Step {n} is not built yet.").format(n=step), severity="warning")
-            return
-        self._show(f"step-{step}", STEP_SCREENS[step])
+        self._show(f"step-{step}", step_screen(step))
 
     def action_go_home(self) -> None:
         self._show("home", None)
+
+    def show_log(self, log_filter: LogFilter | None = None) -> None:
+        """Open the log (optionally with a filter) from anywhere outside a dialog."""
+        from tui.log.screen import LOG_SCREEN, CommLogScreen
+
+        if not self.is_screen_installed(LOG_SCREEN):
+            self.install_screen(CommLogScreen(), LOG_SCREEN)
+        if log_filter is not None:
+            self.get_screen(LOG_SCREEN, CommLogScreen).set_filter(log_filter)
+        self._show(LOG_SCREEN, None)
+
+    def show_lpr_table(self) -> None:
+        from tui.debts.lpr_table import LprTableDialog
+
+        self.push_screen(LprTableDialog())
+
+    def open_export(self, context: ExportContext) -> None:
+        from tui.export.dialog import ExportDialog
+
+        self.push_screen(ExportDialog(context))
 
     def _show(self, name: str, factory: Callable[[], BaseScreen] | None) -> None:
         if not self.is_screen_installed(name) and factory is not None:
@@ -246,7 +263,7 @@ class RepayApp(App[None]):
         self._save_setting(theme=name)
 
     def action_edit_profile(self) -> None:
-        from tui.dialogs.profile_form import ProfileForm
+        from tui.home.profile_form import ProfileForm
 
         if not self.writable():
             return

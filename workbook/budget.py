@@ -25,7 +25,7 @@ from workbook.models import (
     Frequency,
     IncomeItem,
 )
-from workbook.schedule import cents, debt_monthly_payment
+from workbook.money.schedule import cents, debt_monthly_payment
 
 WEEKS_PER_YEAR = 52
 NO_MONEY = Decimal("0.00")

@@ -1,7 +1,7 @@
 """A plain snapshot of a whole workbook, for rules that look across every table.
 
 The TUI builds one from storage when something changes; domain functions such as
-`workbook.progress.step_states` read it and never touch storage themselves.
+`workbook.followup.progress.step_states` read it and never touch storage themselves.
 """
 
 from __future__ import annotations

@@ -19,8 +19,9 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def contains(path_or_text, *needles: str) -> list[str]:
-    """The needles NOT found in the PDF (or text), compared without whitespace."""
+def missing(path_or_text, *needles: str) -> list[str]:
+    """The needles not found in the PDF (or text), compared without whitespace:
+    `assert not missing(pdf, "a", "b")` reads "nothing is missing"."""
     text = pdf_text(path_or_text) if isinstance(path_or_text, Path) else path_or_text
     hay = squeeze(text)
     return [n for n in needles if squeeze(n) not in hay]

@@ -4,7 +4,7 @@ from datetime import date
 
 import pypdf
 import reports_sample as sample
-from reports_pdf import contains, pdf_text
+from reports_pdf import missing, pdf_text
 
 from reports.commlog import build_log
 
@@ -17,7 +17,7 @@ def test_flags_are_marked_with_the_rule_and_its_source(tmp_path, fonts):
     )
     text = pdf_text(out)
     # Entry 2 is a collector calling at 23:10 and marked as abuse.
-    assert not contains(
+    assert not missing(
         text,
         "Contact between 22:00 and 08:00",
         "Threat or abuse",
@@ -31,9 +31,9 @@ def test_flags_in_chinese(tmp_path, fonts):
     out = build_log(
         sample.communications(), tmp_path / "log.pdf", lang="zh", today=TODAY, fonts=fonts
     )
-    assert not contains(out, "沟通记录", "共3条沟通记录", "关于标记的说明", "深夜来电催收")
+    assert not missing(out, "沟通记录", "共3条沟通记录", "关于标记的说明", "深夜来电催收")
     # The agent's numbers say what they are.
-    assert not contains(out, "工号 A1024", "电话 95555")
+    assert not missing(out, "工号 A1024", "电话 95555")
 
 
 def test_one_lender_and_a_date_range(tmp_path, fonts):
@@ -43,7 +43,7 @@ def test_one_lender_and_a_date_range(tmp_path, fonts):
         lender="借呗 jiebei", start=date(2026, 2, 4), end=date(2026, 2, 28),
     )  # fmt: skip
     text = pdf_text(out)
-    assert not contains(
+    assert not missing(
         text, "咨询延期还款", "共1条沟通记录", "借呗 jiebei", "2026-02-04 至 2026-02-28"
     )
     assert "王女士" not in text and "深夜来电催收" not in text
@@ -54,7 +54,7 @@ def test_empty_selection_says_so(tmp_path, fonts):
         sample.communications(), tmp_path / "none.pdf", lang="en", today=TODAY, fonts=fonts,
         start=date(2030, 1, 1),
     )  # fmt: skip
-    assert not contains(out, "No contacts match.", "0 contacts.")
+    assert not missing(out, "No contacts match.", "0 contacts.")
 
 
 def test_a_2000_entry_log_paginates(tmp_path, fonts):

@@ -9,15 +9,15 @@ import pypdf
 import pytest
 import reports_sample as sample
 from reportlab.lib.pagesizes import A4
-from reports_pdf import contains, pdf_text
+from reports_pdf import missing, pdf_text
 
 from reports.checklist import build_checklist
 from reports.commlog import build_log
 from reports.letter import build_letter
 from reports.schedule import build_schedule
 from reports.summary import build_summary
-from workbook.letter import LetterInput
-from workbook.letter import build_letter as letter_for
+from workbook.negotiation.letter import LetterInput
+from workbook.negotiation.letter import build_letter as letter_for
 
 TODAY = sample.TODAY
 H = sample.HOSTILE
@@ -80,7 +80,7 @@ def test_document_shows_the_data(tmp_path, fonts, kind, lang):
     out = _build(kind, sample.data(), tmp_path / f"{kind}.pdf", lang, fonts)
     needles, titles = EXPECTED[kind]
     text = pdf_text(out)
-    assert not contains(text, *needles, titles[lang], "我的工作簿")
+    assert not missing(text, *needles, titles[lang], "我的工作簿")
     reader = pypdf.PdfReader(str(out))
     pages = len(reader.pages)
     assert f"1 / {pages}" in text
@@ -127,7 +127,7 @@ def _hostile_data():
 def test_hostile_text_is_literal(tmp_path, fonts, kind, lang):
     out = _build(kind, _hostile_data(), tmp_path / f"{kind}.pdf", lang, fonts, name=H)
     text = pdf_text(out)
-    assert not contains(text, *HOSTILE_PIECES)
+    assert not missing(text, *HOSTILE_PIECES)
     if fonts.embedded:
         assert "😀" in text
     if kind in ("letter", "checklist", "log"):
@@ -155,8 +155,8 @@ def test_an_empty_workbook_still_builds(tmp_path, fonts, lang):
         "zh": ("还没有录入债务", "没有符合条件的沟通记录"),
         "en": ("No debts entered yet", "No contacts match"),
     }
-    assert not contains(pdf_text(tmp_path / "s.pdf"), expected[lang][0])
-    assert not contains(pdf_text(tmp_path / "l.pdf"), expected[lang][1])
+    assert not missing(pdf_text(tmp_path / "s.pdf"), expected[lang][0])
+    assert not missing(pdf_text(tmp_path / "l.pdf"), expected[lang][1])
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -165,4 +165,4 @@ def test_hostile_text_builds_with_the_fallback_font_too(tmp_path, kind):
 
     fallback = choose_fonts(environ={}, search_system=False)
     out = _build(kind, _hostile_data(), tmp_path / f"{kind}.pdf", "zh", fallback, name=H)
-    assert not contains(pdf_text(out), "<b>bold?</b>", "&amp;", "[/]")
+    assert not missing(pdf_text(out), "<b>bold?</b>", "&amp;", "[/]")

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reports.fonts import CID_FALLBACK, FALLBACK_WARNING, choose_fonts
 from reports.letter import build_letter
 from workbook.i18n import translate
-from workbook.letter import Letter, LetterSection
+from workbook.negotiation.letter import Letter, LetterSection
 
 TODAY = date(2026, 3, 15)
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

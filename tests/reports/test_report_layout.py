@@ -5,7 +5,7 @@ from datetime import date
 import pypdf
 
 from reports.letter import build_letter
-from workbook.letter import Letter, LetterSection
+from workbook.negotiation.letter import Letter, LetterSection
 
 TODAY = date(2026, 3, 15)
 

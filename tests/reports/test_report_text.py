@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph, SimpleDocTemplate
-from reports_pdf import contains, pdf_text  # noqa: F401
+from reports_pdf import missing, pdf_text  # noqa: F401
 
 from reports.styles import make_styles
 from reports.text import clean, markup
@@ -72,7 +72,7 @@ def test_fallback_font_survives_emoji(tmp_path):
     fallback = choose_fonts(environ={}, search_system=False)
     path = tmp_path / "f.pdf"
     path.write_bytes(_build(["中文 😀 <b> &amp; done"], fallback))
-    assert not contains(path, "<b>", "&amp;", "done")
+    assert not missing(path, "<b>", "&amp;", "done")
 
 
 def _lines(text: str, width: float, fonts) -> list[str]:

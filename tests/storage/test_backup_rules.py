@@ -27,7 +27,7 @@ from storage.backup import (
 )
 from storage.errors import WorkbookUnreadable
 from storage.schema import migrate_0_to_1
-from tui import cli_commands
+from tui.cli import commands as cli_commands
 from workbook.models import Debt
 
 FIXTURE = Path(__file__).parent / "fixtures" / "workbook_v0.json"

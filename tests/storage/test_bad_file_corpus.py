@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bad_files import CONTENTS, SPECIAL, fingerprint, make_corpus
 
-from tui import cli
+from tui.cli.main import main as repay_main
 
 KINDS = [*CONTENTS, *SPECIAL, *(["unreadable"] if os.geteuid() != 0 else [])]
 COMMANDS = {
@@ -56,7 +56,7 @@ def test_each_command_refuses_each_bad_file_clearly_and_changes_nothing(
     for kind in KINDS:
         path = corpus[kind]
         before = fingerprint(path)
-        code = cli.main(["--lang", "en", "--db", str(path), *COMMANDS[command]])
+        code = repay_main(["--lang", "en", "--db", str(path), *COMMANDS[command]])
         out, err = capsys.readouterr()
         _check(kind, path, code, err, before)
 
@@ -68,7 +68,7 @@ def _start_tui(path: Path) -> tuple[int | None, str]:
     env.update({"LANG": "en_US.UTF-8", "LC_ALL": "", "TERM": "xterm-256color"})
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "--lang", "en", "--db", str(path)],
+            [sys.executable, "-m", "tui.cli.main", "--lang", "en", "--db", str(path)],
             stdin=follower,
             stdout=follower,
             stderr=subprocess.PIPE,

@@ -106,7 +106,7 @@ def test_an_open_whose_backup_does_not_fit_changes_nothing(small_disk):
 
 
 def test_an_export_on_a_full_disk_says_so_and_leaves_no_part_behind(small_disk, capsys):
-    from tui.cli_export import run_export
+    from tui.cli.export import run_export
 
     path = small_disk / "workbook.json"
     _workbook(path)
@@ -120,9 +120,9 @@ def test_an_export_on_a_full_disk_says_so_and_leaves_no_part_behind(small_disk, 
 
 def test_the_form_keeps_what_was_typed_when_the_disk_is_full(small_disk):
     from tui.app import RepayApp
-    from tui.cli_commands import seed_demo
-    from tui.dialogs.debt_form import DebtForm
-    from tui.screens.inventory import InventoryScreen
+    from tui.cli.commands import seed_demo
+    from tui.debts.debt_form import DebtForm
+    from tui.debts.screen import InventoryScreen
     from tui.widgets.field import Field
 
     path = small_disk / "demo.json"

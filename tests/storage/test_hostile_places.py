@@ -175,7 +175,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
 
 def _export(wb_path: Path, capsys, *args: str) -> tuple[int, str]:
-    from tui.cli_export import run_export
+    from tui.cli.export import run_export
 
     code = run_export(["csv", "--table", "debts", *args], wb_path)
     return code, capsys.readouterr().err
@@ -210,7 +210,7 @@ def test_an_export_folder_planted_as_a_link_to_another_users_folder_is_refused(
 
 
 def test_repay_restore_through_a_link_lists_the_real_workbooks_backups(tmp_path, capsys):
-    from tui import cli_commands
+    from tui.cli import commands as cli_commands
 
     real = tmp_path / "data" / "real.json"
     _workbook(real)

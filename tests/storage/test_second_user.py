@@ -108,7 +108,7 @@ def test_a_backup_folder_made_by_another_user_gets_no_copy(other_user, shared):
 
 
 def test_an_export_folder_made_by_another_user_gets_no_export(other_user, shared, capsys):
-    from tui.cli_export import run_export
+    from tui.cli.export import run_export
 
     path = shared / "wb.json"
     _workbook(path)
@@ -139,7 +139,7 @@ def test_a_workbook_the_user_may_not_read_is_permission_denied_not_damaged(other
         "HOME": str(shared),
     }
     result = subprocess.run(
-        [*_python_for(other_user), "-m", "tui.cli", "--lang", "en", "--db", str(path), "due"],
+        [*_python_for(other_user), "-m", "tui.cli.main", "--lang", "en", "--db", str(path), "due"],
         user=other_user,
         group=other_user,
         capture_output=True,

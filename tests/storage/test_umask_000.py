@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from reports.export_job import KINDS
 from storage import Workbook
 from storage.backup import list_backups, restore_backup
 from storage.transfer import import_json
-from tui.cli_commands import ensure_demo
-from tui.cli_export import run_export
-from tui.export_job import KINDS
+from tui.cli.commands import ensure_demo
+from tui.cli.export import run_export
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import io
 from textual import events
 from tui_helpers import SIZE
 
-from tui.dialogs.export import ExportDialog
+from tui.export.dialog import ExportDialog
 
 
 async def test_a_key_after_quit_opens_nothing(demo_app):
@@ -28,8 +28,8 @@ async def test_exit_marks_the_app_as_quitting(demo_app):
 
 
 async def test_the_palette_on_a_form_offers_its_save_and_cancel(demo_app):
-    from tui.commands import palette_actions
-    from tui.dialogs.form import FormDialog
+    from tui.frame.form import FormDialog
+    from tui.palette import palette_actions
 
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "a")
@@ -40,7 +40,7 @@ async def test_the_palette_on_a_form_offers_its_save_and_cancel(demo_app):
 
 async def test_a_failed_save_keeps_the_payment_form_and_its_amount(demo_app, monkeypatch):
     from storage import WorkbookWriteError
-    from tui.dialogs.payment_form import PaymentForm
+    from tui.followup.payment_form import PaymentForm
 
     def full_disk(*args, **kwargs):
         raise WorkbookWriteError(demo_app.wb.path, OSError(28, "No space left on device"))

@@ -6,14 +6,14 @@ from textual.command import CommandPalette
 from tui_helpers import SIZE
 
 from storage import Workbook, WorkbookWriteError
-from tui.commands import palette_actions
-from tui.dialogs.debt_form import DebtForm
-from tui.dialogs.keys_help import KeysHelp
-from tui.screens.capacity import CapacityScreen
-from tui.screens.home import HomeScreen
-from tui.screens.inventory import InventoryScreen
-from tui.screens.too_small import TooSmallScreen
-from tui.steps import STEP_SCREENS, is_built
+from tui.budget.screen import CapacityScreen
+from tui.debts.debt_form import DebtForm
+from tui.debts.screen import InventoryScreen
+from tui.frame.keys_help import KeysHelp
+from tui.frame.too_small import TooSmallScreen
+from tui.home.screen import HomeScreen
+from tui.palette import palette_actions
+from tui.steps import STEP_SCREENS, step_screen
 from tui.widgets.field import Field
 from tui.widgets.stepbar import StepTab
 from tui.widgets.titlebar import TitleBar
@@ -34,14 +34,11 @@ async def test_step_keys_jump_and_h_goes_home(demo_app):
         assert isinstance(demo_app.screen, HomeScreen)
 
 
-async def test_unbuilt_step_is_shown_and_cannot_be_entered(demo_app, monkeypatch):
-    monkeypatch.delitem(STEP_SCREENS, 3, raising=False)
+async def test_each_step_key_opens_its_registered_screen(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
-        tab = demo_app.screen.query(StepTab).filter(".step-tab")[2]
-        assert tab.number == 3 and tab.has_class("-unbuilt")
-        await pilot.press("3")
-        assert isinstance(demo_app.screen, HomeScreen)
-        assert any("not built" in n.message for n in demo_app._notifications)
+        for n in sorted(STEP_SCREENS):
+            await pilot.press(str(n))
+            assert type(demo_app.screen) is step_screen(n) and demo_app.screen.STEP == n
 
 
 async def test_step_bar_shows_states_from_the_data(demo_app):
@@ -158,9 +155,9 @@ async def test_storage_error_is_a_notification_not_a_crash(demo_app, monkeypatch
         assert "X" in [d.lender for d in demo_app.wb.debts.list()]
 
 
-def test_step_one_and_two_are_registered():
-    assert is_built(1) and is_built(2)
-    assert STEP_SCREENS[1] is InventoryScreen and STEP_SCREENS[2] is CapacityScreen
+def test_every_step_is_registered_explicitly():
+    assert sorted(STEP_SCREENS) == list(range(1, 8))
+    assert step_screen(1) is InventoryScreen and step_screen(2) is CapacityScreen
 
 
 def test_reopened_workbook_keeps_settings(demo_path):
@@ -168,11 +165,10 @@ def test_reopened_workbook_keeps_settings(demo_path):
         assert wb.settings().workbook_name
 
 
-def test_every_screen_module_loads():
-    from tui.steps import LOAD_ERRORS, load_step_screens
-
-    load_step_screens()
-    assert LOAD_ERRORS == {}
+def test_every_step_screen_imports_and_says_its_step():
+    # A screen that fails to import fails here, not as "not built" at run time.
+    for n in STEP_SCREENS:
+        assert step_screen(n).STEP == n
 
 
 async def test_key_bar_fits_80_columns_and_keeps_help_and_palette(demo_path, open_app):

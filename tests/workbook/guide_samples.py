@@ -3,7 +3,6 @@
 from datetime import date
 from decimal import Decimal as D
 
-from workbook.letter import LetterInput
 from workbook.models import (
     Channel,
     Debt,
@@ -19,6 +18,7 @@ from workbook.models import (
     Rate,
     RateUnit,
 )
+from workbook.negotiation.letter import LetterInput
 
 NASTY = "住院两周 <b>手术</b> [/] & [b]x{name}"  # markup-looking text must survive verbatim
 

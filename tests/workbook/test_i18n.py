@@ -75,7 +75,7 @@ def test_a_message_has_one_translation_across_catalogs():
     # other depending on import order.
     seen: dict[str, tuple[str, str]] = {}
     clashes = []
-    for po in sorted(ROOT.glob("*/locale/zh/*.po")):
+    for po in sorted(ROOT.glob("*/**/locale/zh/*.po")):
         for msgid, msgstr in i18n.parse_po(po.read_text(encoding="utf-8")).items():
             first = seen.setdefault(msgid, (po.name, msgstr))
             if first[1] != msgstr:

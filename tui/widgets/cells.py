@@ -63,6 +63,11 @@ def crop(text: str, width: int) -> str:
 GAP = " "
 
 
+def styled_cell(text: str, style: str, key: object) -> Cell:
+    """A table cell in a colour (tables have no padding: the gap is in the text)."""
+    return Cell(Text(GAP + text, style=style, no_wrap=True), key)
+
+
 def header(label: str) -> Text:
     """A column header (already translated), with the gap in front."""
     return Text(GAP + label, no_wrap=True)

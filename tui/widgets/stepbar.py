@@ -1,6 +1,6 @@
 """The step bar: the guide's seven steps, each with its state, the current one marked.
 
-States come from `workbook.progress` (not started / in progress / done); a step
+States come from `workbook.followup.progress` (not started / in progress / done); a step
 whose screen is not built yet is shown as such and cannot be entered. Marks are
 ASCII so they line up on terminals that draw ambiguous-width glyphs wide.
 """
@@ -16,9 +16,24 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from workbook.i18n import _
+from workbook.followup.progress import STEPS
+from workbook.i18n import N_, _
 
-# state value -> (mark, CSS class); values follow workbook.progress.StepState
+# Short names for the step bar (80 columns hold all seven); the full titles are the
+# domain's (`STEP_TITLES`, message ids), shown on home, in headers and in the palette.
+STEP_SHORT = {
+    1: N_("Debts"),
+    2: N_("Budget"),
+    3: N_("Method"),
+    4: N_("Reasons"),
+    5: N_("Talk"),
+    6: N_("Confirm"),
+    7: N_("Help"),
+}
+STEP_TITLES = {step.number: step.title for step in STEPS}
+STEP_NUMBERS = tuple(STEP_TITLES)
+
+# state value -> (mark, CSS class); values follow workbook.followup.progress.StepState
 MARKS = {
     "done": ("[x]", "-done"),
     "in_progress": ("[~]", "-progress"),

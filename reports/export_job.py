@@ -1,0 +1,355 @@
+"""One export: which records, which file, which `reports` function writes it.
+
+Shared by `repay export` (`tui.cli.export`) and the TUI's export dialog
+(`tui.export.offers`), so that both write the same documents from the same inputs to the
+same place. No Textual here: it runs in the CLI and in a worker thread of the app.
+Files go to the folder set in the settings (`export_dir`, relative to the workbook's
+folder) or to `exports/` beside the workbook; names end with the date, e.g.
+`letter-快易借-2026-03-15.pdf`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from workbook.i18n import N_, _, current_language
+from workbook.models import Agreement, Debt, Settings
+from workbook.snapshot import WorkbookData
+
+KINDS = ("letter", "checklist", "log", "summary", "schedule", "csv", "json", "ics")
+PDF_KINDS = ("letter", "checklist", "log", "summary", "schedule")
+CSV_TABLES = ("debts", "log", "payments")
+
+
+class ExportError(Exception):
+    """A problem the user can fix; the message is already translated."""
+
+
+# The usual reasons a file cannot be written, in our words (strerror is English only).
+OS_REASONS = {
+    errno.EACCES: N_("no permission to write there"),
+    errno.EPERM: N_("no permission to write there"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOTDIR: N_("part of the folder's path is a file"),
+    errno.ENOENT: N_("the folder cannot be created there"),
+    errno.EISDIR: N_("a folder has that name"),
+}
+
+
+class WriteError(ExportError):
+    """The file could not be written: where, and why in the user's words."""
+
+    def __init__(self, error: OSError, path: Path | None) -> None:
+        reason = OS_REASONS.get(error.errno or 0)
+        self.reason = _(reason) if reason else (error.strerror or str(error))
+        self.path = path if path is not None else error.filename
+        super().__init__(
+            _("could not write {path}: {reason}").format(path=self.path, reason=self.reason)
+        )
+
+
+def default_folder(workbook_path: Path, settings: Settings) -> Path:
+    """The export folder: the setting (relative to the workbook's folder), else exports/."""
+    base = Path(workbook_path).expanduser().absolute().parent
+    if settings.export_dir.strip():
+        chosen = Path(settings.export_dir.strip()).expanduser()
+        return chosen if chosen.is_absolute() else base / chosen
+    return base / "exports"
+
+
+def default_out_path(
+    workbook_path: Path, settings: Settings, stem: str, suffix: str, today: date
+) -> Path:
+    """Where an export goes when the user names no place: e.g. exports/letter-快易借-2026-03-15.pdf.
+
+    For the TUI's export dialog, so that it and the CLI put files in the same place.
+    """
+    return default_folder(workbook_path, settings) / f"{file_stem(stem, today.isoformat())}{suffix}"
+
+
+def file_stem(*parts: str) -> str:
+    """A file name from `parts`: letters (Chinese too) and digits kept, the rest '-'."""
+    text = "-".join(p for p in parts if p)
+    text = re.sub(r"[^\w.]+", "-", text, flags=re.UNICODE).strip("-.")
+    return text[:80] or "export"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to write. The field names match `repay export`'s parsed arguments.
+
+    `out` is the CLI's --out (a file, or an existing folder); `folder` puts the file
+    under its default name into that folder (created 0700 if missing).
+    """
+
+    kind: str
+    debt: int | None = None
+    agreement: int | None = None
+    lang: str | None = None
+    lender: str | None = None
+    start: date | None = None
+    end: date | None = None
+    table: str | None = None
+    out: str | None = None
+    folder: Path | None = None
+
+    @classmethod
+    def from_args(cls, args) -> ExportRequest:
+        names = ("debt", "agreement", "lang", "lender", "start", "end", "table", "out")
+        return cls(args.kind, **{n: getattr(args, n, None) for n in names})
+
+
+def _ignore(_message: str) -> None:
+    pass
+
+
+@dataclass
+class ExportJob:
+    """A request with the workbook's data; `run()` writes the file(s)."""
+
+    request: ExportRequest
+    data: WorkbookData
+    settings: Settings
+    workbook_path: Path
+    today: date
+    # The JSON copy is the storage layer's own format: the caller passes its writer.
+    write_json: Callable[[Path], Path] | None = None
+    # Told about the fonts (the blank-Chinese warning), in `notice_lang`.
+    notice: Callable[[str], None] = _ignore
+    notice_lang: str = ""
+    target: Path | None = None  # the file being written, for the error message
+
+    @property
+    def lang(self) -> str:
+        if self.request.lang:
+            return self.request.lang
+        return "zh" if self.request.kind == "letter" else current_language()
+
+    @property
+    def workbook_name(self) -> str:
+        return self.settings.workbook_name.strip() or self.workbook_path.stem
+
+    def out_path(self, stem: str, suffix: str) -> Path:
+        self.target = self._out_path(stem, suffix)
+        return self.target
+
+    def _out_path(self, stem: str, suffix: str) -> Path:
+        default = default_out_path(self.workbook_path, self.settings, stem, suffix, self.today)
+        if self.request.folder is not None:
+            return Path(self.request.folder).expanduser() / default.name
+        if self.request.out:
+            out = Path(self.request.out).expanduser()
+            # A trailing slash names a folder, even one not made yet.
+            is_folder = out.is_dir() or self.request.out.endswith(("/", os.sep))
+            return out / default.name if is_folder else out
+        return default
+
+    def run(self) -> list[Path]:
+        """Write the file(s); ExportError (WriteError when the disk says no) otherwise."""
+        if self.request.kind not in KINDS:
+            raise ExportError(_("unknown export {kind}").format(kind=self.request.kind))
+        handler: Callable[[], list[Path]] = getattr(self, f"_{self.request.kind}")
+        try:
+            return handler()
+        except OSError as exc:
+            raise WriteError(exc, self.target) from exc
+
+    # --- PDFs -----------------------------------------------------------------
+    def _pdf_common(self) -> dict:
+        from reports.fonts import choose_fonts
+
+        fonts = choose_fonts(self.settings.pdf_font)
+        for message in fonts.messages(self.notice_lang or current_language()):
+            self.notice(message)
+        return {"today": self.today, "workbook_name": self.workbook_name, "fonts": fonts}
+
+    def _letter(self) -> list[Path]:
+        from reports.letter import build_letter
+        from workbook.negotiation.figures import letter_input
+        from workbook.negotiation.letter import build_letter as letter_for
+
+        debt = self._debt()
+        letter = letter_for(letter_input(self.data, debt, self.today), self.lang)
+        # The English letter is for reading: its own name, so it never replaces the one sent.
+        stem = f"letter-{debt.lender}" + ("" if self.lang == "zh" else f"-{self.lang}")
+        return [build_letter(letter, self.out_path(stem, ".pdf"), **self._pdf_common())]
+
+    def _checklist(self) -> list[Path]:
+        from reports.checklist import build_checklist
+
+        agreement, debt = self._agreement()
+        out = self.out_path(f"checklist-{debt.lender}", ".pdf")
+        common = self._pdf_common()
+        return [
+            build_checklist(
+                agreement, debt, self.data.profile, out, lang=self.lang,
+                currency=self.settings.currency, **common,
+            )
+        ]  # fmt: skip
+
+    def _schedule(self) -> list[Path]:
+        from reports.schedule import build_schedule
+
+        agreement, debt = self._agreement()
+        out = self.out_path(f"schedule-{debt.lender}", ".pdf")
+        common = self._pdf_common()
+        return [
+            build_schedule(
+                agreement, debt, self.data.payments, out, lang=self.lang,
+                currency=self.settings.currency, **common,
+            )
+        ]  # fmt: skip
+
+    def _log(self) -> list[Path]:
+        from reports.commlog import build_log
+
+        r = self.request
+        out = self.out_path(f"log-{r.lender or ''}", ".pdf")
+        common = self._pdf_common()
+        return [
+            build_log(
+                self.data.communications, out, lang=self.lang, lender=r.lender,
+                start=r.start, end=r.end, **common,
+            )
+        ]  # fmt: skip
+
+    def _summary(self) -> list[Path]:
+        from reports.summary import build_summary
+
+        out = self.out_path("summary", ".pdf")
+        common = self._pdf_common()
+        return [
+            build_summary(self.data, out, lang=self.lang, currency=self.settings.currency, **common)
+        ]
+
+    # --- other formats ------------------------------------------------------------
+    def _csv(self) -> list[Path]:
+        from reports.tables import debts_csv, log_csv, payments_csv
+
+        d, r = self.data, self.request
+        tables = [r.table] if r.table else list(CSV_TABLES)
+        if len(tables) > 1 and r.out and Path(r.out).suffix.lower() == ".csv":
+            raise ExportError(_("--out must be a folder when exporting every table; add --table"))
+        written = []
+        for table in tables:
+            if len(tables) > 1 and r.out and r.folder is None:
+                out = Path(r.out).expanduser() / f"{file_stem(table, self.today.isoformat())}.csv"
+                self.target = out
+            else:
+                out = self.out_path(table, ".csv")
+            if table == "debts":
+                written.append(debts_csv(d.debts, out, lang=self.lang, today=self.today))
+            elif table == "log":
+                written.append(
+                    log_csv(d.communications, out, lang=self.lang, lender=r.lender,
+                            start=r.start, end=r.end)
+                )  # fmt: skip
+            else:
+                written.append(payments_csv(d.payments, d.agreements, d.debts, out, lang=self.lang))
+        return written
+
+    def _json(self) -> list[Path]:
+        from reports.files import ensure_private_folder
+
+        if self.write_json is None:
+            raise ExportError(_("unknown export {kind}").format(kind="json"))
+        out = self.out_path("workbook", ".json")
+        ensure_private_folder(out.parent)  # ours and closed to others, as for every kind
+        return [self.write_json(out)]
+
+    def _ics(self) -> list[Path]:
+        from reports.calendar import build_calendar
+
+        d = self.data
+        out = self.out_path("calendar", ".ics")
+        return [
+            build_calendar(
+                d.agreements, d.debts, d.payments, d.communications, out, lang=self.lang,
+                today=self.today, workbook_name=self.workbook_name,
+                currency=self.settings.currency,
+            )
+        ]  # fmt: skip
+
+    # --- choosing records -----------------------------------------------------------
+    def _debt(self) -> Debt:
+        debts = self.data.debts
+        if self.request.debt is not None:
+            for debt in debts:
+                if debt.id == self.request.debt:
+                    return debt
+            raise ExportError(
+                _("no debt with ID {id}; debts: {list}").format(
+                    id=self.request.debt, list=_listing((d.id, d.lender) for d in debts)
+                )
+            )
+        if len(debts) == 1:
+            return debts[0]
+        if not debts:
+            raise ExportError(_("the workbook has no debts yet"))
+        raise ExportError(
+            _("choose the debt with --debt ID: {list}").format(
+                list=_listing((d.id, d.lender) for d in debts)
+            )
+        )
+
+    def _agreement(self) -> tuple[Agreement, Debt]:
+        agreements = self.data.agreements
+        chosen: Agreement | None = None
+        if self.request.agreement is not None:
+            chosen = next((a for a in agreements if a.id == self.request.agreement), None)
+            if chosen is None:
+                raise ExportError(
+                    _("no agreement with ID {id}; agreements: {list}").format(
+                        id=self.request.agreement, list=self._agreement_listing()
+                    )
+                )
+        elif len(agreements) == 1:
+            chosen = agreements[0]
+        elif not agreements:
+            raise ExportError(_("the workbook has no agreements yet"))
+        else:
+            raise ExportError(
+                _("choose the agreement with --agreement ID: {list}").format(
+                    list=self._agreement_listing()
+                )
+            )
+        debt = next((d for d in self.data.debts if d.id == chosen.debt_id), None)
+        if debt is None:
+            raise ExportError(
+                _("agreement {id} belongs to a debt that no longer exists").format(id=chosen.id)
+            )
+        return chosen, debt
+
+    def _agreement_listing(self) -> str:
+        lenders = {d.id: d.lender for d in self.data.debts}
+        return _listing(
+            (a.id, f"{lenders.get(a.debt_id, '?')} {a.reference}".strip())
+            for a in self.data.agreements
+        )
+
+
+def _listing(pairs) -> str:
+    return ", ".join(f"{id_} {' '.join(str(name).split())}" for id_, name in pairs) or "-"
+
+
+__all__ = [
+    "CSV_TABLES",
+    "KINDS",
+    "PDF_KINDS",
+    "ExportError",
+    "ExportJob",
+    "ExportRequest",
+    "OS_REASONS",
+    "WriteError",
+    "default_folder",
+    "default_out_path",
+    "file_stem",
+]

@@ -1,0 +1,196 @@
+"""Step 5: the call sheet, and the call log that survives the app being killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+from tui_helpers import NASTY, SIZE, notes, plain
+
+from tui.frame.confirm import ConfirmModal
+from tui.method.screen import ChannelScreen
+from tui.plan.screen import PlanScreen
+from tui.talk.call_log import CallLog
+from tui.talk.screen import ConversationScreen
+from tui.widgets.field import Field
+from workbook.models import Channel, Direction
+
+ROOT = Path(__file__).resolve().parents[3]
+CARD = "北辰银行信用卡中心"
+STARTED = datetime(2026, 11, 28, 14, 20)
+
+
+class Clock:
+    """The app's `now`, moved by hand."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def quick_autosave(monkeypatch):
+    monkeypatch.setattr(CallLog, "AUTOSAVE_DELAY", 0.05)
+
+
+def card_calls(app) -> list:
+    return [
+        c
+        for c in app.wb.communications.list()
+        if c.lender == CARD and c.channel == Channel.PHONE and c.ended_at is None
+    ]
+
+
+async def test_call_sheet_for_the_debt_being_negotiated(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        assert isinstance(demo_app.screen, ConversationScreen)
+        assert demo_app.screen.selected().lender == CARD  # under discussion: first
+        sheet = plain(demo_app, "#talk-sheet-body", width=200)
+        for expected in (
+            "400-000-1001",  # who and how
+            "Balance ¥48,650.32",  # what is owed
+            "Overdue ¥4,865.03, 47 days",
+            "Left each month for all debts: ¥1,800.00",  # what the user can pay
+            "Offer this lender ¥790.23 a month",
+            "Spread the remaining balance over 60 monthly instalments",  # the request
+            "so I can no longer pay the instalments in full",  # reasons in two sentences
+            "Walk-away point  ¥800.00 a month at most",  # the most a month to agree to
+            "不接受首期还清全部逾期金额。",  # the user's own red line, verbatim
+            "Paying into a personal account",
+            "我们一起看看，有没有对双方都行得通的办法。",  # phrases in both languages
+            "Let's look together for an arrangement that works for both sides.",
+            "Stay calm and polite",  # the checklist
+            "Ask for the agent's name and staff number",
+            "Ask for anything agreed to be confirmed in writing",
+        ):
+            assert expected in sheet, expected
+        # 60 months at 0 % is ¥790.23: within the walk-away point, so no warning.
+        assert "more than your walk-away point" not in sheet
+        await pilot.press("right")  # the next lender: its share never repays it
+        assert demo_app.screen.selected().lender == "快易借"
+        sheet = " ".join(plain(demo_app, "#talk-sheet-body", width=200).split())
+        assert "This offer never repays the debt; at least ¥194.95 a month would." in sheet
+        await pilot.press("left", "y")
+        assert demo_app.clipboard.startswith(f"Call sheet: {CARD}")
+
+
+async def test_call_log_stamps_saves_as_you_type_and_stamps_the_end(demo_app, quick_autosave):
+    clock = Clock(STARTED)
+    demo_app.now = clock
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "c")
+        dialog = demo_app.screen
+        assert isinstance(dialog, CallLog)
+        (entry,) = card_calls(demo_app)  # created on opening, start stamped
+        assert entry.at == STARTED and entry.direction == Direction.OUTGOING
+        assert entry.number_used == "400-000-1001"
+        await pilot.press(*NASTY)
+        await pilot.pause(0.2)
+        assert demo_app.wb.communications.get(entry.id).summary == NASTY  # after the pause
+        await pilot.press("enter", "x")  # a new line is written at once
+        assert demo_app.wb.communications.get(entry.id).summary == NASTY + "\nx"
+        dialog.query_one("#agent_name", Field).focus()
+        await pilot.press(*"李[/]", "enter")
+        assert demo_app.wb.communications.get(entry.id).agent_name == "李[/]"
+        for name in ("agent_id", "their_offer", "my_commitment", "outcome", "next_action"):
+            dialog.query_one(f"#{name}", Field).input.value = NASTY
+        clock.at = datetime(2026, 11, 28, 14, 41)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConversationScreen)
+        saved = demo_app.wb.communications.get(entry.id)
+        assert saved.ended_at == clock.at and saved.at == STARTED
+        assert saved.outcome == NASTY and saved.next_action == NASTY
+        assert "Call logged." in notes(demo_app)
+        assert NASTY in plain(demo_app, "#talk-contacts", width=200)
+
+
+async def test_read_only_workbook_opens_no_call_log_and_no_form(demo_path, open_app):
+    app = open_app(demo_path, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "c")
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("4", "a")  # steps 3 and 4 refuse before a form opens, too
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("3", "c")
+        assert isinstance(app.screen, ChannelScreen)
+        assert sum("read-only" in n for n in notes(app)) == 3
+
+
+async def test_call_log_of_a_killed_app_is_found_on_restart(demo_path, open_app):
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("call_log_child.py")), str(demo_path), NASTY],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "SAVED"
+    finally:
+        child.send_signal(signal.SIGKILL)  # no clean-up, no end stamp
+        child.wait(timeout=10)
+    app = open_app(demo_path)  # the kernel freed the dead process's lock
+    app.now = Clock(datetime(2026, 11, 28, 14, 30))
+    async with app.run_test(size=SIZE) as pilot:
+        (entry,) = card_calls(app)
+        assert entry.summary == NASTY and entry.at == STARTED
+        await pilot.press("5")
+        contacts = plain(app, "#talk-contacts", width=200)
+        assert "2026-11-28 14:20" in contacts and "(not ended)" in contacts
+        assert NASTY in contacts
+        await pilot.press("c")
+        assert isinstance(app.screen, ConfirmModal)  # continue the unfinished log?
+        await pilot.press("y")
+        dialog = app.screen
+        assert isinstance(dialog, CallLog) and dialog.comm.id == entry.id
+        assert dialog.query_one("#call-notes", TextArea).text == NASTY
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = app.wb.communications.get(entry.id)
+    assert saved.ended_at == datetime(2026, 11, 28, 14, 30) and saved.summary == NASTY
+    assert [c.at for c in app.wb.communications.list()].count(STARTED) == 1  # no second entry
+
+
+async def test_sheet_in_chinese_and_after_a_language_switch(demo_path, open_app):
+    app = open_app(demo_path, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        sheet = plain(app, "#talk-sheet-body", width=200)
+        assert "联系谁、怎么联系" in sheet and "余额 ¥48,650.32" in sheet
+        # Chinese first, the English under it.
+        assert sheet.index("谢谢您花时间听我把情况说清楚。") < sheet.index("Thank you for taking")
+        await pilot.press("l", "right")  # English now; Left/Right still change the lender
+        assert app.screen.selected().lender != CARD
+        assert "Who and how" in plain(app, "#talk-sheet-body", width=200)
+
+
+async def test_end_and_home_jump_through_the_sheet(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "end")
+        await pilot.pause()
+        sheet = demo_app.screen.query_one("#talk-sheet")
+        assert sheet.max_scroll_y > 0 and sheet.scroll_y == sheet.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert sheet.scroll_y == 0
+
+
+async def test_without_debts_the_sheet_says_where_to_start(empty_app):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        assert "No open debts. Add them in step 1." in plain(empty_app, "#talk-sheet-body")
+        assert not empty_app.screen.query_one("#talk-contacts-title").display
+        await pilot.press("c")
+        assert isinstance(empty_app.screen, ConversationScreen)
+        assert "Add a debt in step 1 first." in notes(empty_app)

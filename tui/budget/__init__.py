@@ -1,0 +1,1 @@
+"""Step 2, know what you can pay: income, spending and what is left."""

@@ -1,0 +1,168 @@
+"""The headless sub-commands of `repay`: demo seeding, backup, restore, due.
+
+They print plain lines (a login script or cron reads them) and return the exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
+from storage.backup import backup_problem, list_backups, restore_backup, take_backup
+from storage.lock import WorkbookLock
+from storage.transfer import import_json
+from storage.workbook import check_workbook, normal_path
+from workbook.demo.case import DemoData, demo_records
+from workbook.followup.instalments import due_report, has_overdue
+from workbook.i18n import LANGUAGES, _
+
+EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
+# A new workbook with nothing in it is ~200 bytes; the demo is tens of kilobytes.
+EMPTY_WORKBOOK_BYTES = 1024
+
+
+def ensure_demo(path: Path, *, reset: bool, today: date) -> Path:
+    """The demo workbook at `path`, built from the demo records if missing or `reset`.
+
+    A reset is refused (WorkbookLocked) while the demo is open elsewhere; it works on
+    a damaged demo file, which is kept as a backup like any replaced demo.
+    """
+    if reset and path.exists():
+        lock = WorkbookLock.acquire(path)
+        try:
+            take_backup(path)
+            path.unlink()
+        finally:
+            lock.release()
+    if not path.exists():
+        with Workbook.open(path) as wb:
+            seed_demo(wb, today)
+    elif path.stat().st_size <= EMPTY_WORKBOOK_BYTES:
+        with Workbook.open(path) as wb:  # created, then killed before it was filled
+            if not any(len(repo) for repo in wb.repositories().values()):
+                seed_demo(wb, today)
+    return path
+
+
+def seed_demo(wb: Workbook, today: date) -> None:
+    """Fill an empty workbook with the demo borrower in one durable write (a demo cut
+    short by a crash would otherwise stay half-built)."""
+    with wb.batch():
+        _seed(wb, demo_records(today))
+
+
+def _seed(wb: Workbook, data: DemoData) -> None:
+    wb.save_profile(data.profile)
+    wb.save_settings(data.settings)
+    debt_ids = [d.id for d in wb.debts.add_many(data.debts)]
+    wb.incomes.add_many(data.incomes)
+    wb.expenses.add_many(data.expenses)
+    wb.hardships.add_many(data.hardships)
+    proposal_ids = [p.id for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
+    wb.communications.add_many(data.linked_communications(debt_ids))
+    agreements = wb.agreements.add_many(data.linked_agreements(debt_ids, proposal_ids))
+    wb.payments.add_many(data.linked_payments([a.id for a in agreements]))
+
+
+def saved_language(path: Path) -> str | None:
+    """The language saved in the workbook at `path`; None when unset or unreadable."""
+    try:
+        with Workbook.open(path, read_only=True) as wb:
+            lang = wb.settings().language
+    except WorkbookError:
+        return None
+    return lang if lang in LANGUAGES else None
+
+
+def backup(path: Path) -> int:
+    if not path.exists():
+        print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        # The check an open makes, every record included: a copy of a damaged file
+        # would later be offered as the good one to restore.
+        path = check_workbook(path)
+    except (WorkbookCorrupt, WorkbookTooNew) as exc:
+        print(_("repay: no backup was taken. {problem}").format(problem=exc.message), file=sys.stderr)
+        return EXIT_ERROR
+    before = set(list_backups(path))
+    written = take_backup(path)
+    if written in before:  # the newest backup already holds these bytes
+        print(_("Nothing changed since the last backup: {path}").format(path=written))
+    else:
+        print(_("Backup written: {path}").format(path=written))
+    return EXIT_OK
+
+
+def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
+    path = normal_path(path)  # through a link: the real workbook's backups
+    backups = list_backups(path)
+    if which is None:
+        if not backups:
+            print(_("No backups of {path} yet.").format(path=path))
+            return EXIT_OK
+        print(_("Backups of {path}, newest first:").format(path=path))
+        for number, item in enumerate(backups, start=1):
+            stamp = datetime.fromtimestamp(item.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+            problem = backup_problem(item)
+            damaged = f"  ({problem})" if problem else ""
+            print(f"{number:3}  {stamp}  {item.stat().st_size:>9} B  {item.name}{damaged}")
+        print(_("Restore one with: repay restore NUMBER"))
+        return EXIT_OK
+    chosen = _pick_backup(backups, which)
+    if chosen is None:
+        print(_("repay: no backup {which}; run 'repay restore' to list them.").format(which=which), file=sys.stderr)
+        return EXIT_ERROR
+    if not assume_yes:
+        if not sys.stdin.isatty():
+            print(_("repay: add --yes to restore without a terminal to confirm on."), file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            answer = input(
+                _("Replace {path} with {backup}? The current file is kept as a backup. [y/N] ").format(
+                    path=path, backup=chosen.name
+                )
+            )
+        except EOFError:  # Ctrl+D is a no
+            print()
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes", "是", "好"):
+            print(_("Nothing changed."))
+            return EXIT_OK
+    restore_backup(path, chosen)
+    print(_("Restored {path} from {backup}.").format(path=path, backup=chosen))
+    return EXIT_OK
+
+
+def _pick_backup(backups: list[Path], which: str) -> Path | None:
+    if which.isdigit():
+        index = int(which) - 1
+        return backups[index] if 0 <= index < len(backups) else None
+    candidate = Path(which).expanduser()
+    return candidate if candidate.is_file() else None
+
+
+def import_workbook(source: Path, target: Path) -> int:
+    """A new workbook at `target` from a JSON export; never overwrites a file."""
+    with import_json(source, target) as wb:
+        counts = {name: len(repo.list()) for name, repo in wb.repositories().items()}
+    print(_("Imported {source} into {target}.").format(source=source, target=target))
+    print(", ".join(f"{name}: {count}" for name, count in counts.items()))
+    return EXIT_OK
+
+
+def due(path: Path, *, days: int, today: date) -> int:
+    """Print what is due within `days` and what is overdue; 1 when anything is overdue."""
+    if not path.exists():
+        print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
+        return EXIT_ERROR
+    with Workbook.open(path, read_only=True) as wb:
+        agreements = wb.agreements.list()
+        payments = wb.payments.list()
+        communications = wb.communications.list()
+        names = {d.id: d.lender for d in wb.debts.list()}
+        currency = wb.settings().currency
+    print(due_report(agreements, payments, communications, today, days, names, currency))
+    return EXIT_OVERDUE if has_overdue(agreements, payments, today) else EXIT_OK

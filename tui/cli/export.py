@@ -1,0 +1,149 @@
+"""`repay export KIND`: write a PDF, CSV, JSON or calendar file from the workbook.
+
+    repay export letter|checklist|log|summary|schedule|csv|json|ics
+        [--debt ID] [--agreement ID] [--out PATH] [--lang zh|en]
+        [--lender NAME] [--from DATE] [--to DATE] [--table debts|log|payments]
+
+The workbook is opened read-only (an export never changes it and works while the TUI
+holds the lock). Files are 0600, written by default to the folder set in the settings
+(`export_dir`) or to `exports/` beside the workbook (0700). Each written path is
+printed on its own line; a problem is one line on stderr and exit status 2. What each
+kind writes, and from which records, is `reports.export_job`, shared with the TUI's dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from reports.export_job import (
+    CSV_TABLES,
+    KINDS,
+    PDF_KINDS,
+    ExportError,
+    ExportRequest,
+    WriteError,
+    default_folder,
+    default_out_path,
+    file_stem,
+)
+from workbook.i18n import N_, _
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints as one line in the user's language (argparse's
+    own are English and come after a block of usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"repay export: {usage_problem(message)}\n")
+
+
+# argparse's messages (Python 3.11), in the order they are tried.
+_ARGPARSE_PROBLEMS = (
+    (r"the following arguments are required: .*", N_("say what to export: {choices}")),
+    (r"argument kind: invalid choice: '(?P<value>.*)' \(choose from .*\)",
+     N_("unknown export {value}; choose one of: {choices}")),
+    (r"argument (?P<option>\S+): invalid choice: '(?P<value>.*)' \(choose from (?P<list>.*)\)",
+     N_("{option} cannot be {value}; choose one of: {list}")),
+    (r"argument (?P<option>\S+): invalid int value: '(?P<value>.*)'",
+     N_("{option} takes a number (the ID shown in the app), not {value}")),
+    (r"argument (?P<option>\S+): expected one argument", N_("{option} needs a value")),
+    (r"unrecognized arguments: (?P<value>.*)", N_("unknown option {value}; see repay export --help")),
+    (r"argument (?P<option>\S+): (?P<value>.*)", N_("{option}: {value}")),
+)  # fmt: skip
+
+
+def usage_problem(message: str) -> str:
+    """argparse's `message` in our words and the interface language."""
+    for pattern, msgid in _ARGPARSE_PROBLEMS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            values = {"choices": ", ".join(KINDS), **match.groupdict()}
+            if "list" in values:
+                values["list"] = values["list"].replace("'", "")
+            return _(msgid).format(**values)
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="repay export", description=_("Write a PDF, CSV, JSON or calendar file."))
+    parser.add_argument("kind", choices=KINDS, help=_("what to export"))
+    parser.add_argument("--debt", type=int, metavar="ID", help=_("the debt (letter)"))
+    parser.add_argument(
+        "--agreement", type=int, metavar="ID", help=_("the agreement (checklist, schedule)")
+    )
+    parser.add_argument("--out", metavar="PATH", help=_("file or folder to write to"))
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help=_("language of the document (letter: zh by default)")
+    )
+    parser.add_argument("--lender", metavar="NAME", help=_("only this lender (log)"))
+    parser.add_argument(
+        "--from", dest="start", type=_date, metavar="YYYY-MM-DD", help=_("from this date (log)")
+    )
+    parser.add_argument(
+        "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=_("up to this date (log)")
+    )
+    parser.add_argument("--table", choices=CSV_TABLES, help=_("only this table (csv)"))
+    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date; use YYYY-MM-DD").format(text=text)
+        ) from None
+
+
+def run_export(args: argparse.Namespace | list[str], workbook_path: Path) -> int:
+    """Run one export; the exit status (0, or 2 after a one-line message)."""
+    if not isinstance(args, argparse.Namespace):
+        try:
+            args = build_parser().parse_args(list(args))
+        except SystemExit as stop:  # argparse has printed the usage and the problem
+            return int(stop.code or 0)
+    from storage import Workbook, WorkbookError
+    from tui.export.offers import load_job
+
+    try:
+        with Workbook.open(Path(workbook_path), read_only=True) as wb:
+            job = load_job(
+                wb, Path(workbook_path), ExportRequest.from_args(args),
+                args.today or date.today(), notice=_say,
+            )  # fmt: skip
+            written = job.run()
+    except (ExportError, WorkbookError) as exc:
+        message = exc.message if isinstance(exc, WorkbookError) else str(exc)
+        print(f"repay: {message}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # opening the workbook itself failed
+        print(f"repay: {WriteError(exc, None)}", file=sys.stderr)
+        return EXIT_ERROR
+    for path in written:
+        print(_("Written: {path}").format(path=path))
+    return EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(f"repay: {message}", file=sys.stderr)
+
+
+__all__ = [
+    "CSV_TABLES",
+    "KINDS",
+    "PDF_KINDS",
+    "ExportError",
+    "build_parser",
+    "default_folder",
+    "default_out_path",
+    "file_stem",
+    "run_export",
+]

@@ -1,1 +1,0 @@
-"""One module per dialog; each is a ModalScreen with a typed result."""

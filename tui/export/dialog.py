@@ -1,0 +1,292 @@
+"""`e`: export what fits where the user stands, and say where the file went.
+
+The list comes from `tui.export.offers.offers_for(screen.export_context())`: the letter to
+the selected debt's lender, the selected agreement's checklist and schedule, the log as
+filtered on screen, then the summary, CSV tables, calendar and JSON copy. Enter writes
+the highlighted one into the folder shown (the workbook's export folder; a folder typed
+here is remembered in the settings when the workbook is writable). The file is written
+in a worker thread - a long log takes seconds as a PDF - while the dialog counts the
+seconds; then the path (and the font warning, if any) shows here and as a notification.
+A failure is one line here. Read-only workbooks export too: nothing is changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from functools import partial
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reports.export_job import OS_REASONS, ExportError, WriteError, default_folder
+from storage import WorkbookError
+from tui.export.offers import (
+    LETTER_LANG,
+    ExportContext,
+    ExportSource,
+    Offer,
+    Written,
+    folder_from_text,
+    offers_for,
+    write_offer,
+)
+from tui.frame.shell import Shell, shell
+from tui.widgets.field import Choice, Field, text_parser
+from tui.widgets.keybar import KeyBar
+from workbook.i18n import N_, _, current_language
+from workbook.models import Settings
+
+TITLE_WIDTH = 60  # leaves the file type room at 80 columns
+LANGUAGES = (("zh", N_("Chinese")), ("en", N_("English")))
+
+
+def shown_folder(folder: Path) -> str:
+    """A folder as the user reads it: the home folder as ~."""
+    home = Path.home()
+    try:
+        return "~/" + str(folder.relative_to(home)) if folder != home else "~"
+    except ValueError:
+        return str(folder)
+
+
+def problem_line(exc: BaseException) -> str:
+    """One translated line for what went wrong while writing."""
+    if isinstance(exc, WriteError):
+        detail = f"{exc.reason}: {exc.path}"
+    elif isinstance(exc, ExportError):
+        detail = str(exc)
+    elif isinstance(exc, WorkbookError):
+        detail = exc.message
+    elif isinstance(exc, OSError):
+        reason = OS_REASONS.get(exc.errno or 0)
+        detail = _(reason) if reason else (exc.strerror or str(exc))
+        if exc.filename:
+            detail = f"{detail}: {exc.filename}"
+    else:  # a bug: still one line, never a crash
+        detail = f"{type(exc).__name__}: {exc}"
+    return " ".join(_("Not written: {error}").format(error=detail).split())
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Dismissed with the last file written, or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "export", N_("Export"), key_display="Enter", id="export-run"),
+        # Enter where the focused widget has no use for it (the language): export too.
+        Binding("enter", "export", show=False),
+        Binding("escape", "close", N_("Close"), key_display="Esc", id="close"),
+    ]
+
+    def __init__(self, context: ExportContext | None = None) -> None:
+        super().__init__(classes="dialog export-dialog")
+        self.context = context or ExportContext()
+        self.offers: list[Offer] = []
+        self.last_written: Path | None = None
+        # The letter's language and every other document's, each kept once chosen.
+        self._chosen_langs = {"letter": LETTER_LANG, "other": current_language()}
+        self._writing: Offer | None = None
+        self._writing_since = 0.0
+        self._writing_ticker = None
+        self._shown_folder_text = ""
+
+    @property
+    def repay(self) -> Shell:
+        return shell(self)
+
+    # -- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        self.offers = offers_for(self.context, self.repay.data())
+        self._shown_folder_text = shown_folder(
+            default_folder(self._workbook_path(), self._settings())
+        )
+        first = self.offers[0]
+        with Vertical(classes="dialog-box export-box"):
+            yield Static(Text(_("Export"), style="bold"), classes="dialog-title")
+            width = min(max(cell_len(o.title) for o in self.offers), TITLE_WIDTH)
+            yield OptionList(*[Option(self._line(o, width), id=o.key) for o in self.offers],
+                             id="export-kinds")  # fmt: skip
+            yield Choice(_("Language"), [(_(label), code) for code, label in LANGUAGES],
+                         self._lang_for(first), id="export-lang")  # fmt: skip
+            yield Field(_("Folder"), text_parser, self._shown_folder_text, id="export-folder")
+            yield Static(Text(_("Enter writes the highlighted file into this folder."),
+                              style="dim"), id="export-status")  # fmt: skip
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Export"), id="export", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+        yield KeyBar()
+
+    @staticmethod
+    def _line(offer: Offer, width: int) -> Text:
+        """The title, then the file type in a column of its own."""
+        line = Text(offer.title, no_wrap=True, overflow="ellipsis")
+        line.truncate(width, overflow="ellipsis", pad=True)
+        line.append(f"  {offer.file_type}", style="dim")
+        return line
+
+    def on_mount(self) -> None:
+        kinds = self.query_one("#export-kinds", OptionList)
+        kinds.highlighted = 0
+        kinds.focus()
+
+    # -- language -------------------------------------------------------------------
+
+    @staticmethod
+    def _group(offer: Offer) -> str:
+        return "letter" if offer.default_lang else "other"
+
+    def _lang_for(self, offer: Offer) -> str:
+        return self._chosen_langs[self._group(offer)]
+
+    def highlighted_offer(self) -> Offer | None:
+        index = self.query_one("#export-kinds", OptionList).highlighted
+        return self.offers[index] if index is not None and index < len(self.offers) else None
+
+    @on(OptionList.OptionHighlighted, "#export-kinds")
+    def _highlighted(self) -> None:
+        offer = self.highlighted_offer()
+        if offer is None:
+            return
+        choice = self.query_one("#export-lang", Choice)
+        choice.select(self._lang_for(offer))
+        choice.disabled = not offer.has_language
+
+    @on(Choice.Changed, "#export-lang")
+    def _language_chosen(self, event: Choice.Changed) -> None:
+        offer = self.highlighted_offer()
+        # A change we made when the highlight moved may arrive after a newer one: skip it.
+        if offer is not None and event.value == event.choice.value:
+            self._chosen_langs[self._group(offer)] = event.value
+
+    # -- writing --------------------------------------------------------------------
+
+    def _workbook_path(self) -> Path:
+        return Path(getattr(self.repay.wb, "path", None) or Path.cwd() / "workbook.json")
+
+    def _settings(self) -> Settings:
+        try:
+            return self.repay.wb.settings()
+        except WorkbookError:  # an unreadable setting: the defaults still export
+            return Settings()
+
+    @on(OptionList.OptionSelected, "#export-kinds")
+    @on(Button.Pressed, "#export")
+    @on(Input.Submitted)
+    def _chosen(self, event: Message) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        offer = self.highlighted_offer()
+        if offer is None:
+            return
+        if self._writing is not None:
+            self._status(_("Still writing the last file; a moment please."), "")
+            return
+        field = self.query_one("#export-folder", Field)
+        folder_text = field.text.strip()
+        if not folder_text:
+            field.show_error(_("Type the folder to write to."))
+            field.focus()
+            return
+        field.show_error(None)
+        settings = self._settings()
+        source = ExportSource(self.repay.wb, self._workbook_path(), self.repay.data(),
+                              settings, self.repay.today)  # fmt: skip
+        folder = folder_from_text(folder_text, source.workbook_path)
+        lang = self.query_one("#export-lang", Choice).value if offer.has_language else "en"
+        self._writing = offer
+        self._writing_since = time.monotonic()
+        self.query_one("#export", Button).disabled = True
+        self._tick()
+        self._writing_ticker = self.set_interval(0.5, self._tick)
+        # The app runs the worker and is told the outcome: closing the dialog meanwhile
+        # loses nothing (the file is still written, and the notification says where).
+        app = self.repay
+        work = partial(self._work, app, offer, lang, folder, source, folder_text)
+        app.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+    def _work(self, app: Shell, offer: Offer, lang: str, folder: Path, source: ExportSource,
+              folder_text: str) -> None:  # fmt: skip
+        """In a worker thread: write, then hand the outcome to the UI thread."""
+        outcome: Written | BaseException
+        try:
+            outcome = write_offer(offer, lang=lang, folder=folder, source=source,
+                                  notice_lang=current_language())  # fmt: skip
+        except Exception as exc:  # shown as one line, whatever it is
+            outcome = exc
+        try:
+            app.call_from_thread(self._finished, app, outcome, folder_text)
+        except RuntimeError:  # the app is closing: nobody to tell
+            pass
+
+    def _tick(self) -> None:
+        if self._writing is None:
+            return
+        seconds = int(time.monotonic() - self._writing_since)
+        self._status(_("Writing {what} ... {n} s").format(what=self._writing.title, n=seconds), "")
+
+    def _finished(self, app: Shell, outcome: Written | BaseException, folder_text: str) -> None:
+        self._writing = None
+        if self._writing_ticker is not None:
+            self._writing_ticker.stop()
+            self._writing_ticker = None
+        shown = self.is_attached and self.is_mounted
+        if isinstance(outcome, BaseException):
+            line = problem_line(outcome)
+            if shown:
+                self._status(line, "-error")
+                self.query_one("#export", Button).disabled = False
+            else:
+                app.notify(line, severity="error", markup=False, timeout=10)
+            return
+        for path in outcome.paths:
+            app.notify(_("Written: {path}").format(path=path), markup=False, timeout=10)
+        for message in outcome.notices:
+            app.notify(message, severity="warning", markup=False, timeout=15)
+        self.last_written = outcome.paths[-1] if outcome.paths else self.last_written
+        self._remember_folder(app, folder_text)
+        if shown:
+            text = Text()
+            for path in outcome.paths:
+                text.append(_("Written: {path}").format(path=path) + "\n", style="bold")
+            for message in outcome.notices:
+                text.append(message + "\n", style="bold red")
+            text.rstrip()
+            self._status(text, "-done")
+            self.query_one("#export", Button).disabled = False
+            self.query_one("#cancel", Button).label = _("Close")
+
+    def _remember_folder(self, app: Shell, folder_text: str) -> None:
+        """A folder typed here becomes the workbook's export folder (when it can be saved)."""
+        if folder_text == self._shown_folder_text or app.read_only:
+            return
+        self._shown_folder_text = folder_text
+        try:
+            settings = app.wb.settings()
+        except WorkbookError:
+            return  # the folder holds for this dialog; the settings stay as they are
+        changed = dataclasses.replace(settings, export_dir=folder_text)
+        app.save(lambda: app.wb.save_settings(changed))
+
+    def _status(self, message: str | Text, state: str) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(message if isinstance(message, Text) else Text(message))
+        status.set_class(state == "-error", "-error")
+        status.set_class(state == "-done", "-done")
+
+    # -- closing --------------------------------------------------------------------
+
+    @on(Button.Pressed, "#cancel")
+    def action_close(self) -> None:
+        self.dismiss(self.last_written)

@@ -1,0 +1,90 @@
+"""The confirmation checklist of an agreement: what to check before relying on it.
+
+Each item is ticked with Space (or x); the items are those of
+`workbook.followup.agreements.checklist_items_for` (the waived-fees item only when something
+was waived). How the written confirmation came and the payee account are kept with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Click
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.frame.form import FormDialog
+from tui.widgets.field import Field, text_parser
+from workbook.followup.agreements import checklist_items_for
+from workbook.i18n import N_, _
+from workbook.models import Agreement
+
+
+class CheckItem(Widget, can_focus=True):
+    """One item: `[x] label` and its help underneath; Space or x ticks it."""
+
+    DEFAULT_CSS = """
+    CheckItem { height: auto; width: 1fr; margin-bottom: 1; }
+    CheckItem:focus { background: $accent 30%; }
+    """
+    BINDINGS = [Binding("space,x", "toggle", N_("Tick"), key_display="Space", id="tick")]
+
+    def __init__(self, key: str, label: str, help_text: str, ticked: bool) -> None:
+        super().__init__(id=f"check-{key}")
+        self.key = key
+        self.label = label
+        self.help_text = help_text
+        self.ticked = ticked
+
+    def render(self) -> Table:
+        grid = Table.grid()
+        grid.add_column(width=4, no_wrap=True)
+        grid.add_column(ratio=1)
+        mark = Text("[x] " if self.ticked else "[ ] ",
+                    style="bold green" if self.ticked else "bold")
+        grid.add_row(mark, Text(self.label, style="bold" if self.ticked else ""))
+        grid.add_row("", Text(self.help_text, style="dim"))
+        return grid
+
+    def action_toggle(self) -> None:
+        self.ticked = not self.ticked
+        self.refresh(layout=True)
+
+    def on_click(self, event: Click) -> None:
+        self.focus()
+        self.action_toggle()
+
+
+class ChecklistDialog(FormDialog[Agreement | None]):
+    def __init__(self, agreement: Agreement, lender: str) -> None:
+        super().__init__(_("Check the agreement with {lender}").format(lender=lender))
+        self.agreement = agreement
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(Text(_("Tick each item with Space once you have checked it."), style="dim"),
+                     classes="form-hint")
+        for key, label, help_msgid in checklist_items_for(self.agreement):
+            yield CheckItem(key, _(label), _(help_msgid), bool(self.agreement.checklist.get(key)))
+        yield Field(_("Confirmed via"), text_parser, self.agreement.confirmed_how,
+                    id="confirmed_how", placeholder=_("e.g. letter, SMS, app message, email"))
+        yield Field(_("Payee account"), text_parser, self.agreement.payee_account,
+                    id="payee_account", placeholder=_("account name and number, or the app"))
+
+    def on_mount(self) -> None:
+        self.query(CheckItem).first().focus()
+
+    def build(self, values: dict[str, Any]) -> Agreement:
+        checklist = dict(self.agreement.checklist)
+        for item in self.query(CheckItem):
+            checklist[item.key] = item.ticked
+        return dataclasses.replace(
+            self.agreement,
+            checklist=checklist,
+            confirmed_how=values["confirmed_how"],
+            payee_account=values["payee_account"],
+        )

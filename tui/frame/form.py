@@ -1,0 +1,158 @@
+"""The frame shared by record forms: a title, scrolling fields, Save and Cancel.
+
+Enter in any input or Ctrl+S saves; Esc or the Cancel button (reachable by Tab)
+cancels. Saving validates every field first and dismisses with the record only when
+all are valid; otherwise the first wrong field gets the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from tui.palette import DialogActionsProvider, ScreenAction
+from tui.widgets.field import Field
+from tui.widgets.keybar import KeyBar
+from workbook import fmt
+from workbook.i18n import N_, _
+from workbook.textnum import Parsed
+
+T = TypeVar("T")
+
+
+def enum_options(enum) -> list[tuple[str, Any]]:
+    return [(fmt.enum_label(member), member) for member in enum]
+
+
+def shown(value: Any) -> str:
+    """A stored value as the text a field starts with (parsers read it back)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return fmt.number(value)
+    if hasattr(value, "unit"):
+        return fmt.rate(value)
+    if hasattr(value, "isoformat"):
+        return fmt.date_(value)
+    return str(value)
+
+
+class SavesBeforeClosing:
+    """A dialog that writes its result before closing, so a failed write loses nothing.
+
+    `with_writer(write)`: `write(record)` returns `app.save_or_keep`'s pair. When the
+    write fails (disk full, folder gone) the dialog stays open with everything the user
+    typed; on success it closes with what the write returned (the stored record, with
+    its id) or the record itself. Without a writer it just closes with the record.
+    """
+
+    _writer: Callable[[Any], tuple[bool, Any]] | None = None
+
+    def with_writer(self, write: Callable[[Any], tuple[bool, Any]]):
+        self._writer = write
+        return self
+
+    def save_then_close(self, record: Any) -> None:
+        if self._writer is not None:
+            saved, stored = self._writer(record)
+            if not saved:
+                return  # the app said why; everything typed is still here
+            record = stored if stored is not None else record
+        self.dismiss(record)  # type: ignore[attr-defined]
+
+
+class FormDialog(SavesBeforeClosing, ModalScreen[T]):
+    COMMANDS = {DialogActionsProvider}
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
+        Binding("enter", "save", N_("Save"), show=False, id="save-enter"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__(classes="dialog form-dialog")
+        self.form_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box form-box"):
+            yield Static(Text(self.form_title, style="bold"), classes="dialog-title")
+            with VerticalScroll(classes="form-body"):
+                yield from self.compose_fields()
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Save"), id="save", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+        yield KeyBar()
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def group(self, title: str) -> Static:
+        return Static(Text(title, style="bold"), classes="form-group")
+
+    def build(self, values: dict[str, Any]) -> T:
+        """The record from the parsed values (keyed by field id). Override."""
+        raise NotImplementedError
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        """Errors that need more than one field, by field id. Override when needed."""
+        return {}
+
+    def validate_all(self) -> tuple[dict[str, Any], list[Field]]:
+        values: dict[str, Any] = {}
+        wrong: list[Field] = []
+        for field in self.query(Field):
+            result: Parsed[Any] = field.validate()
+            if result.ok:
+                values[field.id or ""] = result.value
+            else:
+                wrong.append(field)
+        for choice in self.query("Choice, Toggles"):
+            values[choice.id or ""] = choice.value  # type: ignore[attr-defined]
+        if not wrong:
+            for field_id, message in self.check(values).items():
+                field = self.query_one(f"#{field_id}", Field)
+                field.show_error(message)
+                wrong.append(field)
+        return values, wrong
+
+    def action_save(self) -> None:
+        values, wrong = self.validate_all()
+        if wrong:
+            wrong[0].focus()
+            self.notify(_("Please correct the fields marked in red."), severity="warning")
+            return
+        self.save_then_close(self.build(values))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def actions(self) -> list[ScreenAction]:
+        """The palette on a form: save or cancel it."""
+        return [
+            ScreenAction(_("Save"), _("Enter or Ctrl+S; only when every field is right"),
+                         self.action_save),
+            ScreenAction(_("Cancel"), _("Esc; nothing is saved"), self.action_cancel),
+        ]
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+

@@ -1,0 +1,1 @@
+"""The communication log: every contact, its filter and the conduct checks."""

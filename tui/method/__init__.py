@@ -1,0 +1,1 @@
+"""Step 3, choose how to negotiate: channels per lender, the letter preview and editor."""

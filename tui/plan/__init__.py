@@ -1,0 +1,1 @@
+"""Step 4, reasons and plan: hardship reasons and the proposal per lender."""

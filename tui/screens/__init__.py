@@ -1,1 +1,0 @@
-"""One module per screen. Step screens register themselves (see tui/steps.py)."""

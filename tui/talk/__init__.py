@@ -1,0 +1,1 @@
+"""Step 5, the conversation: the call sheet and the live call log."""

@@ -1,0 +1,1 @@
+"""The demo workbook of a fictional borrower (`repay demo`)."""

@@ -1,0 +1,243 @@
+"""Where the user stands on each of the guide's seven steps, computed from the data.
+
+"Open" debts are those not marked settled. The rules:
+
+1. Debts: DONE when there is at least one debt and every debt has a rate and a due
+   day; IN_PROGRESS when there is any debt.
+2. Capacity: DONE with at least one income item and one expense item; IN_PROGRESS
+   with either.
+3. Channel: DONE when there is a debt and every open debt has a channel chosen;
+   IN_PROGRESS when any open debt has one.
+4. Reasons & plan: DONE when a hardship has a statement and there is a debt and every
+   open debt has a proposal; IN_PROGRESS with any hardship or proposal.
+5. Conversation: DONE when some debt has a proposal and every debt with a proposal has
+   at least one OUTGOING log entry (matched by debt id, or by lender name for entries
+   not linked to a debt); IN_PROGRESS with any outgoing entry.
+6. Agreement & follow-up: DONE when every debt with an accepted proposal or an
+   agreement has an agreement whose checklist is complete, and no instalment is
+   overdue (following up means paying on time); IN_PROGRESS with any agreement or
+   accepted proposal.
+7. When it gets hard: having read it is not data, so it is never DONE. IN_PROGRESS
+   when a collection contact broke a conduct rule (`workbook.followup.conduct`) or, once
+   income and spending are entered, nothing is left each month; else NOT_STARTED.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from workbook.budget import monthly_amount
+from workbook.fmt import money
+from workbook.followup.agreements import checklist_complete
+from workbook.followup.conduct import breaches
+from workbook.followup.instalments import overdue, pending_actions
+from workbook.followup.logfilter import lender_key
+from workbook.i18n import N_, _
+from workbook.models import (
+    ZERO,
+    Debt,
+    DebtStatus,
+    Direction,
+    ExpenseItem,
+    IncomeItem,
+    ProposalStatus,
+)
+from workbook.snapshot import WorkbookData
+
+
+class StepState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    number: int
+    key: str
+    title: str  # msgid
+    short: str  # msgid: what to do next on this step
+
+
+STEPS: tuple[StepInfo, ...] = (
+    StepInfo(1, "debts", N_("Know your debts"), N_("Add each debt with its rate and due day.")),
+    StepInfo(
+        2,
+        "capacity",
+        N_("Know what you can pay"),
+        N_("Enter your income and spending to see what is left each month."),
+    ),
+    StepInfo(
+        3,
+        "channel",
+        N_("Choose how to negotiate"),
+        N_("Choose how to contact each lender: by phone, online, in person or in writing."),
+    ),
+    StepInfo(
+        4,
+        "reasons",
+        N_("Prepare your reasons and plan"),
+        N_("Say why you cannot pay as before, and prepare a proposal for each lender."),
+    ),
+    StepInfo(
+        5,
+        "conversation",
+        N_("Communicate well"),
+        N_("Contact each lender with your proposal and log every conversation."),
+    ),
+    StepInfo(
+        6,
+        "agreement",
+        N_("After agreement: confirm and follow up"),
+        N_("Get each agreement in writing, tick its checklist and pay on time."),
+    ),
+    StepInfo(
+        7,
+        "hard",
+        N_("When it gets hard"),
+        N_("Keep the evidence of improper collection and see where to get help."),
+    ),
+)
+
+def monthly_surplus(incomes: Sequence[IncomeItem], expenses: Sequence[ExpenseItem]) -> Decimal:
+    """Income minus spending per month, normalised as the budget step does."""
+    income = sum((monthly_amount(i.amount, i.frequency) for i in incomes), ZERO)
+    spending = sum((monthly_amount(e.amount, e.frequency) for e in expenses), ZERO)
+    return income - spending
+
+
+def _state(done: bool, started: bool) -> StepState:
+    if done:
+        return StepState.DONE
+    return StepState.IN_PROGRESS if started else StepState.NOT_STARTED
+
+
+def _open(debts: Sequence[Debt]) -> list[Debt]:
+    return [d for d in debts if d.status != DebtStatus.SETTLED]
+
+
+def _step1(data: WorkbookData) -> StepState:
+    debts = data.debts
+    done = bool(debts) and all(d.rate is not None and d.due_day is not None for d in debts)
+    return _state(done, bool(debts))
+
+
+def _step2(data: WorkbookData) -> StepState:
+    return _state(bool(data.incomes) and bool(data.expenses), bool(data.incomes or data.expenses))
+
+
+def _step3(data: WorkbookData) -> StepState:
+    open_debts = _open(data.debts)
+    done = bool(data.debts) and all(d.channels for d in open_debts)
+    return _state(done, any(d.channels for d in open_debts))
+
+
+def _step4(data: WorkbookData) -> StepState:
+    proposed = {p.debt_id for p in data.proposals}
+    has_statement = any(h.statement.strip() for h in data.hardships)
+    done = (
+        has_statement
+        and bool(data.debts)
+        and all(d.id in proposed for d in _open(data.debts))
+    )
+    return _state(done, bool(data.hardships or data.proposals))
+
+
+def _step5(data: WorkbookData) -> StepState:
+    outgoing = [c for c in data.communications if c.direction == Direction.OUTGOING]
+    by_debt = {c.debt_id for c in outgoing if c.debt_id is not None}
+    by_name = {lender_key(c.lender) for c in outgoing if c.debt_id is None}
+    proposed = {p.debt_id for p in data.proposals}
+    asked = [d for d in data.debts if d.id in proposed]
+    done = bool(asked) and all(
+        d.id in by_debt or lender_key(d.lender) in by_name for d in asked
+    )
+    return _state(done, bool(outgoing))
+
+
+def _step6(data: WorkbookData, today: date) -> StepState:
+    debt_ids = {d.id for d in data.debts}
+    accepted = {
+        p.debt_id
+        for p in data.proposals
+        if p.status == ProposalStatus.ACCEPTED and p.debt_id in debt_ids
+    }
+    agreed = {a.debt_id for a in data.agreements if a.debt_id in debt_ids}
+    relevant = accepted | agreed
+    confirmed = {a.debt_id for a in data.agreements if checklist_complete(a)}
+    done = (
+        bool(relevant)
+        and relevant <= confirmed
+        and not overdue(data.agreements, data.payments, today)
+    )
+    return _state(done, bool(data.agreements or accepted))
+
+
+def _step7(data: WorkbookData) -> StepState:
+    short_of_money = (
+        bool(data.incomes)
+        and bool(data.expenses)
+        and monthly_surplus(data.incomes, data.expenses) <= ZERO
+    )
+    return _state(False, short_of_money or bool(breaches(data.communications)))
+
+
+def step_states(data: WorkbookData, today: date) -> dict[int, StepState]:
+    """Step number (1-7) -> state, by the rules in the module docstring."""
+    return {
+        1: _step1(data),
+        2: _step2(data),
+        3: _step3(data),
+        4: _step4(data),
+        5: _step5(data),
+        6: _step6(data, today),
+        7: _step7(data),
+    }
+
+
+def next_planned_action(data: WorkbookData, today: date) -> str | None:
+    """One translated line saying what to do next, or None when nothing is left.
+
+    In order: the oldest overdue instalment; the earliest pending next action from
+    the log; the suggestion of the first step not done (step 7 only when it is in
+    progress, since it is never done).
+    """
+    lenders = {d.id: d.lender for d in data.debts}
+    late = overdue(data.agreements, data.payments, today)
+    if late:
+        first = late[0]
+        return _("Pay {amount} to {lender}: overdue since {date}.").format(
+            amount=money(first.remaining), lender=lenders.get(first.debt_id, ""), date=first.due
+        )
+    actions = sorted(
+        pending_actions(data.communications), key=lambda c: (c.next_action_date, c.at)
+    )
+    if actions:
+        comm = actions[0]
+        action = " ".join(comm.next_action.split()) or _("(no description)")
+        return _("{date} {lender}: {action}").format(
+            date=comm.next_action_date, lender=comm.lender.strip(), action=action
+        )
+    states = step_states(data, today)
+    for step in STEPS:
+        state = states[step.number]
+        if step.number == 7:
+            return _(step.short) if state == StepState.IN_PROGRESS else None
+        if state != StepState.DONE:
+            return _(step.short)
+    return None
+
+
+__all__ = [
+    "STEPS",
+    "StepInfo",
+    "StepState",
+    "WorkbookData",
+    "monthly_surplus",
+    "next_planned_action",
+    "step_states",
+]

@@ -1,0 +1,1 @@
+"""The guide's content: help lines, law cards, their sources, and shared wording."""

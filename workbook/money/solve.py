@@ -1,0 +1,88 @@
+"""Solving a repayment both ways: term -> instalment, and affordable instalment -> months.
+
+Months are found with exact arithmetic (the balance is not rounded month by month) and
+money is rounded once at the end, so the two directions agree: `solve_instalment(b, r, n)`
+is the smallest whole-cent payment for which `solve_months` finds at most `n` months.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal, localcontext
+
+from workbook.models import ZERO, Rate
+from workbook.money.schedule import CENT, PRECISION, cents, equal_instalment, monthly_rate
+
+# 50 years. A payment a cent above the monthly interest does repay, but over centuries;
+# "never" here means "not within a lifetime", and the smallest payment that would is given.
+MAX_MONTHS = 600
+
+
+def rate_per_month(rate: Rate | None) -> Decimal:
+    """The monthly rate as a fraction; no rate entered counts as no interest."""
+    return ZERO if rate is None or rate.percent <= 0 else monthly_rate(rate)
+
+
+def solve_instalment(balance: Decimal, rate: Rate | None, months: int) -> Decimal:
+    """The smallest whole-cent monthly payment that repays `balance` within `months`.
+
+    That is the exact equal instalment rounded up (or a cent less when the difference
+    dies in the final rounding); the last payment is then a little smaller. At high
+    rates over decades the rounding-up can save the final month. Raises ValueError for
+    fewer than one month.
+    """
+    if months < 1:
+        raise ValueError("a term needs at least one month")
+    if balance <= 0:
+        return cents(ZERO)
+    r = rate_per_month(rate)
+    payment = cents(equal_instalment(balance, r, months), ROUND_CEILING)
+    if payment > CENT and _repay(balance, r, payment - CENT, months) is not None:
+        return payment - CENT
+    return payment
+
+
+@dataclass(frozen=True)
+class MonthsResult:
+    months: int | None  # None when the payment never repays the balance
+    never_repays: bool
+    smallest_payment: Decimal | None  # set when never_repays: the least that repays in time
+    total_paid: Decimal | None = None
+    last_payment: Decimal | None = None
+
+
+def _repay(
+    balance: Decimal, r: Decimal, payment: Decimal, max_months: int
+) -> tuple[int, Decimal, Decimal] | None:
+    """(months, total paid, last payment) with exact balances, or None if not in time."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        if payment <= 0 or payment <= balance * r:
+            return None
+        owed_before = balance
+        for month in range(1, max_months + 1):
+            owed = owed_before * (1 + r)
+            # Less than half a cent left over is gone once the last payment is rounded.
+            if owed <= payment or cents(owed - payment) == 0:
+                last = cents(owed)
+                return month, cents(payment * (month - 1) + last), last
+            owed_before = owed - payment
+    return None
+
+
+def solve_months(
+    balance: Decimal, rate: Rate | None, payment: Decimal, max_months: int = MAX_MONTHS
+) -> MonthsResult:
+    """How many months `payment` a month takes to repay `balance` at `rate`.
+
+    When it never does (it does not beat the monthly interest, or needs more than
+    `max_months`), says so and gives the smallest payment that repays within
+    `max_months` — never a dead end without a number.
+    """
+    if balance <= 0:
+        return MonthsResult(0, False, None, cents(ZERO), cents(ZERO))
+    found = _repay(balance, rate_per_month(rate), payment, max_months)
+    if found is None:
+        return MonthsResult(None, True, solve_instalment(balance, rate, max_months))
+    months, total, last = found
+    return MonthsResult(months, False, None, total, last)

@@ -1,0 +1,364 @@
+"""The negotiation application letter (协商还款申请书) as structured data.
+
+The TUI previews it and copies `letter_text` to the clipboard; reports/ lays the same
+`Letter` out as a PDF. Lenders get it in Chinese whatever the UI language, so every
+string goes through `translate(msgid, lang)` rather than the UI's `_()`.
+
+User text (statements, custom paragraphs, names) is copied verbatim: escaping it for
+markup is the renderer's job, never the builder's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from workbook import fmt
+from workbook.guide.wording import (
+    date_text,
+    enum_text,
+    joined,
+    labelled,
+    language,
+    masked_id,
+    money_text,
+    month_text,
+    rate_text,
+    tr,
+)
+from workbook.i18n import N_
+from workbook.models import (
+    Debt,
+    ExpenseItem,
+    Frequency,
+    Hardship,
+    IncomeItem,
+    LenderType,
+    Profile,
+    Proposal,
+)
+from workbook.negotiation.asks import proposal_requests
+from workbook.negotiation.reasons import evidence_in_hand, hardship_clause, reason_label
+
+BLANK = "________________"
+
+FREQUENCY_SUFFIXES: dict[Frequency, str] = {
+    Frequency.MONTHLY: N_("a month"),
+    Frequency.WEEKLY: N_("a week"),
+    Frequency.YEARLY: N_("a year"),
+    Frequency.ONE_OFF: N_("once"),
+}
+
+
+@dataclass(frozen=True)
+class LetterSection:
+    heading: str  # empty for the opening paragraph
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Letter:
+    lang: str
+    title: str
+    addressee: str
+    sections: tuple[LetterSection, ...]
+    closing: str
+    signature_lines: tuple[str, ...]
+    date_line: str
+
+
+@dataclass(frozen=True)
+class LetterInput:
+    profile: Profile
+    debt: Debt
+    incomes: list[IncomeItem]
+    expenses: list[ExpenseItem]
+    hardships: list[Hardship]
+    proposal: Proposal | None
+    budget_income: Decimal  # per month, as the budget normalises it
+    budget_spending: Decimal  # per month
+    surplus: Decimal
+    offered_payment: Decimal | None
+    today: date
+    # Free-text parts the user edits in the TUI; empty means use our default wording.
+    custom_opening: str = ""
+    custom_statement: str = ""
+    custom_closing: str = ""
+    # The borrower's other open debts: the money left each month has to cover them too.
+    other_debts: int = 0
+    other_balance: Decimal = Decimal(0)
+
+
+def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> Letter:
+    """The letter in `lang` (Chinese by default, whatever the UI; English for reading)."""
+    lang = language(lang)
+    ours = _to_a_person if inp.debt.lender_type == LenderType.PRIVATE and lang == "zh" else str
+    sections = (
+        LetterSection("", (inp.custom_opening or ours(default_opening(inp, lang)),)),
+        LetterSection(tr(N_("1. About me"), lang), _borrower_lines(inp.profile, lang, mask_id)),
+        LetterSection(tr(N_("2. The loan"), lang), _loan_lines(inp.debt, lang)),
+        LetterSection(
+            tr(N_("3. Why I cannot pay as agreed"), lang), _hardship_paragraphs(inp, lang)
+        ),
+        LetterSection(tr(N_("4. What I can pay"), lang),
+                      tuple(map(ours, _capacity_paragraphs(inp, lang)))),
+        LetterSection(tr(N_("5. My request"), lang),
+                      tuple(map(ours, _request_paragraphs(inp, lang)))),
+    )
+    closing = inp.custom_closing or ours(default_closing(lang))
+    sign_off = tr(N_("Yours faithfully,"), lang)
+    profile = inp.profile
+    id_number = masked_id(profile.id_number) if mask_id else profile.id_number
+    signature = (
+        labelled(tr(N_("Applicant (signature)"), lang), BLANK, lang),
+        labelled(tr(N_("ID number"), lang), id_number or BLANK, lang),
+        labelled(tr(N_("Phone"), lang), profile.phone or BLANK, lang),
+    )
+    return Letter(
+        lang=lang,
+        title=tr(N_("Application to Renegotiate Repayment"), lang),
+        addressee=tr(N_("Dear {lender},"), lang).format(lender=inp.debt.lender or BLANK),
+        sections=sections,
+        closing=f"{closing}\n{sign_off}",
+        signature_lines=signature,
+        date_line=labelled(tr(N_("Date"), lang), date_text(inp.today, lang), lang),
+    )
+
+
+def _to_a_person(text: str) -> str:
+    """Our Chinese wording for a private lender: 贵方 addresses an institution; a
+    relative or friend is addressed as 您. Only our own sentences pass through here."""
+    return text.replace("贵方", "您")
+
+
+def default_opening(inp: LetterInput, lang: str = "zh") -> str:
+    """Our opening paragraph; the TUI starts the user's editable copy from it."""
+    return tr(
+        N_(
+            "I, {name}, am the borrower under the loan described below. My financial "
+            "situation has changed a great deal and I can no longer pay the full "
+            "instalments on time as the contract requires. I am not trying to avoid "
+            "this debt: I still mean to repay it, and I am writing to explain my "
+            "situation and to ask you to consider new repayment terms."
+        ),
+        lang,
+    ).format(name=inp.profile.name or BLANK)
+
+
+def default_closing(lang: str = "zh") -> str:
+    """Our closing paragraph, positive and in our own words."""
+    return tr(
+        N_(
+            "I value this chance to put things right. I will keep to any new plan we "
+            "agree and stay reachable throughout, and I am confident we can settle on "
+            "an arrangement that works for both of us. Thank you for considering my "
+            "request."
+        ),
+        lang,
+    )
+
+
+def letter_text(letter: Letter) -> str:
+    """Plain text for the clipboard and the preview."""
+    out = [letter.title, "", letter.addressee, ""]
+    for section in letter.sections:
+        if section.heading:
+            out.append(section.heading)
+        out.extend(section.paragraphs)
+        out.append("")
+    out.append(letter.closing)
+    out.append("")
+    out.extend(letter.signature_lines)
+    out.append(letter.date_line)
+    return "\n".join(out) + "\n"
+
+
+def letter_money(amount: Decimal, lang: str) -> str:
+    """Amounts as a Chinese letter writes them ("48,650.32元"); "¥48,650.32" in English."""
+    if language(lang) == "zh":
+        return f"{fmt.money(amount, symbol=False)}元"
+    return money_text(amount, lang)
+
+
+def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ...]:
+    id_number = masked_id(profile.id_number) if mask_id else profile.id_number
+    rows = (
+        (N_("Name"), profile.name or BLANK),
+        (N_("ID number"), id_number or BLANK),
+        (N_("Phone"), profile.phone or BLANK),
+        (N_("Address"), profile.address),
+        (N_("Email"), profile.email),
+    )
+    return tuple(labelled(tr(label, lang), value, lang) for label, value in rows if value)
+
+
+def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
+    money = lambda amount: letter_money(amount, lang)  # noqa: E731
+    rows: list[tuple[str, str]] = [(N_("Lender"), debt.lender)]
+    if debt.product:
+        rows.append((N_("Product"), debt.product))
+    rows.append((N_("Contract number"), debt.contract_number or BLANK))
+    if debt.principal is not None:
+        rows.append((N_("Amount borrowed"), money(debt.principal)))
+    rows.append((N_("Outstanding balance"), money(debt.balance)))
+    if debt.overdue_amount > 0 or debt.overdue_days > 0:
+        rows.append((N_("Overdue amount"), money(debt.overdue_amount)))
+        rows.append(
+            (N_("Days overdue"), tr(N_("{days} days"), lang).format(days=debt.overdue_days))
+        )
+    if debt.penalty_fees > 0:
+        rows.append((N_("Penalty interest and fees charged"), money(debt.penalty_fees)))
+    if debt.rate is not None:
+        rows.append((N_("Contract rate"), rate_text(debt.rate, lang)))
+    rows.append((N_("Repayment method"), enum_text(debt.method, lang)))
+    if debt.term_months:
+        rows.append((N_("Term"), tr(N_("{months} months"), lang).format(months=debt.term_months)))
+    if debt.start_date is not None:
+        rows.append((N_("Start date"), date_text(debt.start_date, lang)))
+    if debt.monthly_payment is not None:
+        rows.append((N_("Contract monthly payment"), money(debt.monthly_payment)))
+    return tuple(labelled(tr(label, lang), value, lang) for label, value in rows)
+
+
+def _hardship_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
+    paragraphs: list[str] = []
+    for hardship in inp.hardships:
+        label = reason_label(hardship.kind, lang)
+        if hardship.since is not None:
+            label = tr(N_("{label} (since {month})"), lang).format(
+                label=label, month=month_text(hardship.since, lang)
+            )
+        # The user's own words when they gave some; otherwise our plain clause.
+        text = hardship.statement.strip() or _sentence(
+            hardship_clause(hardship, lang, dated=False), lang
+        )
+        paragraphs.append(labelled(label, text, lang))
+    if inp.custom_statement.strip():
+        paragraphs.append(inp.custom_statement)
+    if not paragraphs:
+        paragraphs.append(
+            tr(N_("My income no longer covers the instalments as the contract sets them."), lang)
+        )
+    evidence = evidence_in_hand(inp.hardships)
+    if evidence:
+        paragraphs.append(
+            tr(N_("I can provide these documents on request: {items}."), lang).format(
+                items=joined(evidence, lang)
+            )
+        )
+    return tuple(paragraphs)
+
+
+def _sentence(clause: str, lang: str) -> str:
+    clause = clause[0].upper() + clause[1:] if clause else clause
+    return clause + ("。" if lang == "zh" else ".")
+
+
+def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
+    money = lambda amount: letter_money(amount, lang)  # noqa: E731
+    paragraphs = [
+        tr(
+            N_(
+                "Each month my income is {income} and my living costs are "
+                "{spending}, which leaves {surplus} for all my debts together."
+            ),
+            lang,
+        ).format(
+            income=money(inp.budget_income),
+            spending=money(inp.budget_spending),
+            surplus=money(inp.surplus),
+        )
+    ]
+    if inp.other_debts == 1:
+        paragraphs.append(
+            tr(
+                N_(
+                    "Besides this loan I have one other debt with {total} outstanding; "
+                    "the money left each month has to cover it as well."
+                ),
+                lang,
+            ).format(total=money(inp.other_balance))
+        )
+    elif inp.other_debts > 1:
+        paragraphs.append(
+            tr(
+                N_(
+                    "Besides this loan I have {count} other debts with {total} outstanding; "
+                    "the money left each month has to cover them as well."
+                ),
+                lang,
+            ).format(count=inp.other_debts, total=money(inp.other_balance))
+        )
+    if inp.incomes:
+        paragraphs.append(
+            tr(N_("Income: {items}."), lang).format(items=_item_list(inp.incomes, lang))
+        )
+    if inp.expenses:
+        paragraphs.append(
+            tr(N_("Spending: {items}."), lang).format(items=_item_list(inp.expenses, lang))
+        )
+    offered = inp.offered_payment
+    if offered is None and inp.proposal is not None:
+        offered = inp.proposal.offered_payment
+    if offered is not None and offered > 0:
+        paragraphs.append(
+            tr(N_("After my living costs, I can pay you {amount} every month."), lang).format(
+                amount=money(offered)
+            )
+        )
+    elif inp.surplus <= 0:
+        paragraphs.append(
+            tr(
+                N_(
+                    "At present my income does not cover my living costs, so I cannot "
+                    "yet offer a regular payment. I will tell you as soon as this changes."
+                ),
+                lang,
+            )
+        )
+    return tuple(paragraphs)
+
+
+def _item_list(items: list[IncomeItem] | list[ExpenseItem], lang: str) -> str:
+    template = tr(N_("{name} {amount} {frequency}"), lang)
+    parts = [
+        template.format(
+            name=item.name,
+            amount=letter_money(item.amount, lang),
+            frequency=tr(FREQUENCY_SUFFIXES[item.frequency], lang),
+        )
+        for item in items
+    ]
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
+    requests = proposal_requests(inp.proposal, inp.debt.balance, lang, money=letter_money)
+    if not requests:
+        return (
+            tr(
+                N_(
+                    "I ask you to consider a longer term, a lower rate or the waiver of "
+                    "penalty interest and fees, so that the payments fit what I can pay."
+                ),
+                lang,
+            ),
+            _in_writing(lang),
+        )
+    lead = tr(N_("I respectfully ask you to:"), lang)
+    end = "；" if lang == "zh" else ";"
+    number = "（{n}）" if lang == "zh" else "({n}) "
+    items = [f"{number.format(n=n)}{text}{end}" for n, text in enumerate(requests, start=1)]
+    items[-1] = items[-1][: -len(end)] + ("。" if lang == "zh" else ".")
+    return (lead, *items, _in_writing(lang))
+
+
+def _in_writing(lang: str) -> str:
+    return tr(
+        N_(
+            "If you agree, please confirm the new arrangement in writing (an agreement, "
+            "letter, or message from your official channel)."
+        ),
+        lang,
+    )

@@ -1,0 +1,133 @@
+"""The figures and warnings home shows, computed from a workbook snapshot.
+
+Kept apart from the screen so it is tested without a terminal. Domain rules stay in
+`workbook/`; this only picks and words what the home screen needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from workbook import fmt
+from workbook.budget import debts_as_agreed as budget_debts_as_agreed
+from workbook.budget import summarise
+from workbook.followup.instalments import due_within, overdue
+from workbook.followup.progress import next_planned_action
+from workbook.i18n import _
+from workbook.models import ZERO, Debt, DebtStatus, LprEntry
+from workbook.money.lpr import benchmark_check
+from workbook.money.schedule import debt_monthly_payment
+from workbook.parse import next_due_date
+from workbook.snapshot import WorkbookData
+
+CLOSED = (DebtStatus.SETTLED,)
+
+
+@dataclass(frozen=True)
+class NextDue:
+    due: date
+    amount: Decimal
+    lender: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    total_debt: Decimal
+    monthly_payments: Decimal
+    surplus: Decimal | None  # None until income or spending is entered
+    next_due: NextDue | None
+    next_action: str | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def debts_as_agreed(data: WorkbookData) -> list[Debt]:
+    """The debts with their agreed instalments: home and step 2 show the same figure."""
+    return budget_debts_as_agreed(data.debts, data.agreements)
+
+
+def build_overview(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> Overview:
+    open_debts = [d for d in debts_as_agreed(data) if d.status not in CLOSED]
+    monthly = sum((debt_monthly_payment(d, today) or ZERO for d in open_debts), ZERO)
+    return Overview(
+        total_debt=sum((d.balance for d in open_debts), ZERO),
+        monthly_payments=monthly,
+        surplus=_surplus(data, today),
+        next_due=next_payment_due(data, today),
+        next_action=next_planned_action(data, today),
+        warnings=warnings(data, today, extra_lpr),
+    )
+
+
+def _surplus(data: WorkbookData, today: date) -> Decimal | None:
+    if not data.incomes and not data.expenses:
+        return None
+    return summarise(data.incomes, data.expenses, data.debts, today).surplus
+
+
+def next_payment_due(data: WorkbookData, today: date) -> NextDue | None:
+    """The earliest unpaid instalment of an agreement, or contract payment of a debt."""
+    lenders = {d.id: d.lender for d in data.debts}
+    found: list[NextDue] = []
+    for state in due_within(data.agreements, data.payments, today, days=366)[:1]:
+        found.append(NextDue(state.due, state.remaining, lenders.get(state.debt_id, "")))
+    agreed = {a.debt_id for a in data.agreements}
+    for debt in data.debts:
+        if debt.status in CLOSED or debt.id in agreed:
+            continue
+        if debt.due_day and debt.monthly_payment:
+            found.append(NextDue(next_due_date(debt.due_day, today), debt.monthly_payment,
+                                 debt.lender))
+    return min(found, key=lambda n: n.due) if found else None
+
+
+def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> list[str]:
+    """The warnings that matter, most urgent first."""
+    found: list[str] = []
+    surplus = _surplus(data, today)
+    if surplus is not None and surplus < 0:
+        found.append(
+            _("You spend {amount} a month more than you earn, before any debt payment.").format(
+                amount=fmt.money(-surplus)
+            )
+        )
+    for debt in data.debts:
+        if debt.status in CLOSED:
+            continue
+        if debt.status == DebtStatus.OVERDUE or debt.overdue_days > 0:
+            found.append(
+                _("{lender} is overdue: {days} days, {amount} overdue.").format(
+                    lender=debt.lender, days=debt.overdue_days, amount=fmt.money(debt.overdue_amount)
+                )
+            )
+    lenders = {d.id: d.lender for d in data.debts}
+    for state in overdue(data.agreements, data.payments, today):
+        found.append(
+            _("Agreed instalment to {lender} of {amount} was due on {date}.").format(
+                lender=lenders.get(state.debt_id, ""), amount=fmt.money(state.remaining),
+                date=fmt.date_(state.due)
+            )
+        )
+    found.extend(rate_warnings(data, today, extra_lpr))
+    return found
+
+
+def rate_warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> list[str]:
+    """One short line per open debt whose true rate is above a benchmark (step 1 explains)."""
+    found = []
+    for debt in data.debts:
+        if debt.status in CLOSED:
+            continue
+        check = benchmark_check(debt, today, extra_lpr)
+        if check.true_apr is None:
+            continue
+        apr = f"{fmt.number(check.true_apr * 100)}%"
+        if check.above_24:
+            found.append(_("{lender}: true annual rate {apr} is above 24%.").format(
+                lender=debt.lender, apr=apr))
+        elif check.above_four_lpr and check.four_lpr is not None:
+            found.append(_("{lender}: true annual rate {apr} is above 4 x LPR ({four}).").format(
+                lender=debt.lender, apr=apr, four=f"{fmt.number(check.four_lpr * 100)}%"))
+    return found

@@ -26,12 +26,31 @@ from pathlib import Path
 # The one helper for private folders (shared with reports, which may not import storage).
 from workbook.private_files import FILE_MODE, FOLDER_MODE, fsync_dir, make_private_dir
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "fsync_dir", "make_private_dir"]
+__all__ = [
+    "DIR_MODE",
+    "FILE_MODE",
+    "FOLDER_MODE",
+    "MAX_READ_BYTES",
+    "TEMP_SUFFIX",
+    "NotRegular",
+    "TooLarge",
+    "UnsafePlace",
+    "check_own_file",
+    "check_own_folder",
+    "fsync_dir",
+    "make_private_dir",
+    "open_lock_file",
+    "own_private_dir",
+    "read_regular",
+    "real_path",
+    "remove_stale_temps",
+    "temp_prefix",
+]
 
 DIR_MODE = FOLDER_MODE
 TEMP_SUFFIX = ".tmp"
-# Far beyond any real workbook (50,000 log entries are ~25 MB); reading more would
-# only exhaust the memory before JSON could say what is wrong.
+# Far beyond any workbook a person keeps; reading more would only exhaust the memory
+# before JSON could say what is wrong.
 MAX_READ_BYTES = 512 * 1024 * 1024
 
 

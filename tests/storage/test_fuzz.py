@@ -15,7 +15,7 @@ import dataclasses
 import inspect
 import json
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -108,7 +108,10 @@ def test_plain_keeps_the_value_and_drops_only_zeros(value):
 @FUZZ
 @given(digits=st.from_regex(r"[0-9]{1,30}(\.[0-9]{0,30})?", fullmatch=True), power=st.integers(-8, 8))
 def test_scaled_is_exact(digits, power):
-    assert scaled(digits, power) == Decimal(digits) * Decimal(10) ** power
+    with localcontext() as exact:  # the expected value without the default 28 digits
+        exact.prec = 200
+        expected = Decimal(digits) * Decimal(10) ** power
+    assert scaled(digits, power) == expected
 
 
 JSON = st.recursive(

@@ -56,7 +56,12 @@ def list_backups(workbook_path: Path) -> list[Path]:
 
 def _plain_backups(workbook_path: Path) -> list[Path]:
     pattern = _pattern(workbook_path)
-    return [p for p in list_backups(workbook_path) if not pattern.match(p.name)["tag"]]
+    # list_backups keeps only names the pattern matches; the walrus tells mypy so.
+    return [
+        p
+        for p in list_backups(workbook_path)
+        if (m := pattern.match(p.name)) is not None and not m["tag"]
+    ]
 
 
 def _free_name(folder: Path, stem: str, tag: str) -> Path:

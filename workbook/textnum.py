@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ class Parsed(Generic[T]):
         return self.error is None
 
 
-def fail(message: str) -> Parsed:
+def fail(message: str) -> Parsed[Any]:
     return Parsed(error=message)
 
 

@@ -34,6 +34,13 @@ class StoredRecord(Protocol):
 
 T = TypeVar("T", bound=StoredRecord)
 
+
+def stored_id(record: StoredRecord) -> int:
+    """The id of a record read from or added to a workbook, where every record has one."""
+    if record.id is None:
+        raise ValueError(f"this {type(record).__name__} is not stored yet: it has no id")
+    return record.id
+
 # What a damaged record can raise while being decoded (InvalidOperation is an ArithmeticError).
 DECODE_ERRORS = (TypeError, ValueError, KeyError, AttributeError, ArithmeticError)
 

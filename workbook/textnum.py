@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any, Generic, TypeVar
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # a Parsed[time] is a Parsed[datetime | time]
 
 # Longer than any sensible amount, rate or date; keeps the work per keystroke bounded.
 MAX_INPUT_CHARS = 100

@@ -10,6 +10,7 @@ date, so the pictures change only when the program does.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import asyncio
 import sys
 import tempfile
@@ -81,6 +82,8 @@ async def main(out: Path) -> list[Path]:
         path = Path(tmp) / "demo.json"
         with Workbook.open(path) as wb:
             seed_demo(wb, TODAY)
+            # The export dialog shows the folder: one that is the same on every run.
+            wb.save_settings(dataclasses.replace(wb.settings(), export_dir="~/repay-exports"))
         for lang in LANGUAGES:
             with Workbook.open(path) as wb:
                 written.append(await shoot(wb, lang, [], out, f"home-{lang}"))

@@ -223,8 +223,7 @@ def _header(ctx: DocContext, title: str) -> Callable[[Canvas, SimpleDocTemplate]
     return draw
 
 
-def _draw_para(
-    canvas: Canvas, text: str, style: ParagraphStyle, x: float, top: float, width: float, align: str) -> None:
+def _draw_para(canvas, text: str, style, x: float, top: float, width: float, align: str) -> None:
     """Draw the first line of `text` with its top at `top` (a long name is cut, not wrapped)."""
     if align == "right":
         style = style.clone(style.name + "_right", alignment=TA_RIGHT)

@@ -129,7 +129,8 @@ def schema_version(data: Data) -> int:
 
 
 def meta_record(data: Data) -> dict[str, Any]:
-    return data.get(META, {}).get(META_ID, {})
+    record: dict[str, Any] = data.get(META, {}).get(META_ID, {})
+    return record
 
 
 def with_meta(data: Data, **changes: Any) -> Data:

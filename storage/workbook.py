@@ -73,7 +73,7 @@ from workbook.private_files import make_private_dir
 from workbook.snapshot import WorkbookData
 
 R = TypeVar("R")
-S = TypeVar("S")
+S = TypeVar("S", Profile, Settings)
 
 
 def normal_path(path: Path | str) -> Path:
@@ -268,7 +268,7 @@ class Workbook:
             )
             raise WorkbookCorrupt(self.path, problem, self._newest_good_backup()) from error
 
-    def _save_single(self, name: str, record: Any) -> None:
+    def _save_single(self, name: str, record: Profile | Settings) -> None:
         doc = to_dict(record)
         self._transact(lambda tables: tables.__setitem__(name, {SINGLE_ID: doc}))
 

@@ -19,11 +19,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbook.i18n import N_, _
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# Records are dataclasses: what `dataclasses.fields` and `dataclasses.replace` take.
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def to_dict(record: Any) -> dict[str, Any]:
@@ -230,6 +234,6 @@ def _decoder(tp: Any, name: str = "") -> Callable[[Any], Any]:
         return _when(tp)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda value: from_dict(tp, value)
     return _identity

@@ -12,6 +12,7 @@ from pathlib import Path
 from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
 from storage.backup import backup_problem, list_backups, restore_backup, take_backup
 from storage.lock import WorkbookLock
+from storage.repository import stored_id
 from storage.transfer import import_json
 from storage.workbook import check_workbook, normal_path
 from workbook.demo.case import DemoData, demo_records
@@ -56,14 +57,14 @@ def seed_demo(wb: Workbook, today: date) -> None:
 def _seed(wb: Workbook, data: DemoData) -> None:
     wb.save_profile(data.profile)
     wb.save_settings(data.settings)
-    debt_ids = [d.id for d in wb.debts.add_many(data.debts)]
+    debt_ids = [stored_id(d) for d in wb.debts.add_many(data.debts)]
     wb.incomes.add_many(data.incomes)
     wb.expenses.add_many(data.expenses)
     wb.hardships.add_many(data.hardships)
-    proposal_ids = [p.id for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
+    proposal_ids = [stored_id(p) for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
     wb.communications.add_many(data.linked_communications(debt_ids))
     agreements = wb.agreements.add_many(data.linked_agreements(debt_ids, proposal_ids))
-    wb.payments.add_many(data.linked_payments([a.id for a in agreements]))
+    wb.payments.add_many(data.linked_payments([stored_id(a) for a in agreements]))
 
 
 def saved_language(path: Path) -> str | None:
@@ -162,7 +163,7 @@ def due(path: Path, *, days: int, today: date) -> int:
         agreements = wb.agreements.list()
         payments = wb.payments.list()
         communications = wb.communications.list()
-        names = {d.id: d.lender for d in wb.debts.list()}
+        names = {stored_id(d): d.lender for d in wb.debts.list()}
         currency = wb.settings().currency
     print(due_report(agreements, payments, communications, today, days, names, currency))
     return EXIT_OVERDUE if has_overdue(agreements, payments, today) else EXIT_OK

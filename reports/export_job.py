@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reports.export_errors import OS_REASONS, ExportError, NoMatch, NotOurs, WriteError
 from workbook.i18n import _, current_language
+
+if TYPE_CHECKING:
+    import argparse
 from workbook.models import Agreement, Debt, Settings
 from workbook.snapshot import WorkbookData
 
@@ -95,10 +99,12 @@ class ExportRequest:
     statement: bool = False  # log: end with the borrower's signed statement
 
     @classmethod
-    def from_args(cls, args) -> ExportRequest:
-        names = ("debt", "agreement", "lang", "lender", "start", "end", "table", "out",
-                 "force", "statement")  # fmt: skip
-        return cls(args.kind, **{n: getattr(args, n, None) for n in names})
+    def from_args(cls, args: argparse.Namespace) -> ExportRequest:
+        names = ("debt", "agreement", "lang", "lender", "start", "end", "table", "out")
+        values: dict[str, Any] = {n: getattr(args, n, None) for n in names}
+        values["force"] = bool(getattr(args, "force", False))
+        values["statement"] = bool(getattr(args, "statement", False))
+        return cls(args.kind, **values)
 
 
 def _ignore(_message: str) -> None:
@@ -299,12 +305,12 @@ class ExportJob:
         return written
 
     def _json(self) -> list[Path]:
-        from workbook.private_files import make_private_dir
+        from reports.files import ensure_private_folder
 
         if self.write_json is None:
             raise ExportError(_("unknown export {kind}").format(kind="json"))
         out = self.out_path("workbook", ".json", lang="")  # the data, in no language
-        make_private_dir(out.parent)
+        ensure_private_folder(out.parent)  # ours and closed to others, as for every kind
         return [self.write_json(out)]
 
     def _ics(self) -> list[Path]:
@@ -378,7 +384,7 @@ class ExportJob:
         )
 
 
-def _listing(pairs) -> str:
+def _listing(pairs: Iterable[tuple[int | None, str]]) -> str:
     return ", ".join(f"{id_} {' '.join(str(name).split())}" for id_, name in pairs) or "-"
 
 

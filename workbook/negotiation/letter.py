@@ -10,6 +10,7 @@ markup is the renderer's job, never the builder's.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -103,7 +104,7 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
     """The letter in `lang` (Chinese by default, whatever the UI; English for reading)."""
     lang = language(lang)
     ours = _to_a_person if inp.debt.lender_type == LenderType.PRIVATE and lang == "zh" else str
-    sections = (
+    sections: tuple[LetterSection, ...] = (
         LetterSection("", (inp.custom_opening or ours(default_opening(inp, lang)),)),
         LetterSection(tr(N_("1. About me"), lang), _borrower_lines(inp.profile, lang, mask_id)),
         LetterSection(tr(N_("2. The loan"), lang), _loan_lines(inp.debt, lang)),
@@ -208,7 +209,7 @@ def enclosure_lines(letter: Letter) -> list[str]:
     return [f"{n}. {name}" for n, name in enumerate(letter.enclosures, start=1)]
 
 
-def letter_money(amount: Decimal, lang: str) -> str:
+def letter_money(amount: Decimal, lang: str | None) -> str:
     """Amounts as a Chinese letter writes them ("48,650.32元"); "¥48,650.32" in English."""
     if language(lang) == "zh":
         return f"{fmt.money(amount, symbol=False)}元"
@@ -228,7 +229,7 @@ def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ..
 
 
 def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
-    money = lambda amount: letter_money(amount, lang)  # noqa: E731
+    money = functools.partial(letter_money, lang=lang)
     # A relative or a friend is 出借人, not an institution (借款机构).
     private = debt.lender_type == LenderType.PRIVATE
     rows: list[tuple[str, str]] = [
@@ -295,7 +296,7 @@ def _sentence(clause: str, lang: str) -> str:
 
 
 def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    money = lambda amount: letter_money(amount, lang)  # noqa: E731
+    money = functools.partial(letter_money, lang=lang)
     paragraphs: list[str] = []
     # With no budget entered, "income 0.00, 0.00 left" would contradict any offer: the
     # figures are left out until step 2 is filled in.

@@ -196,7 +196,6 @@ def _above_four_lpr(debt: Debt, today: date, lang: str) -> str:
     if not check.above_four_lpr or check.true_apr is None or check.four_lpr is None:
         return ""
     assert check.lpr is not None  # four_lpr is known only with an LPR
-    pct = lambda f: f"{(f * HUNDRED).quantize(CENT)}%"  # noqa: E731
     return tr(
         N_(
             "The true annual rate of this loan is {apr}. The Supreme People's Court's rules "
@@ -207,11 +206,15 @@ def _above_four_lpr(debt: Debt, today: date, lang: str) -> str:
         ),
         lang,
     ).format(
-        apr=pct(check.true_apr),
+        apr=_pct(check.true_apr),
         lpr=f"{check.lpr.percent}%",
         since=date_text(check.lpr.start, lang),
-        four=pct(check.four_lpr),
+        four=_pct(check.four_lpr),
     )
+
+
+def _pct(fraction: Decimal) -> str:
+    return f"{(fraction * HUNDRED).quantize(CENT)}%"
 
 
 def _card_instalments(debt: Debt, lang: str) -> str:

@@ -19,7 +19,7 @@ import getpass
 import ipaddress
 import os
 import shlex
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,20 +74,23 @@ def remote_path(path: Path | str) -> str:
 
 
 def scp_command(
-    path: Path | str,
+    paths: Path | str | Sequence[Path | str],
     environ: Mapping[str, str] | None = None,
     *,
     user: str | None = None,
 ) -> str | None:
-    """The command to paste on the user's own computer to fetch `path`; None outside SSH."""
+    """The command to paste on the user's own computer to fetch `paths` (one file or
+    several) into the folder they are in; None outside SSH."""
     env = os.environ if environ is None else environ
     origin = ssh_origin(env)
     if origin is None:
         return None
     user = user or env.get("USER") or env.get("LOGNAME") or getpass.getuser()
-    source = f"{user}@{host_for_scp(origin.server)}:{remote_path(Path(path).absolute())}"
+    where = f"{user}@{host_for_scp(origin.server)}"
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    sources = [f"{where}:{remote_path(Path(p).absolute())}" for p in files]
     port = [] if origin.port == DEFAULT_PORT else ["-P", str(origin.port)]
-    return shlex.join(["scp", *port, source, "."])
+    return shlex.join(["scp", *port, *sources, "."])
 
 
 def scp_message(command: str) -> str:

@@ -54,11 +54,12 @@ def checklist(tmp_path):
     return written
 
 
-def _printed(cups: PrivateCups):
-    """The finished file cups-pdf wrote (it appears before ghostscript has finished it)."""
+def _printed(cups: PrivateCups, before: set[Path]) -> Path:
+    """The finished file cups-pdf wrote that was not there `before` (it appears before
+    ghostscript has finished writing it)."""
     deadline = time.monotonic() + PRINT_TIMEOUT
     while time.monotonic() < deadline:
-        for path in cups.out.rglob("*.pdf"):
+        for path in set(cups.out.rglob("*.pdf")) - before:
             data = path.read_bytes()
             if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]:
                 return path
@@ -75,10 +76,11 @@ def test_no_printer_yet_says_so(cups):
 def test_the_checklist_prints_on_a4_and_the_job_is_named(cups, checklist):
     cups.add_pdf_printer("PDF")
     assert list_printers(environ=cups.environ).default == "PDF"
+    before = set(cups.out.rglob("*.pdf"))
     job = print_file(checklist, environ=cups.environ)
     assert re.fullmatch(r"PDF-\d+", job.job_id)
     assert (job.printer, job.copies) == ("PDF", 1)
-    printed = PdfReader(_printed(cups))
+    printed = PdfReader(_printed(cups, before))
     original = PdfReader(checklist)
     assert len(printed.pages) == len(original.pages)
     for page in printed.pages:
@@ -92,3 +94,19 @@ def test_an_unknown_printer_is_refused_by_name(cups, checklist):
         print_file(checklist, printer="Nope", environ=cups.environ)
     assert caught.value.reason == "unknown-printer"
     assert "PDF" in caught.value.message
+
+
+def test_repay_print_checklist_end_to_end(cups, tmp_path):
+    cups.add_pdf_printer("PDF")
+    before = set(cups.out.rglob("*.pdf"))
+    workbook = ensure_demo(tmp_path / "demo.json", reset=False, today=date(2026, 3, 15))
+    done = subprocess.run(
+        ["sh", "-c", repay_command("--db", str(workbook), "print", "checklist", "--copies", "1",
+                                   "--today", "2026-03-15", "--lang", "en")],
+        capture_output=True, text=True, timeout=60, env=cups.environ,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    written, sent = done.stdout.splitlines()
+    assert written.startswith("Written: ") and written.endswith(".pdf")
+    assert re.fullmatch(r"Sent to the printer PDF \(1 copies\), job PDF-\d+\.", sent)
+    assert PdfReader(_printed(cups, before)).pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import subprocess
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,6 +62,11 @@ def test_user_falls_back_to_logname_then_the_account():
     assert scp_command("/a.pdf", SESSION, user="qian").startswith("scp qian@")
 
 
+def test_several_files_in_one_command():
+    command = scp_command(["/srv/debts.csv", "/srv/log.csv"], SESSION)
+    assert command == "scp lin@198.51.100.7:/srv/debts.csv lin@198.51.100.7:/srv/log.csv ."
+
+
 def test_relative_path_made_absolute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert scp_command("a.pdf", SESSION).endswith(f":{tmp_path}/a.pdf .")
@@ -83,7 +89,8 @@ def test_the_remote_shell_reads_back_the_exact_path(name):
     local_args = shlex.split(scp_command(path, SESSION))  # what the user's shell passes on
     remote = local_args[-2].split(":", 1)[1]
     echoed = subprocess.run(["sh", "-c", f"printf '%s' {remote}"], capture_output=True, check=True)
-    assert echoed.stdout.decode("utf-8", "surrogateescape") == path
+    # (Path keeps the name as the file system reads it: "/tmp//" is "/tmp".)
+    assert echoed.stdout.decode("utf-8", "surrogateescape") == str(Path(path))
 
 
 def test_message_in_both_languages():

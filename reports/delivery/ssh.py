@@ -95,9 +95,7 @@ def scp_command(
 
 def scp_message(command: str) -> str:
     """What the user reads with the command."""
-    return _(
-        "To fetch it, run this on your own computer (copied to your clipboard if your terminal allows; if you connect by a name, put that in place of the address):"
-    ) + "\n" + command  # fmt: skip
+    return _("On your own computer, fetch it with (copied if your terminal allows):") + "\n" + command  # fmt: skip
 
 
 __all__ = [

@@ -29,8 +29,18 @@ ZMODEM_START = b"**\x18B00"  # ZRQINIT: sz asks the other side to receive
 
 KEYS = {
     "enter": "\r", "escape": "\x1b", "tab": "\t", "down": "\x1b[B", "up": "\x1b[A",
-    "ctrl+q": "\x11", "ctrl+s": "\x13", "ctrl+p": "\x10",
+    "left": "\x1b[D", "right": "\x1b[C",
 }  # fmt: skip
+
+
+def _bytes_for(key: str) -> bytes:
+    if key in KEYS:
+        return KEYS[key].encode()
+    if len(key) == 6 and key.startswith("ctrl+") and key[5].isalpha():
+        return bytes([ord(key[5].lower()) - ord("a") + 1])  # Ctrl+A is 0x01 ...
+    if len(key) > 1 and key.isascii() and not key.isalnum():
+        raise ValueError(f"unknown key name {key!r}")
+    return key.encode("utf-8")
 
 
 class Terminal:
@@ -114,8 +124,9 @@ class Terminal:
     # -- input ----------------------------------------------------------------------
 
     def press(self, *keys: str) -> None:
+        """Keys by name ("enter", "ctrl+t") or as the characters typed."""
         for key in keys:
-            os.write(self.process.fd, KEYS.get(key, key).encode("utf-8"))
+            os.write(self.process.fd, _bytes_for(key))
             time.sleep(KEY_PACE)
 
     def type(self, text: str) -> None:

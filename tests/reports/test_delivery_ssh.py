@@ -96,9 +96,8 @@ def test_the_remote_shell_reads_back_the_exact_path(name):
 def test_message_in_both_languages():
     set_language("en")
     assert scp_message("scp a .") == (
-        "To fetch it, run this on your own computer (copied to your clipboard if your "
-        "terminal allows; if you connect by a name, put that in place of the address):\nscp a ."
+        "On your own computer, fetch it with (copied if your terminal allows):\nscp a ."
     )
     set_language("zh")
-    assert scp_message("scp a .").startswith("要取回文件，请在您自己的电脑上运行")
+    assert scp_message("scp a .").startswith("在您自己的电脑上用这条命令取回")
     assert scp_message("scp a .").endswith("\nscp a .")

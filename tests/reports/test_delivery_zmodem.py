@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
 import shutil
 import subprocess
+import termios
 
 import pytest
 from delivery_fakes import FakeRun
@@ -12,6 +15,7 @@ from delivery_fakes import FakeRun
 from reports.delivery import DeliveryError
 from reports.delivery.zmodem import (
     before_message,
+    drain_input,
     find_sz,
     missing_message,
     send_zmodem,
@@ -50,10 +54,15 @@ def test_missing_sz_says_how_to_install_it_in_both_languages(pdf):
 
 def test_sz_runs_on_the_given_terminal(pdf):
     run = FakeRun((0, None, None))
-    send_zmodem(pdf, which=lambda name: f"/usr/bin/{name}", run=run, stdin=5, stdout=6)
+    read, write = os.pipe()
+    try:
+        send_zmodem(pdf, which=lambda name: f"/usr/bin/{name}", run=run, stdin=read, stdout=write)
+    finally:
+        os.close(read)
+        os.close(write)
     argv, kwargs = run.calls[0]
     assert argv == ["/usr/bin/sz", "--binary", "--escape", str(pdf)]
-    assert (kwargs["stdin"], kwargs["stdout"]) == (5, 6)
+    assert (kwargs["stdin"], kwargs["stdout"]) == (read, write)
 
 
 def test_an_unfinished_transfer_is_reported(pdf):
@@ -106,3 +115,53 @@ def test_a_real_transfer_arrives_byte_identical(pdf, tmp_path):
         os.close(to_rz_write)
         assert rz.wait(timeout=30) == 0
     assert (received / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_what_the_receiver_sends_after_the_end_is_dropped_not_typed():
+    # rz's last ZFIN arrives after sz has exited: binary bytes, half a line, in a
+    # terminal left in canonical mode. None of it may reach the app as keys.
+    master, slave = pty.openpty()
+    try:
+        before = termios.tcgetattr(slave)
+        os.write(master, b"**\x18B0800000000022d\r\x8a\x11" + "半".encode()[:2])
+        assert drain_input(slave, quiet=0.1) >= 20
+        assert select.select([slave], [], [], 0.1)[0] == []  # nothing left to read
+        assert termios.tcgetattr(slave) == before  # the terminal's mode as it was
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_drain_leaves_pipes_alone():
+    read, write = os.pipe()
+    try:
+        os.write(write, b"data")
+        assert drain_input(read) == 0
+        assert os.read(read, 10) == b"data"
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_after_a_complete_transfer_over_and_out_is_said_again(pdf):
+    # A receiver still waiting for "OO" would repeat its ZFIN into the app's input.
+    read, write = os.pipe()
+    try:
+        send_zmodem(pdf, which=lambda name: "/usr/bin/sz", run=FakeRun((0, None, None)), stdout=write)
+        assert os.read(read, 10) == b"OO"
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_no_over_and_out_after_a_failed_transfer(pdf):
+    read, write = os.pipe()
+    try:
+        with pytest.raises(DeliveryError):
+            send_zmodem(pdf, which=lambda name: "/usr/bin/sz", run=FakeRun((1, None, None)), stdout=write)
+        os.set_blocking(read, False)
+        with pytest.raises(BlockingIOError):
+            os.read(read, 10)
+    finally:
+        os.close(read)
+        os.close(write)

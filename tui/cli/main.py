@@ -178,7 +178,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_export(args.rest, path)
     if args.command == "print":
-        from tui.cli_print import run_print
+        from tui.cli.printing import run_print
 
         return run_print(args.rest, path)
     return _run_tui(path, args)

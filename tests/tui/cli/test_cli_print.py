@@ -9,42 +9,28 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 from datetime import date
 from pathlib import Path
 
 import pytest
+from tui_helpers import fake_cups
 
-from tui.cli import main
-from tui.cli_commands import ensure_demo
-from tui.cli_export import tell_how_to_fetch
-from tui.cli_print import run_print
+from tui.cli.commands import ensure_demo
+from tui.cli.export import tell_how_to_fetch
+from tui.cli.main import main
+from tui.cli.printing import run_print
 from workbook.i18n import set_language
 
 TODAY = "2026-03-15"
-LPSTAT = "printer HP is idle.  enabled since x\\nprinter PDF is idle.  enabled since x\\nsystem default destination: PDF\\n"
-
-
 @pytest.fixture
 def wb_path(tmp_path: Path) -> Path:
     return ensure_demo(tmp_path / "case" / "wb.json", reset=False, today=date(2026, 3, 15))
 
 
-def _script(folder: Path, name: str, body: str) -> None:
-    path = folder / name
-    path.write_text("#!/bin/sh\n" + body)
-    path.chmod(path.stat().st_mode | stat.S_IXUSR)
-
-
 @pytest.fixture
 def cups(tmp_path, monkeypatch):
     """A fake CUPS first on PATH; returns the file where lp's arguments land."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    calls = tmp_path / "lp-args"
-    _script(bin_dir, "lpstat", f'printf "{LPSTAT}"\n')
-    _script(bin_dir, "lp", f'for a in "$@"; do printf "%s\\n" "$a"; done > "{calls}"\n'
-                           'echo "request id is PDF-3 (1 file(s))"\n')  # fmt: skip
+    bin_dir, calls = fake_cups(tmp_path)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     return calls
 
@@ -143,7 +129,7 @@ def test_an_export_over_ssh_shows_and_copies_the_scp_command(monkeypatch):
     monkeypatch.setattr("sys.stderr", terminal)
     tell_how_to_fetch([Path("/srv/a b.pdf")])
     shown = terminal.getvalue()
-    assert "To fetch it, run this on your own computer" in shown
+    assert "On your own computer, fetch it with" in shown
     assert "scp 'lin@10.0.0.1:/srv/a\\ b.pdf' .\n" in shown
     assert shown.endswith("\x07") and "\x1b]52;c;" in shown  # copied with OSC 52
 

@@ -24,8 +24,8 @@ from typing import NoReturn
 
 from reports.delivery import DeliveryError
 from reports.delivery.printing import MAX_COPIES, check_copies, list_printers, print_file
-from tui.cli_export import add_selection_options, usage_problem
-from tui.export_job import PDF_KINDS, ExportError, ExportJob, ExportRequest, WriteError
+from reports.export_job import PDF_KINDS, ExportError, ExportRequest, WriteError
+from tui.cli.export import add_selection_options, usage_problem
 from workbook.i18n import N_, _
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -100,12 +100,13 @@ def run_print(args: argparse.Namespace | list[str], workbook_path: Path) -> int:
 
 def _write(args: argparse.Namespace, workbook_path: Path) -> Path:
     from storage import Workbook, WorkbookError
+    from tui.export.offers import load_job
 
     request = ExportRequest.from_args(args)
     try:
         with Workbook.open(workbook_path, read_only=True) as wb:
-            job = ExportJob.load(wb, workbook_path, request, args.today or date.today(),
-                                 notice=lambda m: print(f"repay: {m}", file=sys.stderr))  # fmt: skip
+            job = load_job(wb, workbook_path, request, args.today or date.today(),
+                           notice=lambda m: print(f"repay: {m}", file=sys.stderr))  # fmt: skip
             return job.run()[0]
     except WorkbookError as exc:
         raise ExportError(exc.message) from exc

@@ -55,9 +55,11 @@ def send_to_terminal(app: Any, path: Path) -> str:
     way = send_way()
     if way == "zmodem":
         find_sz()  # before suspending: a missing sz is said in the dialog, not on a bare screen
+    out = sys.__stdout__
     try:
+        if out is None:  # no terminal at all (a service, a test runner without one)
+            raise SuspendNotSupported("no terminal")
         with app.suspend():
-            out = sys.__stdout__
             if way == "iterm":
                 out.write(for_multiplexer(iterm_file_for(path)))
                 out.flush()

@@ -43,7 +43,7 @@ class PrintOptions(FormDialog[PrintChoice | None]):
         # The default first, so Enter at once prints one copy there.
         self.names = [default] if default else []
         self.names += [n for n in printers.names if n != default]
-        self.disabled = printers.disabled
+        self.disabled_printers = printers.disabled  # not `disabled`: that is Textual's own
 
     def compose_fields(self) -> ComposeResult:
         options = [(self._label(name), name) for name in self.names]
@@ -52,7 +52,7 @@ class PrintOptions(FormDialog[PrintChoice | None]):
                     id="print-copies", max_length=2)  # fmt: skip
 
     def _label(self, name: str) -> str:
-        if name in self.disabled:
+        if name in self.disabled_printers:
             return _("{printer} (disabled)").format(printer=name)
         return name
 

@@ -224,3 +224,25 @@ def test_the_send_error_is_a_delivery_error(tmp_path, monkeypatch):
     with pytest.raises(DeliveryError) as caught:
         send_to_terminal(object(), pdf)  # refused before the app is touched
     assert caught.value.reason == "sz-missing"
+
+
+async def test_a_disabled_printer_is_marked_and_the_dialog_still_works(open_app, demo_path, out, tmp_path, monkeypatch):
+    # Regression: the list of disabled printers once went into Textual's own `disabled`
+    # attribute, which switched the whole print dialog off.
+    lpstat = ("printer PDF is idle.  enabled since x\\nprinter Old disabled since x -\\n"
+              "system default destination: PDF\\n")  # fmt: skip
+    bin_dir, calls = fake_cups(tmp_path, lpstat=lpstat)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    app = open_app(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "ctrl+o")
+        await _settle(app, pilot)
+        options = app.screen
+        assert isinstance(options, PrintOptions) and not options.disabled
+        await pilot.press("right")
+        printer = options.query_one("#print-printer", Choice)
+        assert printer.value == "Old"
+        assert "Old (disabled)" in str(printer.query_one(".choice-value").content)
+        await pilot.press("left", "enter")
+        await _settle(app, pilot)
+        assert calls.read_text().splitlines()[:2] == ["-d", "PDF"]

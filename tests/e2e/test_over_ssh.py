@@ -1,6 +1,6 @@
 """`repay` used over a real SSH session, as the card's user does, and the file fetched back.
 
-A private sshd on 127.0.0.1 (see sshd.py); `ssh -tt` in a pseudo-terminal; the screen read
+A private sshd on 127.0.0.1 (see e2e_sshd.py); `ssh -tt` in a pseudo-terminal; the screen read
 through pyte. The session goes home -> step 2 -> export (`e`, Enter: the file is written and the
 scp command shown) -> Send to my computer (Ctrl+T: the app suspends itself, `sz` runs
 there and `rz` here, as Xshell or SecureCRT would) -> quit; the PDF that arrived must be
@@ -14,8 +14,8 @@ import shlex
 import subprocess
 
 import pytest
-from conftest import client_env, need, remote_env, repay_command
-from terminal import Terminal
+from e2e_helpers import client_env, need, remote_env, repay_command
+from e2e_terminal import Terminal
 
 from reports.delivery.ssh import scp_command
 

@@ -1,6 +1,6 @@
 """Printing the signed-agreement checklist through a real CUPS to the cups-pdf printer.
 
-A private cupsd (see cupsd.py) with one cups-pdf printer as the default; the checklist
+A private cupsd (see e2e_cupsd.py) with one cups-pdf printer as the default; the checklist
 is written by `repay export` from the demo workbook and sent with
 `reports.delivery.printing.print_file`, which must name the job CUPS made; the printed
 file must then appear in cups-pdf's output folder as an A4 PDF of the same pages.
@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import repay_command, unavailable
-from cupsd import CupsUnavailable, PrivateCups
+from e2e_cupsd import CupsUnavailable, PrivateCups
+from e2e_helpers import repay_command, unavailable
 from pypdf import PdfReader
 
 from reports.delivery import DeliveryError

@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser._optionals.title = _("options")
     parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
     parser.add_argument("kind", choices=KINDS, help=_("what to export"))
+    add_selection_options(parser)
+    parser.add_argument("--table", choices=CSV_TABLES, help=_("only this table (csv)"))
+    return parser
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """Which records and where to: shared by `repay export` and `repay print`."""
     parser.add_argument("--debt", type=int, metavar="ID", help=_("the debt (letter)"))
     parser.add_argument(
         "--agreement", type=int, metavar="ID", help=_("the agreement (checklist, schedule)")
@@ -131,13 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=_("up to this date (log)")
     )
-    parser.add_argument("--table", choices=CSV_TABLES, help=_("only this table (csv)"))
     parser.add_argument(
         "--statement", action="store_true",
         help=_("end the log with a signed statement that it is true (log)"),
     )  # fmt: skip
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
-    return parser
 
 
 def _date(text: str) -> date:
@@ -150,7 +155,8 @@ def _date(text: str) -> date:
 
 
 def run_export(args: argparse.Namespace | list[str], workbook_path: Path) -> int:
-    """Run one export; the exit status (0, or 2 after a one-line message)."""
+    """Run one export; the exit status (0; 1 when --lender matched nothing; 2 after a
+    one-line message)."""
     if not isinstance(args, argparse.Namespace):
         try:
             args = build_parser().parse_args(list(args))
@@ -162,6 +168,7 @@ def run_export(args: argparse.Namespace | list[str], workbook_path: Path) -> int
     status, written = _export(request, workbook_path, args.today or date.today())
     for path in written:
         print(_("Written: {path}").format(path=path))
+    tell_how_to_fetch(written)
     return status
 
 
@@ -202,6 +209,20 @@ def _to_stdout(request: ExportRequest, workbook_path: Path, today: date) -> int:
     return EXIT_OK
 
 
+def tell_how_to_fetch(paths: list[Path]) -> None:
+    """In an SSH session at a terminal: the scp command to fetch `paths`, shown on stderr
+    (stdout stays one path a line for scripts) and copied with OSC 52."""
+    from reports.delivery.ssh import scp_command, scp_message
+    from reports.delivery.terminal import osc52
+
+    command = scp_command(paths) if paths else None
+    if command is None or not sys.stderr.isatty():
+        return
+    print(scp_message(command), file=sys.stderr)
+    sys.stderr.write(osc52(command))
+    sys.stderr.flush()
+
+
 def _say(message: str) -> None:
     print(f"repay: {message}", file=sys.stderr)
 
@@ -211,6 +232,7 @@ __all__ = [
     "KINDS",
     "PDF_KINDS",
     "ExportError",
+    "add_selection_options",
     "build_parser",
     "default_folder",
     "default_out_path",

@@ -27,6 +27,7 @@ from reportlab.platypus.flowables import SetPageTopFlowables
 
 from reports.document import FRAME_HEIGHT, FRAME_WIDTH, DocContext, write_report
 from reports.fonts import FontChoice
+from reports.markup_frags import fast_paragraph
 from reports.styles import FLAG, MUTED, grid_table_style
 from reports.text import WrapOnceParagraph, clean
 from workbook.followup.conduct import RULE_INFO, Rule, breaches
@@ -248,7 +249,7 @@ def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> WrapOnc
                 f'<font color="{MUTED.hexval()}">{ctx.m(ctx.t(label) + colon)}</font>'
                 + ctx.m(value)
             )
-    return WrapOnceParagraph("<br/>".join(parts) or "-", s.cell)
+    return fast_paragraph("<br/>".join(parts) or "-", s.cell)
 
 
 def _next_action(comm: Communication, ctx: DocContext) -> str:
@@ -273,7 +274,7 @@ class _CellMaker:
         room = width - 2 * PADDING
         if self.covered is not None and all(self._fits(t, room) for t in texts):
             return "\n".join(texts)
-        return WrapOnceParagraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
+        return fast_paragraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
 
     def _fits(self, text: str, room: float) -> bool:
         return self.covered is not None and self.covered.issuperset(map(ord, text)) and (

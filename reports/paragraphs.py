@@ -29,6 +29,9 @@ from reportlab.platypus import Paragraph, paragraph
 _textsplit: Any = textsplit
 _paragraph: Any = paragraph
 
+# Imported before the patches below, so it keeps reportlab's own function as fallback.
+from reports.cjk_split import fast_cjk_frag_split, reportlab_cjk_frag_split
+
 # Chinese punctuation that may not start a line (GB/T 15834); reportlab's list is
 # Japanese and lacks the full-width comma, semicolon, colon, ! and ? and closing marks.
 CHINESE_CANNOT_START = "，；：！？》〉”’"
@@ -44,7 +47,7 @@ def _cjk_split_without_blank_lines(frags, max_widths, calc_bounds, encoding="utf
     The line that holds nothing but the break is folded into the line before it (its
     break marker too, so a later split across pages still breaks there).
     """
-    result = _original_cjk_split(frags, max_widths, calc_bounds, encoding)
+    result = fast_cjk_frag_split(frags, max_widths, calc_bounds, encoding)
     kept = []
     for line in result.lines:
         blank = not any((getattr(w, "text", "") or "").strip() for w in line.words)
@@ -57,8 +60,7 @@ def _cjk_split_without_blank_lines(frags, max_widths, calc_bounds, encoding="utf
     return result
 
 
-_original_cjk_split = _paragraph.cjkFragSplit
-if getattr(_original_cjk_split, "__module__", "") == _paragraph.__name__:
+if _paragraph.cjkFragSplit is reportlab_cjk_frag_split:
     _paragraph.cjkFragSplit = _cjk_split_without_blank_lines
 
 

@@ -26,6 +26,22 @@ from reportlab.rl_config import _FUZZ
 
 # (font name, size) -> {character: width}; a document uses a handful of fonts and sizes.
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_ASCENTS: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def clone(frag, text: str):
+    """`frag.clone(text=text)` (the same attributes in a new object of its class), cheaper."""
+    new = object.__new__(frag.__class__)
+    new.__dict__.update(frag.__dict__)
+    new.text = text
+    return new
+
+
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    found = _ASCENTS.get((font, size))
+    if found is None:
+        found = _ASCENTS[(font, size)] = getAscentDescent(font, size)
+    return found
 
 
 def _widths_of(text: str, font: str, size: float) -> list[float]:
@@ -73,6 +89,7 @@ def fast_cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
         else:
             chars.append("")
             widths.append(stringWidth("", f.fontName, f.fontSize))
+    keys = [_style_key(f) for f in frags]
     cannot_start = _paragraph.ALL_CANNOT_START
     n = len(chars)
     running = [0.0, *accumulate(widths)]  # an estimate of where each line ends
@@ -90,7 +107,7 @@ def fast_cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
             i = n
             if width_used > 0:
                 lines.append(
-                    _make_line(frags, starts, chars, line_start, n, max_width, width_used,
+                    _make_line(frags, keys, starts, chars, line_start, n, max_width, width_used,
                                max_width - width_used, False)
                 )  # fmt: skip
             break
@@ -123,7 +140,7 @@ def fast_cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
                 i -= 1
                 extra_space += w
         lines.append(
-            _make_line(frags, starts, chars, line_start, i, max_width, width_used,
+            _make_line(frags, keys, starts, chars, line_start, i, max_width, width_used,
                        extra_space, line_break)
         )  # fmt: skip
         try:
@@ -149,13 +166,23 @@ def _first_over(widths, running, start, limit, n) -> tuple[int, list[float]]:
         stop = min(n, stop + (stop - start) + 16)
 
 
-def _make_line(frags, starts, chars, a, b, max_width, width_used, extra_space, line_break):
+# What reportlab's sameFrag compares; frags with a break or an inline object are never alike.
+_SAME = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+
+
+def _style_key(frag) -> tuple | None:
+    d = frag.__dict__
+    if "cbDefn" in d or "lineBreak" in d:
+        return None
+    return tuple(d.get(k) for k in _SAME)
+
+
+def _make_line(frags, keys, starts, chars, a, b, max_width, width_used, extra_space, line_break):
     """reportlab's makeCJKParaLine for units a..b: runs of alike frags become words."""
     words = []
-    head = None
+    head = head_key = None
     pieces: list[str] = []
     max_size = max_ascent = min_descent = 0
-    same = _paragraph.sameFrag
     fi = bisect_right(starts, a) - 1
     while fi < len(frags) and starts[fi] < b:
         f = frags[fi]
@@ -164,27 +191,26 @@ def _make_line(frags, starts, chars, a, b, max_width, width_used, extra_space, l
         lo, hi = max(a, s), min(b, e)
         piece = f.text[lo - s : hi - s] if f.text else ""
         size = f.fontSize
-        ascent, descent = getAscentDescent(f.fontName, size)
+        ascent, descent = _ascent_descent(f.fontName, size)
         max_size = max(max_size, size)
         max_ascent = max(max_ascent, ascent)
         min_descent = min(min_descent, descent)
-        if head is None or not same(head, f):
+        key = keys[fi]
+        if head is None or head_key is None or key is None or key != head_key:  # sameFrag
             if head is not None:
-                word = head.clone()
-                word.text = "".join(pieces)
-                words.append(word)
-            head, pieces = f, []
+                words.append(clone(head, "".join(pieces)))
+            head, head_key, pieces = f, key, []
         pieces.append(piece)
         fi += 1
     if head is not None:
-        word = head.clone()
-        word.text = "".join(pieces)
-        words.append(word)
-    return _paragraph.FragLine(
+        words.append(clone(head, "".join(pieces)))
+    line = object.__new__(_paragraph.FragLine)  # FragLine(**attributes), cheaper
+    line.__dict__.update(
         kind=1, extraSpace=extra_space, wordCount=1, words=words, fontSize=max_size,
         ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width_used,
         lineBreak=line_break,
     )  # fmt: skip
+    return line
 
 
 __all__ = ["fast_cjk_frag_split", "reportlab_cjk_frag_split"]

@@ -215,11 +215,15 @@ def _header(ctx: DocContext, title: str) -> Callable[[Canvas, SimpleDocTemplate]
     left_style = ctx.styles.small
     prepared = ctx.t(N_("Prepared {date}")).format(date=long_date(ctx.today, ctx.lang))
 
+    made: dict = {}
+
     def draw(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         top = PAGE_HEIGHT - 12 * mm
         half = FRAME_WIDTH / 2 - 4 * mm
-        _draw_para(canvas, markup(title, ctx.fonts), left_style, CONTENT_X, top, half, "left")
+        _draw_para(
+            canvas, markup(title, ctx.fonts), left_style, CONTENT_X, top, half, "left", made
+        )
         if ctx.workbook_name:
             _draw_para(
                 canvas,
@@ -229,25 +233,44 @@ def _header(ctx: DocContext, title: str) -> Callable[[Canvas, SimpleDocTemplate]
                 top,
                 half,
                 "right",
+                made,
             )
         rule_y = top - left_style.leading - 1 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(CONTENT_X, rule_y, PAGE_WIDTH - CONTENT_X, rule_y)
         _draw_para(
-            canvas, markup(prepared, ctx.fonts), left_style, CONTENT_X, FOOTER_TOP, half, "left"
+            canvas,
+            markup(prepared, ctx.fonts),
+            left_style,
+            CONTENT_X,
+            FOOTER_TOP,
+            half,
+            "left",
+            made,
         )
         canvas.restoreState()
 
     return draw
 
 
-def _draw_para(canvas, text: str, style, x: float, top: float, width: float, align: str) -> None:
-    """Draw the first line of `text` with its top at `top` (a long name is cut, not wrapped)."""
-    if align == "right":
-        style = style.clone(style.name + "_right", alignment=TA_RIGHT)
-    para = Paragraph(text, style)
-    _w, height = para.wrap(width, PAGE_HEIGHT)
+def _draw_para(
+    canvas, text: str, style, x: float, top: float, width: float, align: str, made=None
+) -> None:
+    """Draw the first line of `text` with its top at `top` (a long name is cut, not wrapped).
+
+    `made` (a dict) keeps the laid-out paragraph for the next page: the header and
+    footer are the same on each of a long log's thousand pages."""
+    key = (text, id(style), width, align)
+    if made is not None and key in made:
+        para, height = made[key]
+    else:
+        if align == "right":
+            style = style.clone(style.name + "_right", alignment=TA_RIGHT)
+        para = Paragraph(text, style)
+        _w, height = para.wrap(width, PAGE_HEIGHT)
+        if made is not None:
+            made[key] = (para, height)
     canvas.saveState()
     clip = canvas.beginPath()
     clip.rect(x, top - style.leading, width, style.leading)

@@ -2,8 +2,8 @@
 
 reportlab parses every Paragraph's text with `html.parser` and builds its frags (runs
 of text in one style) from the tags; for a 10,000-entry log that is a fifth of the
-time. Our own markup uses three constructs only — `<font color="...">`, `</font>` and
-`<br/>` — around escaped user text (`&amp; &lt; &gt;`). For such text the frags are
+time. Our own markup uses four constructs only — `<font color="...">`, `<font name="...">`
+(a symbol font), `</font>` and `<br/>` — around escaped user text (`&amp; &lt; &gt;`). For such text the frags are
 made here directly, as copies of frags that reportlab's parser made once for the same
 style and the same nesting, so they are the parser's frags exactly (the same objects'
 contents, the same split at each entity). Anything else — another tag, an attribute,
@@ -13,15 +13,15 @@ nesting that does not close — goes to reportlab's parser as before.
 
 from __future__ import annotations
 
-import copy
 import re
 
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from reports.cjk_split import clone
 from reports.paragraphs import WrapOnceParagraph
 
-_TOKEN = re.compile(r'(<font color="[^"<>&]*">|</font>|<br/>|<[^>]*>|&amp;|&lt;|&gt;)')
+_TOKEN = re.compile(r'(<font (?:color|name)="[^"<>&]*">|</font>|<br/>|<[^>]*>|&amp;|&lt;|&gt;)')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
 _TEMPLATES: dict[tuple, tuple] = {}
 _MAX_TEMPLATES = 512
@@ -68,16 +68,16 @@ def markup_frags(text: str, style) -> tuple[str, list] | None:
             if index % 2 == 0 and ("<" in token or "&" in token):
                 return None  # not escaped: the parser decides what it means
             if index % 2 == 0 or token in _ENTITIES:
-                frag = copy.copy(_templates(style, tuple(path))[0])
-                frag.text = _ENTITIES.get(token, token) if index % 2 else token
-                frags.append(frag)
+                text_frag = _templates(style, tuple(path))[0]
+                frags.append(clone(text_frag, _ENTITIES.get(token, token) if index % 2 else token))
             elif token == "<br/>":
-                frags.append(copy.copy(_templates(style, tuple(path))[1]))
+                br_frag = _templates(style, tuple(path))[1]
+                frags.append(clone(br_frag, br_frag.text))
             elif token == "</font>":
                 if not path:
                     return None
                 path.pop()
-            elif token.startswith("<font color="):
+            elif token.startswith("<font "):
                 path.append(token)
             else:
                 return None

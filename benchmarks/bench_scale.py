@@ -34,7 +34,6 @@ def measure(n: int) -> dict[str, float]:
     from reports.commlog import build_log
     from reports.fonts import choose_fonts
     from storage import Workbook
-    from tui.workbook_data import load_data
 
     fonts = choose_fonts()
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,7 +45,7 @@ def measure(n: int) -> dict[str, float]:
                                         for c in comms[:n]])  # fmt: skip
         t0 = time.perf_counter()
         wb = Workbook.open(path)
-        data = load_data(wb)
+        data = wb.snapshot()
         opened = time.perf_counter() - t0
         saves = []
         for extra in comms[n:]:

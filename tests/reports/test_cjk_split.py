@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from reportlab.lib.colors import Color
 from reportlab.platypus import paragraph as rl_paragraph
@@ -59,7 +59,7 @@ def _frags(ctx, parts: list[tuple[str, bool]]) -> list:
         for label, value in parts
     )
     made = markup_frags(text, ctx.styles.cell)
-    assert made is not None
+    assume(made is not None)  # nothing but spaces: no frags, nothing to break
     return made[1]
 
 

@@ -29,6 +29,7 @@ STATE_WORDS = {
     "not_started": N_("not started"),
 }
 STATE_STYLES = {"done": "green", "in_progress": "yellow", "not_started": ""}
+MAX_WARNINGS = 100
 
 
 class HomeScreen(BaseScreen):
@@ -145,8 +146,16 @@ class HomeScreen(BaseScreen):
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column()
-        for line in lines:  # a hanging indent: the marks stay in their own column
+        # A workbook of 500 debts has a thousand warnings: laying them all out (each
+        # wrapped, measured again at every refresh) held the screen for seconds, and no
+        # one reads past the first screenfuls. The rest are counted.
+        for line in lines[:MAX_WARNINGS]:  # a hanging indent: the marks stay in their column
             table.add_row(Text("!", style="bold yellow"), Wrapped(line))
+        if len(lines) > MAX_WARNINGS:
+            more = _("and {n} more, on the steps they belong to.").format(
+                n=len(lines) - MAX_WARNINGS
+            )
+            table.add_row("", Text(more, style="dim"))
         return table
 
     def _steps(self, states: dict[int, str | None]) -> Table:

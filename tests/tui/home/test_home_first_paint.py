@@ -8,6 +8,7 @@ any timing: while they are held, home is on screen with its titles and without t
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 
 from screen_text import screen_text
@@ -116,3 +117,22 @@ async def test_a_late_answer_from_before_a_save_is_not_shown(demo_path, open_app
             assert fmt.money(real_overview(before, TODAY).total_debt) not in shown
     finally:
         gate.set()
+
+
+async def test_a_thousand_warnings_show_the_first_hundred_and_count_the_rest(
+    empty_app, monkeypatch
+):
+    lines = [f"warning {i}" for i in range(1000)]
+    real_overview = home_module.build_overview
+
+    def many(*args, **kwargs):
+        view = real_overview(*args, **kwargs)
+        return dataclasses.replace(view, warnings=lines)
+
+    monkeypatch.setattr(home_module, "build_overview", many)
+    async with empty_app.run_test(size=SIZE):
+        await home_figures(empty_app)
+        shown = plain(empty_app, "#home-warning-list")
+        assert "Warnings (1000)" in screen_text(empty_app)
+        assert "warning 0" in shown and "warning 99" in shown and "warning 100" not in shown
+        assert "and 900 more, on the steps they belong to." in shown

@@ -40,7 +40,11 @@ class PtyScreen:
         return self.proc.pid
 
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        # Not pyte's `display`: it fails on a cell left empty by some wide characters.
+        rows = self.screen.buffer
+        return "\n".join(
+            "".join(rows[y][x].data for x in range(COLUMNS)) for y in range(LINES)
+        )
 
     def _pump(self, timeout: float) -> bool:
         """Feed what the program wrote within `timeout` s to the screen; False at EOF."""

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from typing import Any
 from unicodedata import category
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
-from reportlab.platypus import paragraph as _paragraph
-from reportlab.platypus.paragraph import cjkFragSplit as reportlab_cjk_frag_split
+from reportlab.platypus import paragraph
 from reportlab.rl_config import _FUZZ
+
+# The stubs describe reportlab's public API only; these are its internals, reached untyped.
+_paragraph: Any = paragraph
+reportlab_cjk_frag_split = _paragraph.cjkFragSplit
 
 # (font name, size) -> {character: width}; a document uses a handful of fonts and sizes.
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}

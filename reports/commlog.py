@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -205,13 +206,17 @@ class _RowTables:
             [row],
             colWidths=self.widths,
             hAlign="LEFT",
-            cellStyles=[list(model._cellStyles[0])],  # read only while drawing
+            cellStyles=[list(_cell_styles(model)[0])],  # read only when drawn
         )
         for name in _STYLE_PARTS:
             setattr(table, name, list(getattr(model, name)))
         for name, value in self.style._opts.items():
             setattr(table, name, value)
         return table
+
+
+def _cell_styles(table: Any) -> list:
+    return table._cellStyles  # reportlab's, not in its type stubs
 
 
 # What Table.setStyle fills besides the cell styles (reportlab 4-5's attribute names).

@@ -14,12 +14,18 @@ nesting that does not close — goes to reportlab's parser as before.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus import paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from reports.cjk_split import clone
 from reports.paragraphs import WrapOnceParagraph
+
+# reportlab internals the stubs leave out, reached untyped.
+_paragraph: Any = paragraph
+cleanBlockQuotedText = _paragraph.cleanBlockQuotedText
+textTransformFrags = _paragraph.textTransformFrags
 
 _TOKEN = re.compile(r'(<font (?:color|name)="[^"<>&]*">|</font>|<br/>|<[^>]*>|&amp;|&lt;|&gt;)')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}

@@ -24,13 +24,13 @@ from typing import Any
 from reportlab.lib import textsplit
 from reportlab.platypus import Paragraph, paragraph
 
+# Imported before the patches below, so it keeps reportlab's own function as fallback.
+from reports.cjk_split import fast_cjk_frag_split, reportlab_cjk_frag_split
+
 # The stubs describe the public API only: they make ALL_CANNOT_START Final and leave
 # out the module internals patched here. Reached untyped, these names are not checked.
 _textsplit: Any = textsplit
 _paragraph: Any = paragraph
-
-# Imported before the patches below, so it keeps reportlab's own function as fallback.
-from reports.cjk_split import fast_cjk_frag_split, reportlab_cjk_frag_split
 
 # Chinese punctuation that may not start a line (GB/T 15834); reportlab's list is
 # Japanese and lacks the full-width comma, semicolon, colon, ! and ? and closing marks.

@@ -67,7 +67,8 @@ def _encode(value: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any], id: int | None = None) -> T:
     """Build a `cls` from a dict made by `to_dict`; `id` is set when the class has one."""
-    return record_decoder(cls)(data, id)
+    decode: Callable[[Any, int | None], T] = record_decoder(cls)
+    return decode(data, id)
 
 
 @functools.cache

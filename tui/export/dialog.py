@@ -45,10 +45,13 @@ from tui.export.offers import (
     ExportSource,
     Offer,
     Written,
+    choices_for,
+    chosen,
     folder_from_text,
     offers_for,
     write_offer,
 )
+from tui.frame.pick import PickRecord
 from tui.frame.shell import Shell, shell
 from tui.widgets.field import Choice, Field, text_parser
 from tui.widgets.keybar import KeyBar
@@ -102,6 +105,7 @@ class ExportDialog(PrintAndSend, ModalScreen[Path | None]):
         super().__init__(classes="dialog export-dialog")
         self.context = context or ExportContext()
         self.offers: list[Offer] = []
+        self._last_offer: Offer | None = None  # the offer last written (with its record)
         self.last_written: Path | None = None
         # The letter's language and every other document's, each kept once chosen.
         self._chosen_langs = {"letter": LETTER_LANG, "other": current_language()}
@@ -201,10 +205,26 @@ class ExportDialog(PrintAndSend, ModalScreen[Path | None]):
 
     def action_export(self, then: PrintChoice | str | None = None, force: bool = False) -> None:
         """Write the highlighted file; `then` print it (a PrintChoice) or "send" it;
-        `force` after the user agreed to replace a file repay did not write."""
+        `force` after the user agreed to replace a file repay did not write. A document
+        offered without its record (the letter on home) first asks which one."""
         offer = self.highlighted_offer()
         if offer is None:
             return
+        if offer.needs is None:
+            self._export(offer, then, force)
+            return
+        data = self.repay.data()
+        question = (_("Which debt is the letter for?") if offer.needs == "debt"
+                    else _("Which agreement?"))  # fmt: skip
+
+        def picked(record_id: int | None) -> None:
+            if record_id is not None:
+                self._export(chosen(offer, record_id, data), then, force)
+
+        self.app.push_screen(PickRecord(question, choices_for(offer, data)), picked)
+
+    def _export(self, offer: Offer, then: PrintChoice | str | None, force: bool) -> None:
+        self._last_offer = offer
         if self._writing is not None:
             self._status(_("Still writing the last file; a moment please."), "")
             return
@@ -320,8 +340,8 @@ class ExportDialog(PrintAndSend, ModalScreen[Path | None]):
         self._status(question, "-error")
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.action_export(then, force=True)
+            if yes and self._last_offer is not None:
+                self._export(self._last_offer, then, force=True)
             else:
                 self._status(_("Nothing written; {name} is as it was.").format(name=path.name), "")
 

@@ -37,6 +37,9 @@ class Offer:
     file_type: str  # "PDF", "CSV", "JSON", "ICS"
     request: ExportRequest
     has_language: bool = True  # JSON is the same in every language
+    # "debt" or "agreement": the dialog asks which one before writing (a document
+    # offered where none is selected, e.g. the letter on home).
+    needs: str | None = None
 
     @property
     def default_lang(self) -> str | None:
@@ -126,7 +129,52 @@ def offers_for(context: ExportContext, data: WorkbookData) -> list[Offer]:
         Offer("json", _("The whole workbook, to keep or import"), "JSON", ExportRequest("json"),
               has_language=False),
     ]  # fmt: skip
+    return found + _documents_to_choose(context, data)
+
+
+def _documents_to_choose(context: ExportContext, data: WorkbookData) -> list[Offer]:
+    """Every document the context does not name already, each asking for its record, so
+    that `e` reaches every document from anywhere (home included)."""
+    found = []
+    if context.debt_id is None and data.debts:
+        found.append(Offer("letter-choose", _("Application letter (choose the debt)"), "PDF",
+                           ExportRequest("letter"), needs="debt"))
+    if context.agreement_id is None and data.agreements:
+        found.append(Offer("checklist-choose", _("Signing checklist (choose the agreement)"),
+                           "PDF", ExportRequest("checklist"), needs="agreement"))
+        found.append(Offer("schedule-choose", _("Payment schedule (choose the agreement)"),
+                           "PDF", ExportRequest("schedule"), needs="agreement"))
+    if not context.log:
+        found.append(Offer("log-all", _("Communication log: every contact"), "PDF",
+                           ExportRequest("log")))
     return found
+
+
+def choices_for(offer: Offer, data: WorkbookData) -> list[tuple[int, str]]:
+    """What the user picks from for `offer` (id, line): the debts or the agreements."""
+    if offer.needs == "debt":
+        return [(d.id, f"{d.lender}  {fmt.money(d.balance)}") for d in data.debts
+                if d.id is not None]
+    if offer.needs == "agreement":
+        return [
+            (a.id, f"{_lender(data, a.debt_id) or '?'}  {fmt.money(a.instalment)} x {a.count}")
+            for a in data.agreements if a.id is not None
+        ]  # fmt: skip
+    return []
+
+
+def chosen(offer: Offer, record_id: int, data: WorkbookData) -> Offer:
+    """`offer` for the picked record: titled like the offer a selection gives."""
+    if offer.needs == "debt":
+        title = _("Application letter to {lender}").format(lender=_lender(data, record_id))
+        return replace(offer, title=title, needs=None,
+                       request=replace(offer.request, debt=record_id))
+    agreement = next(a for a in data.agreements if a.id == record_id)
+    who = _lender(data, agreement.debt_id)
+    title = (_("Signing checklist: {lender}") if offer.request.kind == "checklist"
+             else _("Payment schedule: {lender}")).format(lender=who)
+    return replace(offer, title=title, needs=None,
+                   request=replace(offer.request, agreement=record_id))
 
 
 def folder_from_text(text: str, workbook_path: Path) -> Path:
@@ -191,6 +239,8 @@ __all__ = [
     "ExportSource",
     "Offer",
     "Written",
+    "choices_for",
+    "chosen",
     "filter_words",
     "folder_from_text",
     "offers_for",

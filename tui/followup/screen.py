@@ -24,7 +24,6 @@ from tui.followup import writes
 from tui.followup.agreement_form import AgreementForm
 from tui.followup.checklist import ChecklistDialog
 from tui.followup.payment_form import PaymentForm
-from tui.followup.pick_debt import PickDebt
 from tui.followup.schedule_view import ScheduleView
 from tui.followup.view import (
     agreement_cells,
@@ -39,6 +38,7 @@ from tui.followup.view import (
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
+from tui.frame.pick import PickRecord
 from tui.palette import ScreenAction
 from tui.widgets.cells import header
 from tui.widgets.tables import selected_key, sync_rows
@@ -259,7 +259,7 @@ class FollowupScreen(StepScreen):
                 self._open_new(debt)
 
         lines = [(c.debt.id or 0, debt_choice_line(c)) for c in choices]
-        self.app.push_screen(PickDebt(_("Which debt is the agreement for?"), lines), picked)
+        self.app.push_screen(PickRecord(_("Which debt is the agreement for?"), lines), picked)
 
     def _open_new(self, debt: Debt) -> None:
         draft, note = draft_agreement(debt, self.repay.data().proposals, self.today)

@@ -190,7 +190,8 @@ def test_offers_follow_the_context(demo_path):
         data = wb.snapshot()
     debt, agreement = data.debts[0], data.agreements[0]
     plain = [o.key for o in offers_for(ExportContext(), data)]
-    assert plain == ["summary", "csv-debts", "csv-log", "csv-payments", "ics", "json"]
+    assert plain == ["summary", "csv-debts", "csv-log", "csv-payments", "ics", "json",
+                     "letter-choose", "checklist-choose", "schedule-choose", "log-all"]
     assert [o.key for o in offers_for(ExportContext(debt_id=debt.id), data)][0] == "letter"
     assert "letter" not in [o.key for o in offers_for(ExportContext(debt_id=9999), data)]
     keys = [o.key for o in offers_for(ExportContext(agreement_id=agreement.id), data)]

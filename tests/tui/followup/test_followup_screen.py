@@ -15,11 +15,11 @@ from storage import Workbook
 from tui.followup.agreement_form import AgreementForm, schedule_summary
 from tui.followup.checklist import CheckItem, ChecklistDialog
 from tui.followup.payment_form import PaymentForm
-from tui.followup.pick_debt import PickDebt
 from tui.followup.schedule_view import ScheduleView
 from tui.followup.screen import FollowupScreen
 from tui.followup.view import progress_line, status_after
 from tui.frame.confirm import ConfirmModal
+from tui.frame.pick import PickRecord
 from tui.widgets.field import Field
 from workbook.followup.agreements import CHECKLIST_KEYS, checklist_complete
 from workbook.followup.instalments import agreement_progress, next_actions
@@ -198,7 +198,7 @@ async def test_a_language_switch_keeps_the_row(demo_path, open_app):
 async def test_new_agreement_asks_which_debt(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "a")
-        assert isinstance(demo_app.screen, PickDebt)
+        assert isinstance(demo_app.screen, PickRecord)
         await pilot.press("enter")  # the first: the card, whose proposal is under discussion
         form = demo_app.screen
         assert isinstance(form, AgreementForm)

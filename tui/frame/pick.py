@@ -1,4 +1,5 @@
-"""Choose the debt an agreement is for. Enter picks; Esc or Cancel goes back."""
+"""Choose one record from a list (the debt an agreement is for, the debt or agreement a
+document is about). Enter picks; Esc or Cancel goes back."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from tui.widgets.keybar import KeyBar
 from workbook.i18n import N_, _
 
 
-class PickDebt(ModalScreen[int | None]):
-    """`choices` are (debt id, line to show); the result is the chosen id."""
+class PickRecord(ModalScreen[int | None]):
+    """`choices` are (record id, line to show); the result is the chosen id."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel")]
 
@@ -32,7 +33,7 @@ class PickDebt(ModalScreen[int | None]):
         with Vertical(classes="dialog-box pick-box"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield OptionList(
-                *[Option(line, id=str(debt_id)) for debt_id, line in self.choices],
+                *[Option(line, id=str(record_id)) for record_id, line in self.choices],
                 id="pick-list",
             )
             with Horizontal(classes="dialog-buttons"):

@@ -14,13 +14,12 @@ from decimal import Decimal
 from workbook import fmt
 from workbook.budget import debts_as_agreed as budget_debts_as_agreed
 from workbook.budget import summarise
-from workbook.followup.instalments import due_within, overdue
+from workbook.followup.dues import dues_within, overdue_items
 from workbook.followup.progress import next_planned_action
 from workbook.i18n import _
 from workbook.models import ZERO, Debt, DebtStatus, LprEntry
 from workbook.money.lpr import benchmark_check
 from workbook.money.schedule import debt_monthly_payment
-from workbook.parse import next_due_date
 from workbook.snapshot import WorkbookData
 
 CLOSED = (DebtStatus.SETTLED,)
@@ -68,19 +67,13 @@ def _surplus(data: WorkbookData, today: date) -> Decimal | None:
 
 
 def next_payment_due(data: WorkbookData, today: date) -> NextDue | None:
-    """The earliest unpaid instalment of an agreement, or contract payment of a debt."""
+    """The earliest payment still owed: an agreed instalment (overdue ones first, by
+    date) or a contract payment, from the one source of due dates."""
     lenders = {d.id: d.lender for d in data.debts}
-    found: list[NextDue] = []
-    for state in due_within(data.agreements, data.payments, today, days=366)[:1]:
-        found.append(NextDue(state.due, state.remaining, lenders.get(state.debt_id, "")))
-    agreed = {a.debt_id for a in data.agreements}
-    for debt in data.debts:
-        if debt.status in CLOSED or debt.id in agreed:
-            continue
-        if debt.due_day and debt.monthly_payment:
-            found.append(NextDue(next_due_date(debt.due_day, today), debt.monthly_payment,
-                                 debt.lender))
-    return min(found, key=lambda n: n.due) if found else None
+    for state in dues_within(data.debts, data.agreements, data.payments, today, days=366):
+        if state.source != "late":
+            return NextDue(state.due, state.remaining, lenders.get(state.debt_id, ""))
+    return None
 
 
 def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> list[str]:
@@ -93,17 +86,20 @@ def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()
                 amount=fmt.money(-surplus)
             )
         )
-    for debt in data.debts:
-        if debt.status in CLOSED:
-            continue
-        if debt.status == DebtStatus.OVERDUE or debt.overdue_days > 0:
-            found.append(
-                _("{lender} is overdue: {days} days, {amount} overdue.").format(
-                    lender=debt.lender, days=debt.overdue_days, amount=fmt.money(debt.overdue_amount)
-                )
-            )
     lenders = {d.id: d.lender for d in data.debts}
-    for state in overdue(data.agreements, data.payments, today):
+    late = overdue_items(data.debts, data.agreements, data.payments, today)
+    for state in late:
+        if state.source != "late":
+            continue
+        found.append(
+            _("{lender} is overdue: {days} days, {amount} overdue.").format(
+                lender=lenders.get(state.debt_id, ""), days=state.days_overdue,
+                amount=fmt.money(state.remaining)
+            )
+        )
+    for state in late:
+        if state.source == "late":
+            continue
         found.append(
             _("Agreed instalment to {lender} of {amount} was due on {date}.").format(
                 lender=lenders.get(state.debt_id, ""), amount=fmt.money(state.remaining),

@@ -259,6 +259,9 @@ class Agreement:
     checklist: dict[str, bool] = field(default_factory=dict)
     notes: str = ""
     id: int | None = None
+    # The day of the month monthly instalments keep (29-31: the month end in shorter
+    # months, then back); None keeps first_due's day. Optional: older files decode.
+    due_day: int | None = None
 
 
 @dataclass

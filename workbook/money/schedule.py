@@ -296,7 +296,8 @@ def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
         return []
     method = debt.method
     first = debt_first_due(debt, today)
-    due = debt.due_day or first.day
+    # Paid out on the 31st with no due day: the 31st, not whatever day `first` fell on.
+    due = debt.due_day or (debt.start_date.day if debt.start_date else first.day)
     stated = debt.monthly_payment if debt.monthly_payment and debt.monthly_payment > 0 else None
     original = debt.principal if debt.principal and debt.principal > 0 else None
     common = {

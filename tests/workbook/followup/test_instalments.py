@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbook import i18n
+from workbook.followup.dues import due_report
 from workbook.followup.instalments import (
     agreement_progress,
     due_within,
@@ -16,7 +17,6 @@ from workbook.followup.instalments import (
     next_actions,
     overdue,
 )
-from workbook.followup.dues import due_report
 from workbook.models import Agreement, Communication, Debt, Direction, Payment
 
 D = Decimal

@@ -100,7 +100,8 @@ def build_schedule(
         parts = _equal_principal(principal, r, months)
     elif method == RepaymentMethod.INTEREST_FIRST:
         interest = cents(principal * r)
-        parts = [(ZERO, interest)] * (months - 1) + [(principal, interest)]
+        # 0.00, not 0: every row's parts are in cents, as the other methods' are.
+        parts = [(CENT * 0, interest)] * (months - 1) + [(principal, interest)]
     elif method == RepaymentMethod.BULLET:
         maturity = due_date(first_due.year, first_due.month + months - 1, due)
         interest = _bullet_interest(principal, r, months, start, maturity, basis)

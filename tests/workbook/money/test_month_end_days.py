@@ -114,3 +114,9 @@ def test_a_first_payment_two_days_after_pay_out_is_not_a_whole_month():
     rows = debt_schedule(short, date(2024, 1, 30))
     assert rows[0].due == date(2024, 2, 1)
     assert debt_true_rate(short, date(2024, 1, 30)).apr > D("0.12")
+
+
+def test_interest_first_rows_hold_cents_like_every_other_row():
+    rows = build_schedule(D("1000"), Rate(D("12")), 3, RepaymentMethod.INTEREST_FIRST,
+                          date(2024, 1, 31))
+    assert [str(r.principal) for r in rows] == ["0.00", "0.00", "1000.00"]

@@ -156,6 +156,9 @@ class Debt:
     letter_opening: str = ""
     letter_statement: str = ""
     letter_closing: str = ""
+    # An online platform: is the lender behind the app a licensed institution? None is
+    # "don't know" (both readings are shown). Optional: older files decode.
+    platform_licensed: bool | None = None
 
 
 @dataclass

@@ -17,6 +17,7 @@ Schedule rules (`agreement_schedule`):
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -216,20 +217,20 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
     # A loan paid out on the 31st with no separate due day keeps the 31st.
     day = debt.due_day or (debt.start_date.day if debt.start_date else None)
     first_due = add_months(next_due_day(today, day), max(proposal.pause_months, 0), day)
-    common = {"debt_id": debt.id, "first_due": first_due, "proposal_id": proposal.id,
-              "due_day": day}
+    draft = functools.partial(
+        Agreement, debt_id=debt.id, first_due=first_due, proposal_id=proposal.id, due_day=day
+    )
 
     discount = proposal.settlement_discount_percent
     if discount is not None and discount > ZERO:
         share = (Decimal(100) - min(discount, Decimal(100))) / Decimal(100)
         total = (owed * share).quantize(CENT, rounding=ROUND_HALF_UP)
-        return Agreement(
+        return draft(
             total=total,
             instalment=total,
             count=1,
             frequency=Frequency.ONE_OFF,
             waived_amount=debt.balance - total,
-            **common,
         )
 
     rate = proposal.new_rate or debt.rate
@@ -243,14 +244,13 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
     if solved.never_repays and solved.smallest_payment is not None:
         instalment = solved.smallest_payment
         solved = solve_months(owed, rate, instalment)
-    return Agreement(
+    return draft(
         total=solved.total_paid if solved.total_paid is not None else owed,
         instalment=instalment,
         count=max(solved.months or 1, 1),
         frequency=Frequency.MONTHLY,
         rate=rate,
         waived_amount=waived,
-        **common,
     )
 
 

@@ -25,7 +25,12 @@ from decimal import Decimal
 
 from workbook.fmt import money
 from workbook.followup.agreements import agreement_schedule
-from workbook.followup.instalments import InstalmentState, instalment_states, next_actions
+from workbook.followup.instalments import (
+    InstalmentState,
+    Status,
+    instalment_states,
+    next_actions,
+)
 from workbook.i18n import _
 from workbook.models import (
     ZERO,
@@ -49,7 +54,7 @@ def _is_open(debt: Debt) -> bool:
     return debt.status != DebtStatus.SETTLED and debt.balance > ZERO
 
 
-def _status(due: date, today: date) -> str:
+def _status(due: date, today: date) -> Status:
     return "due" if due == today else "upcoming"
 
 
@@ -57,7 +62,7 @@ def _contract_state(debt: Debt, number: int, count: int, due: date, amount: Deci
                     today: date) -> InstalmentState:
     return InstalmentState(
         agreement_id=None, number=number, due=due, amount=amount, paid=ZERO, remaining=amount,
-        status=_status(due, today),  # type: ignore[arg-type]
+        status=_status(due, today),
         days_overdue=0, debt_id=debt.id, count=count, source="contract",
     )
 
@@ -118,7 +123,7 @@ def late_debt(debt: Debt, today: date) -> InstalmentState | None:
     )
 
 
-def _sort_key(state: InstalmentState) -> tuple:
+def _sort_key(state: InstalmentState) -> tuple[date, int, int, int]:
     return (state.due, state.debt_id if state.debt_id is not None else -1,
             state.agreement_id if state.agreement_id is not None else -1, state.number)
 
@@ -241,7 +246,7 @@ def due_report(
     What is overdue or due by today + `days`, then each open debt's next payment when
     it falls later, then the planned next actions from the log.
     """
-    names = {d.id: d.lender.strip() for d in debts if d.id is not None}
+    names: dict[int | None, str] = {d.id: d.lender.strip() for d in debts if d.id is not None}
     lines = [_("Repay Workbook: due by {date}").format(date=today + timedelta(days=days))]
     soon = dues_within(debts, agreements, payments, today, days)
     listed = {s.debt_id for s in soon if s.source != "late"}
@@ -256,7 +261,7 @@ def due_report(
     for comm in actions:
         template = (
             _("LATE action {date} {lender}: {action}")
-            if comm.next_action_date < today
+            if comm.next_action_date is not None and comm.next_action_date < today
             else _("Action {date} {lender}: {action}")
         )
         action = " ".join(comm.next_action.split()) or _("(no description)")

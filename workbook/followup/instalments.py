@@ -195,7 +195,11 @@ def next_actions(
 ) -> list[Communication]:
     """Pending next actions dated by today + days (late ones included), soonest first."""
     horizon = today + timedelta(days=days)
-    found = [c for c in pending_actions(communications) if c.next_action_date <= horizon]
+    found = [
+        c
+        for c in pending_actions(communications)
+        if c.next_action_date is not None and c.next_action_date <= horizon
+    ]
     return sorted(found, key=lambda c: (c.next_action_date, c.at))
 
 

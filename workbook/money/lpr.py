@@ -223,7 +223,15 @@ def _old_contract_text(apr: Decimal, four: Decimal, lpr: LprEntry) -> str:
              checked=fmt.date_(LPR_LAST_CHECKED))
 
 
-def _explain(kind, apr, four, lpr, contract_known, above_four, above_24) -> str:
+def _explain(
+    kind: str,
+    apr: Decimal | None,
+    four: Decimal | None,
+    lpr: LprEntry | None,
+    contract_known: bool,
+    above_four: bool,
+    above_24: bool,
+) -> str:
     if apr is None:
         return _(
             "The true annual rate cannot be worked out yet: enter the amount, the rate or "

@@ -42,6 +42,11 @@ class DebtForm(FormDialog[Debt | None]):
                     v("lender") or "", id="lender", placeholder=_("e.g. bank, app or person"))
         yield Choice(_("Type of lender"), enum_options(LenderType),
                      v("lender_type") or LenderType.OTHER, id="lender_type")
+        # The lender behind an app may or may not be licensed: the rate verdict differs.
+        yield Choice(_("If an app: lender licensed?"),
+                     [(_("Don't know"), None), (_("Licensed institution"), True),
+                      (_("Not licensed"), False)],
+                     v("platform_licensed"), id="platform_licensed")
         yield Field(_("Product"), text_parser, v("product") or "", id="product")
         yield Field(_("Contract number"), text_parser, v("contract_number") or "",
                     id="contract_number")
@@ -106,6 +111,7 @@ class DebtForm(FormDialog[Debt | None]):
         fields = dict(
             lender=values["lender"],
             lender_type=values["lender_type"],
+            platform_licensed=values["platform_licensed"],
             product=values["product"],
             contract_number=values["contract_number"],
             contact_phone=values["contact_phone"],

@@ -42,11 +42,6 @@ class DebtForm(FormDialog[Debt | None]):
                     v("lender") or "", id="lender", placeholder=_("e.g. bank, app or person"))
         yield Choice(_("Type of lender"), enum_options(LenderType),
                      v("lender_type") or LenderType.OTHER, id="lender_type")
-        # The lender behind an app may or may not be licensed: the rate verdict differs.
-        yield Choice(_("If an app: lender licensed?"),
-                     [(_("Don't know"), None), (_("Licensed institution"), True),
-                      (_("Not licensed"), False)],
-                     v("platform_licensed"), id="platform_licensed")
         yield Field(_("Product"), text_parser, v("product") or "", id="product")
         yield Field(_("Contract number"), text_parser, v("contract_number") or "",
                     id="contract_number")
@@ -91,6 +86,11 @@ class DebtForm(FormDialog[Debt | None]):
         yield self.group(_("Status and notes"))
         yield Choice(_("Status"), enum_options(DebtStatus), v("status") or DebtStatus.CURRENT,
                      id="status")
+        # Kept out of the first group so its tab order is unchanged. The lender behind an app may or may not be licensed: the rate verdict differs.
+        yield Choice(_("If an app: lender licensed?"),
+                     [(_("Don't know"), None), (_("Licensed institution"), True),
+                      (_("Not licensed"), False)],
+                     v("platform_licensed"), id="platform_licensed")
         yield Toggles(_("Channels"), enum_options(Channel), v("channels") or [], id="channels")
         yield Field(_("Notes"), text_parser, v("notes") or "", id="notes")
 

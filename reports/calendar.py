@@ -25,7 +25,8 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from reports.files import write_private
 from reports.text import clean, tr
 from workbook import fmt
-from workbook.followup.instalments import instalment_states, pending_actions
+from workbook.followup.dues import all_dues
+from workbook.followup.instalments import InstalmentState, pending_actions
 from workbook.i18n import N_
 from workbook.models import ZERO, Agreement, Communication, Debt, Payment
 
@@ -84,9 +85,11 @@ def calendar_bytes(
     name = clean(workbook_name) or tr(N_("Repay Workbook"), lang)
     cal.add("x-wr-calname", name)
     lenders = {d.id: d.lender.strip() for d in debts}
+    # Which events exist comes from the one source of due dates (`workbook.followup.dues`).
+    dues = all_dues(debts, agreements, payments, today)
     for agreement in agreements:
         lender = lenders.get(agreement.debt_id, "")
-        states = instalment_states(agreement, payments, today)
+        states = [s for s in dues if s.source == "agreement" and s.agreement_id == agreement.id]
         for state in states:
             amount = fmt.money(state.amount, lang, currency=currency)
             values = {
@@ -133,6 +136,8 @@ def calendar_bytes(
             if state.remaining > ZERO:
                 event.add_component(_reminder(summary.format(**values)))
             cal.add_component(event)
+    _contract_events(cal, dues, lenders, lang=lang, stamp=stamp, calendar_id=calendar_id,
+                     currency=currency)
     pending = {id(c) for c in pending_actions(communications)}
     for index, comm in enumerate(communications):
         if comm.next_action_date is None:
@@ -174,6 +179,34 @@ def _china_time() -> Timezone:
     standard.add("tzname", "CST")
     zone.add_component(standard)
     return zone
+
+
+def _contract_events(cal: Calendar, dues: Sequence[InstalmentState], lenders: dict, *,
+                     lang: str, stamp: datetime, calendar_id: str, currency: str) -> None:
+    """A debt without an agreement: its contract payments for the next year. A debt
+    recorded late has no due date of its own to put in a calendar: not an event."""
+    for state in dues:
+        if state.source != "contract":
+            continue
+        values = {
+            "amount": fmt.money(state.amount, lang, currency=currency),
+            "lender": clean(lenders.get(state.debt_id, "")),
+            "n": state.number,
+            "count": state.count,
+        }
+        if state.count:
+            summary = tr(N_("Pay {amount} to {lender} (contract payment {n}/{count})"), lang)
+        else:
+            summary = tr(N_("Pay {amount} to {lender} (contract payment)"), lang)
+        event = _event(
+            uid_parts=("contract", calendar_id, state.debt_id, state.due.isoformat()),
+            day=state.due,
+            summary=summary.format(**values),
+            description=tr(N_("From the contract terms entered for this debt."), lang),
+            stamp=stamp,
+        )
+        event.add_component(_reminder(summary.format(**values)))
+        cal.add_component(event)
 
 
 def _event(uid_parts: tuple, day: date, summary: str, description: str, stamp: datetime) -> Event:

@@ -15,13 +15,15 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from reports.document import FRAME_WIDTH, DocContext, split_in_row, write_report
 from reports.fonts import FontChoice
 from reports.styles import grid_table_style, label_value_style
+from workbook import i18n
 from workbook.budget import BudgetSummary, debts_as_agreed, summarise
 from workbook.followup.instalments import agreement_progress
 from workbook.i18n import N_
 from workbook.models import ZERO, Debt
 from workbook.money.schedule import debt_monthly_payment
 from workbook.money.truerate import debt_true_rate
-from workbook.negotiation.plans import plan_summary
+from workbook.negotiation import figures
+from workbook.overview import rate_warnings
 from workbook.snapshot import WorkbookData
 
 HUNDREDTH = Decimal("0.01")
@@ -55,7 +57,7 @@ def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowa
     sections = (
         (N_("Debts"), _debts(data, ctx)),
         (N_("Budget, per month"), [_budget(budget, ctx)]),
-        (N_("Plan"), _plan(data, budget.surplus, ctx)),
+        (N_("Plan"), _plan(data, ctx)),
         (N_("Agreements and payments"), _agreements(data, ctx)),
     )
     for heading, body in sections:
@@ -107,7 +109,8 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
     cell = ctx.styles.cell
     rows: list[list[Flowable | str]] = []
     total = overdue = monthly = ZERO
-    for debt in data.debts:
+    # An agreed debt costs its agreed instalment: the figure home and step 2 show.
+    for debt in debts_as_agreed(data.debts, data.agreements):
         true = debt_true_rate(debt, ctx.today)
         payment = debt_monthly_payment(debt, ctx.today)
         rows.append(
@@ -152,10 +155,23 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
             "everything you pay, fees included (APR = monthly rate × 12; EAR compounds it)."
         )
     )
-    return [
+    story: list[Flowable] = [
         _table(head, rows, widths, ctx, right=(1, 2, 5)),
         ctx.p(note, _after_table(ctx.styles.small)),
     ]
+    story += [ctx.p(line, ctx.styles.body) for line in _rate_warnings(data, ctx)]
+    return story
+
+
+def _rate_warnings(data: WorkbookData, ctx: DocContext) -> list[str]:
+    """Home's rate warnings (rule, source and date: docs/verdicts.md), in the PDF's
+    language: the domain words them in the current language, so switch it meanwhile."""
+    previous = i18n.current_language()
+    i18n.set_language(ctx.lang)
+    try:
+        return rate_warnings(data, ctx.today)
+    finally:
+        i18n.set_language(previous)
 
 
 def _overdue(debt: Debt, ctx: DocContext) -> Paragraph:
@@ -183,9 +199,10 @@ def _budget(budget: BudgetSummary, ctx: DocContext) -> Table:
     return Table(data, colWidths=[width, 50 * mm], style=label_value_style(), hAlign="LEFT")
 
 
-def _plan(data: WorkbookData, surplus: Decimal, ctx: DocContext) -> list[Flowable]:
+def _plan(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
     s = ctx.styles
-    plan = plan_summary(data.debts, data.proposals, surplus, ctx.today)
+    # Step 4's plan: agreed debts enter at their agreed instalment, never re-planned.
+    plan = figures.plan(data, ctx.today)
     if not plan.rows:
         return [ctx.p(ctx.t(N_("No open debts to plan for.")), s.body)]
     rows: list[list[Flowable | str]] = []

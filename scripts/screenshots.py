@@ -43,7 +43,7 @@ DIALOGS = (
     ("dialog-request-en", ["4", "tab", "enter"]),
     ("dialog-agreement-en", ["6", "m"]),
     ("dialog-checklist-en", ["6", "x"]),
-    ("dialog-payment-en", ["6", "tab", "r"]),
+    ("dialog-payment-en", ["6", "tab", "down", "down", "r"]),  # past the 2 debts recorded late
     ("dialog-schedule-en", ["6", "s"]),
     ("dialog-log-entry-en", ["6", "c", "down", "down", "down", "down", "enter"]),
     ("dialog-log-filter-en", ["6", "c", "slash"]),

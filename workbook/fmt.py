@@ -125,7 +125,7 @@ ENUM_LABELS: dict[StrEnum, str] = {
     LenderType.CONSUMER_FINANCE: N_("Consumer-finance company"),
     LenderType.ONLINE_PLATFORM: N_("Online lending platform"),
     LenderType.MICROLOAN: N_("Microloan company"),
-    LenderType.PRIVATE: N_("Private individual"),
+    LenderType.PRIVATE: N_("Private lending (a person, or a company without a lending licence)"),
     LenderType.OTHER: N_("Other"),
     RateUnit.YEAR: N_("Per year"),
     RateUnit.MONTH: N_("Per month"),

@@ -156,6 +156,9 @@ class Debt:
     letter_opening: str = ""
     letter_statement: str = ""
     letter_closing: str = ""
+    # An online platform: is the lender behind the app a licensed institution? None is
+    # "don't know" (both readings are shown). Optional: older files decode.
+    platform_licensed: bool | None = None
 
 
 @dataclass
@@ -262,6 +265,9 @@ class Agreement:
     checklist: dict[str, bool] = field(default_factory=dict)
     notes: str = ""
     id: int | None = None
+    # The day of the month monthly instalments keep (29-31: the month end in shorter
+    # months, then back); None keeps first_due's day. Optional: older files decode.
+    due_day: int | None = None
 
 
 @dataclass

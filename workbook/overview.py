@@ -14,13 +14,12 @@ from decimal import Decimal
 from workbook import fmt
 from workbook.budget import debts_as_agreed as budget_debts_as_agreed
 from workbook.budget import summarise
-from workbook.followup.instalments import due_within, overdue
+from workbook.followup.dues import dues_within, overdue_items
 from workbook.followup.progress import next_planned_action
 from workbook.i18n import _
 from workbook.models import ZERO, Debt, DebtStatus, LprEntry
-from workbook.money.lpr import benchmark_check
+from workbook.money.lpr import BenchmarkCheck, benchmark_check
 from workbook.money.schedule import debt_monthly_payment
-from workbook.parse import next_due_date
 from workbook.snapshot import WorkbookData
 
 CLOSED = (DebtStatus.SETTLED,)
@@ -68,19 +67,13 @@ def _surplus(data: WorkbookData, today: date) -> Decimal | None:
 
 
 def next_payment_due(data: WorkbookData, today: date) -> NextDue | None:
-    """The earliest unpaid instalment of an agreement, or contract payment of a debt."""
+    """The earliest payment still owed: an agreed instalment (overdue ones first, by
+    date) or a contract payment, from the one source of due dates."""
     lenders = {d.id: d.lender for d in data.debts}
-    found: list[NextDue] = []
-    for state in due_within(data.agreements, data.payments, today, days=366)[:1]:
-        found.append(NextDue(state.due, state.remaining, lenders.get(state.debt_id, "")))
-    agreed = {a.debt_id for a in data.agreements}
-    for debt in data.debts:
-        if debt.status in CLOSED or debt.id in agreed:
-            continue
-        if debt.due_day and debt.monthly_payment:
-            found.append(NextDue(next_due_date(debt.due_day, today), debt.monthly_payment,
-                                 debt.lender))
-    return min(found, key=lambda n: n.due) if found else None
+    for state in dues_within(data.debts, data.agreements, data.payments, today, days=366):
+        if state.source != "late":
+            return NextDue(state.due, state.remaining, lenders.get(state.debt_id, ""))
+    return None
 
 
 def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> list[str]:
@@ -93,17 +86,20 @@ def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()
                 amount=fmt.money(-surplus)
             )
         )
-    for debt in data.debts:
-        if debt.status in CLOSED:
-            continue
-        if debt.status == DebtStatus.OVERDUE or debt.overdue_days > 0:
-            found.append(
-                _("{lender} is overdue: {days} days, {amount} overdue.").format(
-                    lender=debt.lender, days=debt.overdue_days, amount=fmt.money(debt.overdue_amount)
-                )
-            )
     lenders = {d.id: d.lender for d in data.debts}
-    for state in overdue(data.agreements, data.payments, today):
+    late = overdue_items(data.debts, data.agreements, data.payments, today)
+    for state in late:
+        if state.source != "late":
+            continue
+        found.append(
+            _("{lender} is overdue: {days} days, {amount} overdue.").format(
+                lender=lenders.get(state.debt_id, ""), days=state.days_overdue,
+                amount=fmt.money(state.remaining)
+            )
+        )
+    for state in late:
+        if state.source == "late":
+            continue
         found.append(
             _("Agreed instalment to {lender} of {amount} was due on {date}.").format(
                 lender=lenders.get(state.debt_id, ""), amount=fmt.money(state.remaining),
@@ -115,19 +111,59 @@ def warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()
 
 
 def rate_warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry] = ()) -> list[str]:
-    """One short line per open debt whose true rate is above a benchmark (step 1 explains)."""
+    """One short line per open debt whose rate step 1 flags, with the same rule, source
+    and date (docs/verdicts.md): for private lending the 4 × LPR line, never the old 24 %
+    one; for a licensed lender 24 % only as the regulators' reported expectation."""
     found = []
     for debt in data.debts:
         if debt.status in CLOSED:
             continue
         check = benchmark_check(debt, today, extra_lpr)
-        if check.true_apr is None:
+        if check.entries_wrong:
+            found.append(_("{lender}: the entries look wrong (the payments cannot repay the "
+                           "loan); see step 1.").format(lender=debt.lender))
             continue
-        apr = f"{fmt.number(check.true_apr * 100)}%"
-        if check.above_24:
-            found.append(_("{lender}: true annual rate {apr} is above 24%.").format(
-                lender=debt.lender, apr=apr))
-        elif check.above_four_lpr and check.four_lpr is not None:
-            found.append(_("{lender}: true annual rate {apr} is above 4 x LPR ({four}).").format(
-                lender=debt.lender, apr=apr, four=f"{fmt.number(check.four_lpr * 100)}%"))
+        line = _rate_line(debt.lender, check)
+        if line:
+            found.append(line)
     return found
+
+
+def _rate_line(lender: str, check: BenchmarkCheck) -> str | None:
+    if check.true_apr is None or check.four_lpr is None or check.lpr is None:
+        return None
+    values = {
+        "lender": lender,
+        "apr": f"{fmt.number(check.true_apr * 100)}%",
+        "four": f"{fmt.number(check.four_lpr * 100)}%",
+        "lpr": f"{check.lpr.percent}%",
+        "start": fmt.date_(check.lpr.start),
+    }
+    above_four = check.above_four_lpr or check.on_line
+    if check.reading == "private" and check.old_contract and above_four:
+        return _("{lender}: true annual rate {apr} is above 4 × today's LPR ({four}; LPR {lpr} "
+                 "from {start}), the line for interest since 2020-08-20 on a loan made "
+                 "before then (SPC private-lending rules, rev. 2020-12-29, Art. 31).").format(
+            **values)
+    if check.reading == "private" and above_four:
+        return _("{lender}: true annual rate {apr} is above 4 × LPR at the contract date "
+                 "({four}; LPR {lpr} from {start}; SPC private-lending rules 2020, Art. 25): "
+                 "courts do not support the excess.").format(**values)
+    if check.reading == "licensed" and (check.above_24 or check.on_line):
+        return _("{lender}: true annual rate {apr} is at or above 24%, the ceiling regulators "
+                 "are reported to expect of licensed lenders (window guidance reported in "
+                 "2025, not a statute).").format(**values)
+    if above_four and check.reading == "unknown" and check.above_24:
+        return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; LPR {lpr} from "
+                 "{start}), the courts' limit if the lender is not licensed; if it is licensed, "
+                 "it is also above 24%, the ceiling regulators are reported to expect (window "
+                 "guidance reported in 2025, not a statute).").format(**values)
+    if above_four:
+        if check.reading == "licensed":
+            return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; LPR {lpr} from "
+                     "{start}), a benchmark for a licensed lender, not a legal cap.").format(
+                **values)
+        return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; LPR {lpr} from "
+                 "{start}): the courts' limit if the lender is not licensed, a benchmark if "
+                 "it is.").format(**values)
+    return None

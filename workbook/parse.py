@@ -140,6 +140,31 @@ _PLAIN_RATE = re.compile(r"(?P<sign>[+-])?(?P<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(
 # 万五 = five in ten thousand; 千一 = one in a thousand. These are per day by custom.
 _PARTS_RATE = re.compile(r"(?P<sign>[+-])?(?P<base>万|千)(?:分之)?(?P<num>.+)")
 _PER_YEAR = {RateUnit.YEAR: 1, RateUnit.MONTH: 12, RateUnit.DAY: 365}
+# 分/厘 as people write rates: 月息1分 is 1 % a month, 月息8厘 0.8 %, 月息1分5厘 1.5 %;
+# 年息一分 is 10 % a year, 年息8厘 8 %. Without 月 or 年 the size is ambiguous (and per
+# day it is not said one way only): the user is asked.
+_FEN_LI = re.compile(r"(?:(?P<fen>[^分厘]+)分)?(?:(?P<li>[^分厘]+)厘?)?")
+_FEN_PERCENT = {RateUnit.MONTH: Decimal(1), RateUnit.YEAR: Decimal(10)}
+
+
+def _fen_li(s: str, unit: RateUnit | None) -> Decimal | str | None:
+    """The percent of a 分/厘 rate; a message when its unit leaves it ambiguous; None
+    when `s` is not written in 分/厘."""
+    if "分" not in s and "厘" not in s:
+        return None
+    m = _FEN_LI.fullmatch(s)
+    if m is None or not (m["fen"] or m["li"]):
+        return None
+    fen = small_number(m["fen"]) if m["fen"] else Decimal(0)
+    li = small_number(m["li"]) if m["li"] else Decimal(0)
+    if fen is None or li is None or (m["li"] and li >= 10 and m["fen"]):
+        return None
+    if unit not in _FEN_PERCENT:
+        return _(
+            "分 and 厘 mean different sizes a month and a year: write 月息1分 (1% a month) "
+            "or 年息1分 (10% a year)."
+        )
+    return (fen + li / 10) * _FEN_PERCENT[unit]
 
 
 def _rate_number(s: str) -> tuple[Decimal, bool, bool] | None:
@@ -174,7 +199,11 @@ def parse_rate(
     pieces = [p for p in _UNIT_RE.split(s) if p]
     if len(units) > 1:
         return fail(_("The rate names two different units; give one: a year, a month or a day."))
-    number = _rate_number(pieces[0]) if len(pieces) == 1 else None
+    fen_li = _fen_li(pieces[0], next(iter(units), None)) if len(pieces) == 1 else None
+    if isinstance(fen_li, str):
+        return fail(fen_li)
+    number = (fen_li, False, False) if fen_li is not None else (
+        _rate_number(pieces[0]) if len(pieces) == 1 else None)
     if number is None:
         return fail(
             _("That is not a rate: type for example 18%, 年化18%, 1.5%/月, 0.05%/day or 日息万五.")

@@ -308,6 +308,7 @@ def test_int_range():
 
 
 ERRORS = [
+    lambda: parse_rate("1分"),  # 分/厘 without 月 or 年 (issue 10)
     lambda: parse_money(""),
     lambda: parse_money("abc"),
     lambda: parse_money("1,2"),

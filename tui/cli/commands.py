@@ -16,7 +16,7 @@ from storage.repository import stored_id
 from storage.transfer import import_json
 from storage.workbook import check_workbook, normal_path
 from workbook.demo.case import DemoData, demo_records
-from workbook.followup.instalments import due_report, has_overdue
+from workbook.followup.dues import due_report, has_overdue_anything
 from workbook.i18n import LANGUAGES, _
 
 EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
@@ -163,7 +163,7 @@ def due(path: Path, *, days: int, today: date) -> int:
         agreements = wb.agreements.list()
         payments = wb.payments.list()
         communications = wb.communications.list()
-        names = {stored_id(d): d.lender for d in wb.debts.list()}
+        debts = wb.debts.list()
         currency = wb.settings().currency
-    print(due_report(agreements, payments, communications, today, days, names, currency))
-    return EXIT_OVERDUE if has_overdue(agreements, payments, today) else EXIT_OK
+    print(due_report(debts, agreements, payments, communications, today, days, currency))
+    return EXIT_OVERDUE if has_overdue_anything(debts, agreements, payments, today) else EXIT_OK

@@ -86,6 +86,11 @@ class DebtForm(FormDialog[Debt | None]):
         yield self.group(_("Status and notes"))
         yield Choice(_("Status"), enum_options(DebtStatus), v("status") or DebtStatus.CURRENT,
                      id="status")
+        # Kept out of the first group so its tab order is unchanged. The lender behind an app may or may not be licensed: the rate verdict differs.
+        yield Choice(_("If an app: lender licensed?"),
+                     [(_("Don't know"), None), (_("Licensed institution"), True),
+                      (_("Not licensed"), False)],
+                     v("platform_licensed"), id="platform_licensed")
         yield Toggles(_("Channels"), enum_options(Channel), v("channels") or [], id="channels")
         yield Field(_("Notes"), text_parser, v("notes") or "", id="notes")
 
@@ -106,6 +111,7 @@ class DebtForm(FormDialog[Debt | None]):
         fields = dict(
             lender=values["lender"],
             lender_type=values["lender_type"],
+            platform_licensed=values["platform_licensed"],
             product=values["product"],
             contract_number=values["contract_number"],
             contact_phone=values["contact_phone"],

@@ -30,6 +30,7 @@ from workbook.models import ZERO, Debt, DebtStatus, LenderType
 from workbook.money.lpr import benchmark_check
 from workbook.money.schedule import debt_monthly_payment, debt_schedule
 from workbook.money.truerate import daily_rate_note, debt_true_rate
+from workbook.money.upfront import upfront_sentence, upfront_view
 
 # Short type names: the full labels do not fit the table at 80 columns.
 TYPE_SHORT = {
@@ -166,6 +167,9 @@ class InventoryScreen(StepScreen):
         daily = daily_rate_note(debt.rate)
         if daily:  # a daily rate: both yearly conventions, since lenders use either
             text.append("\n" + daily)
+        upfront = upfront_view(debt, self.today)
+        if upfront is not None:  # 砍头息: the principal is what was received (Art. 670)
+            text.append("\n" + upfront_sentence(upfront))
         return Wrapped(text)  # Chinese breaks between characters, never inside "3.00%"
 
     def _schedule_table(self, debt: Debt) -> Table | Text:

@@ -44,10 +44,10 @@ from tui.widgets.cells import header
 from tui.widgets.tables import selected_key, sync_rows
 from workbook import fmt
 from workbook.followup.agreements import agreement_schedule
+from workbook.followup.dues import dues_within
 from workbook.followup.instalments import (
     InstalmentState,
     agreement_progress,
-    due_within,
     next_actions,
 )
 from workbook.guide.wording import labelled
@@ -146,11 +146,11 @@ class FollowupScreen(StepScreen):
         self.query_one("#agreements-title", Static).update(Text(
             _("Agreements ({n})").format(n=len(self._agreements))))
 
-        due = due_within(data.agreements, data.payments, self.today, DAYS_AHEAD)
-        self._due = {f"i{s.agreement_id}-{s.number}": s for s in due}
-        counts = {a.id: len(agreement_schedule(a)) for a in data.agreements}
+        # Every open debt: agreed instalments, contract payments and debts recorded late.
+        due = dues_within(data.debts, data.agreements, data.payments, self.today, DAYS_AHEAD)
+        self._due = {f"{s.source[0]}{s.agreement_id}-{s.debt_id}-{s.number}": s for s in due}
         sync_rows(self.due_table, [
-            (key, due_cells(s, lenders.get(s.debt_id, "?"), counts.get(s.agreement_id, 0)))
+            (key, due_cells(s, lenders.get(s.debt_id, "?"), s.count))
             for key, s in self._due.items()
         ])
         if self.due_table.row_count:
@@ -214,7 +214,11 @@ class FollowupScreen(StepScreen):
 
     def _need_agreement(self) -> Agreement | None:
         agreement = self.selected_agreement()
-        if agreement is None:
+        state = self._due.get(selected_key(self.due_table) or "")
+        if agreement is None and self.due_table.has_focus and state is not None:
+            self.notify(_("This debt has no agreement yet: payments are recorded against an "
+                          "agreement (press a to record one)."), severity="warning")
+        elif agreement is None:
             self.notify(_("Pick an agreement in the table first."), severity="warning")
         return agreement
 

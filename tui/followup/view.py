@@ -84,7 +84,9 @@ def due_cells(state: InstalmentState, lender: str, count: int) -> list[Cell]:
     return [
         date_cell(state.due),
         text_cell(lender, 16),
-        number_cell(state.number, f"{state.number}/{count}"),
+        # A debt recorded late has no instalment number; a card's count is not known.
+        number_cell(state.number, "-" if state.source == "late" else
+                    f"{state.number}/{count}" if count else str(state.number)),
         money_cell(state.remaining, "bold red" if state.status == "overdue" else ""),
         styled_cell(label, STATUS_STYLES[state.status], state.days_overdue),
     ]

@@ -46,24 +46,25 @@ class ScheduledInstalment:
     amount: Decimal
 
 
-def add_months(start: date, months: int) -> date:
-    """`start` moved by whole months, keeping its day or falling back to the month end."""
+def add_months(start: date, months: int, day: int | None = None) -> date:
+    """`start` moved by whole months, keeping `day` (default: its own day) or falling
+    back to the month end: a 31st is the 30th in April and the 31st again in May."""
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
+    day = min(day or start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
 
 
-def due_date(first_due: date, frequency: Frequency, index: int) -> date:
-    """The due date of instalment `index` (0-based)."""
+def due_date(first_due: date, frequency: Frequency, index: int, day: int | None = None) -> date:
+    """The due date of instalment `index` (0-based); monthly ones keep `day`."""
     if frequency == Frequency.WEEKLY:
         return first_due + timedelta(days=7 * index)
     if frequency == Frequency.YEARLY:
         return add_months(first_due, 12 * index)
     if frequency == Frequency.ONE_OFF:
         return first_due
-    return add_months(first_due, index)
+    return add_months(first_due, index, day)
 
 
 def schedule_amounts(total: Decimal, instalment: Decimal, count: int) -> list[Decimal]:
@@ -85,6 +86,16 @@ def schedule_amounts(total: Decimal, instalment: Decimal, count: int) -> list[De
     return amounts
 
 
+def kept_day(a: Agreement) -> int:
+    """The day monthly instalments keep: `a.due_day` when first_due agrees with it (that
+    day, or the month end before it), else first_due's own day (the date was edited)."""
+    day = a.due_day
+    month_end = calendar.monthrange(a.first_due.year, a.first_due.month)[1]
+    if day and (day == a.first_due.day or (day > a.first_due.day == month_end)):
+        return day
+    return a.first_due.day
+
+
 def agreement_schedule(a: Agreement) -> list[ScheduledInstalment]:
     """The instalments `a` asks for, in due order; they sum exactly to `a.total`."""
     if a.frequency == Frequency.ONE_OFF:
@@ -92,7 +103,9 @@ def agreement_schedule(a: Agreement) -> list[ScheduledInstalment]:
     else:
         amounts = schedule_amounts(a.total, a.instalment, a.count)
     return [
-        ScheduledInstalment(number=i + 1, due=due_date(a.first_due, a.frequency, i), amount=x)
+        ScheduledInstalment(
+            number=i + 1, due=due_date(a.first_due, a.frequency, i, kept_day(a)), amount=x
+        )
         for i, x in enumerate(amounts)
     ]
 
@@ -201,9 +214,11 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
     waived = debt.penalty_fees if proposal.waive_penalty and debt.penalty_fees > ZERO else ZERO
     waived = min(waived, debt.balance)
     owed = debt.balance - waived
-    first_due = add_months(next_due_day(today, debt.due_day), max(proposal.pause_months, 0))
+    # A loan paid out on the 31st with no separate due day keeps the 31st.
+    day = debt.due_day or (debt.start_date.day if debt.start_date else None)
+    first_due = add_months(next_due_day(today, day), max(proposal.pause_months, 0), day)
     draft = functools.partial(
-        Agreement, debt_id=debt.id, first_due=first_due, proposal_id=proposal.id
+        Agreement, debt_id=debt.id, first_due=first_due, proposal_id=proposal.id, due_day=day
     )
 
     discount = proposal.settlement_discount_percent
@@ -270,6 +285,7 @@ __all__ = [
     "CHECKLIST_KEYS",
     "ScheduledInstalment",
     "add_months",
+    "kept_day",
     "agreement_from_proposal",
     "agreement_schedule",
     "checklist_complete",

@@ -20,16 +20,14 @@ collector calling me does not do my task for me.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from workbook.fmt import money
 from workbook.followup.agreements import agreement_schedule
 from workbook.followup.logfilter import lender_key
-from workbook.i18n import _
 from workbook.models import ZERO, Agreement, Communication, Direction, Payment
 
 Status = Literal["paid", "partial", "due", "overdue", "upcoming"]
@@ -46,6 +44,10 @@ class InstalmentState:
     status: Status
     days_overdue: int
     debt_id: int | None = None
+    count: int = 0  # instalments in its schedule, when known (0: not known)
+    # "agreement": an agreed instalment; "contract": a row of the debt's own schedule;
+    # "late": what the user recorded as overdue on a debt (`workbook.followup.dues`).
+    source: str = "agreement"
 
 
 @dataclass(frozen=True)
@@ -201,61 +203,10 @@ def next_actions(
     return sorted(found, key=lambda c: (c.next_action_date, c.at))
 
 
-def due_report(
-    agreements: Sequence[Agreement],
-    payments: Sequence[Payment],
-    communications: Sequence[Communication],
-    today: date,
-    days: int = 30,
-    lender_names: Mapping[int, str] | None = None,
-    currency: str = "CNY",
-) -> str:
-    """Plain-text lines for `repay due`, in the current language.
-
-    `lender_names` maps debt id -> lender, to say whom each instalment is owed to.
-    """
-    names = lender_names or {}
-    counts = {a.id: len(agreement_schedule(a)) for a in agreements}
-    lines = [_("Repay Workbook: due by {date}").format(date=today + timedelta(days=days))]
-    instalments = due_within(agreements, payments, today, days)
-    actions = next_actions(communications, today, days)
-    if not instalments and not actions:
-        lines.append(_("Nothing is due in the next {days} days.").format(days=days))
-        return "\n".join(lines)
-    for state in instalments:
-        values = {
-            "date": state.due,
-            "lender": names.get(state.debt_id, "") if state.debt_id is not None else "",
-            "number": state.number,
-            "count": counts.get(state.agreement_id, state.number),
-            "amount": money(state.remaining, currency=currency),
-            "days": state.days_overdue,
-        }
-        if state.status == "overdue":
-            template = _("OVERDUE {date} {lender} instalment {number}/{count}: {amount} ({days} days late)")
-        elif state.status == "due":
-            template = _("TODAY {date} {lender} instalment {number}/{count}: {amount}")
-        else:
-            template = _("Due {date} {lender} instalment {number}/{count}: {amount}")
-        lines.append(" ".join(template.format(**values).split()))  # no name: no gap
-    for comm in actions:
-        template = (
-            _("LATE action {date} {lender}: {action}")
-            if comm.next_action_date is not None and comm.next_action_date < today
-            else _("Action {date} {lender}: {action}")
-        )
-        action = " ".join(comm.next_action.split()) or _("(no description)")
-        lines.append(
-            template.format(date=comm.next_action_date, lender=comm.lender.strip(), action=action)
-        )
-    return "\n".join(lines)
-
-
 __all__ = [
     "InstalmentState",
     "Progress",
     "agreement_progress",
-    "due_report",
     "due_within",
     "has_overdue",
     "instalment_states",

@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from workbook import fmt
 from workbook.i18n import _
-from workbook.models import Debt, LenderType, LprEntry
+from workbook.models import ZERO, Debt, LenderType, LprEntry, RateUnit
 from workbook.money.schedule import HUNDRED, monthly_rate
-from workbook.money.truerate import debt_true_rate
+from workbook.money.truerate import daily_to_annual, debt_true_rate
 
 # One-year LPR changes since the reform of 2019-08-20 (china-facts §7).
 LPR_TABLE: tuple[LprEntry, ...] = tuple(
@@ -48,6 +48,10 @@ LPR_LAST_CHECKED = date(2026, 5, 20)
 LPR_WELL_SOURCED_FROM = date(2021, 12, 20)
 LPR_REFORM = date(2019, 8, 20)
 LINE_24 = Decimal("0.24")
+# SPC private-lending rules, 2020-12-29 revision, Art. 31 (china-facts §2.1): a contract
+# made before this day is judged under the old rules up to the day before, and from it
+# on against 4 × the LPR at the time the suit is filed.
+NEW_RULES_FROM = date(2020, 8, 20)
 
 LICENSED = frozenset(
     {
@@ -86,6 +90,30 @@ class BenchmarkCheck:
     legal_limit: bool  # True only for private lending, where 4 × LPR is the courts' limit
     explanation: str  # translated; source and as-of date included
     stated_only: bool = False  # true_apr is the stated rate annualised, not the IRR
+    reading: str = "unknown"  # "private", "licensed" or "unknown" (`lender_reading`)
+    old_contract: bool = False  # private lending made before 2020-08-20 (Art. 31)
+    on_line: bool = False  # a daily rate whose ×360 and ×365 figures straddle a line
+    entries_wrong: bool = False  # the payments entered cannot repay what was received
+
+
+def lender_reading(debt: Debt) -> str:
+    """Which rules the rate is read against: "private" (individuals, unlicensed
+    companies and platforms), "licensed", or "unknown" (show both readings)."""
+    if debt.lender_type == LenderType.PRIVATE:
+        return "private"
+    if debt.lender_type == LenderType.ONLINE_PLATFORM:
+        if debt.platform_licensed is None:
+            return "unknown"
+        return "licensed" if debt.platform_licensed else "private"
+    return "licensed" if debt.lender_type in LICENSED else "unknown"
+
+
+def _straddles(debt: Debt, line: Decimal | None) -> bool:
+    """A daily rate is "on the line" when ×360 is at or below it and ×365 at or above."""
+    if line is None or debt.rate is None or debt.rate.unit != RateUnit.DAY:
+        return False
+    both = daily_to_annual(debt.rate)
+    return both.x360 <= line <= both.x365
 
 
 def _pct(fraction: Decimal) -> str:
@@ -113,40 +141,90 @@ def _stated_apr(debt: Debt) -> Decimal | None:
 
 
 def benchmark_check(debt: Debt, today: date, extra: Iterable[LprEntry] = ()) -> BenchmarkCheck:
-    """How `debt`'s true annual rate compares with 4 × LPR at its contract date and 24 %.
+    """How `debt`'s true annual rate compares with 4 × LPR and 24 % (docs/verdicts.md).
 
     The true rate is the IRR-based APR (`debt_true_rate`); without it, the stated rate
     annualised (a daily rate ×360). The contract date is the start date, else today.
+    Private lending made before 2020-08-20 is read against 4 × today's LPR (the LPR at
+    the time of suing, if one sued today) for interest from 2020-08-20 on.
     """
     true = debt_true_rate(debt, today)
+    reading = lender_reading(debt)
+    if entries_look_wrong(debt, today):
+        return BenchmarkCheck(None, None, None, False, False, reading == "private",
+                              _entries_wrong_text(debt), reading=reading, entries_wrong=True)
     apr = true.apr if true is not None else _stated_apr(debt)
+    old = reading == "private" and debt.start_date is not None and debt.start_date < NEW_RULES_FROM
     contract_known = debt.start_date is not None
-    lpr = lpr_on(debt.start_date or today, extra)
+    lpr = lpr_on(today if old else debt.start_date or today, extra)
     four = lpr.percent * 4 / HUNDRED if lpr is not None else None
     above_four = apr is not None and four is not None and apr > four
     above_24 = apr is not None and apr > LINE_24
-    private = debt.lender_type == LenderType.PRIVATE
-    explanation = _explain(debt.lender_type, apr, four, lpr, contract_known, above_four, above_24)
+    on_line = _straddles(debt, four) or (reading != "private" and _straddles(debt, LINE_24))
+    if old and apr is not None and lpr is not None and four is not None:
+        explanation = _old_contract_text(apr, four, lpr)
+    else:
+        explanation = _explain(reading, apr, four, lpr, contract_known, above_four, above_24)
     stated_only = true is None and apr is not None
     if stated_only:
         explanation += " " + _(
             "This is the stated rate; with the term and amount entered, the true rate "
             "(fees and deductions included) can be higher."
         )
+    if on_line and debt.rate is not None:
+        both = daily_to_annual(debt.rate)
+        explanation += " " + _(
+            "A daily rate of {daily} is {x360} a year counted as 360 days and {x365} "
+            "counted as 365 days: it is on the line, not below it."
+        ).format(daily=fmt.percent(debt.rate.percent), x360=_pct(both.x360), x365=_pct(both.x365))
     return BenchmarkCheck(
         true_apr=apr,
         four_lpr=four,
         lpr=lpr,
         above_four_lpr=above_four,
         above_24=above_24,
-        legal_limit=private,
+        legal_limit=reading == "private",
         explanation=explanation,
         stated_only=stated_only,
+        reading=reading,
+        old_contract=old,
+        on_line=on_line,
     )
 
 
+def entries_look_wrong(debt: Debt, today: date) -> bool:
+    """The payments entered add up to less than the money received: no true rate."""
+    true = debt_true_rate(debt, today)
+    return true is not None and true.apr < 0
+
+
+def _entries_wrong_text(debt: Debt) -> str:
+    amount = debt.principal if debt.principal and debt.principal > 0 else debt.balance
+    received = amount - max(debt.upfront_deduction, ZERO)
+    paid = (debt.monthly_payment or ZERO) * (debt.term_months or 0)
+    return _(
+        "The entries look wrong: {count} payments of {payment} add up to {paid}, less than "
+        "the {received} received, so no true annual rate is shown. Check the monthly "
+        "payment, the term and the amount borrowed."
+    ).format(count=debt.term_months or 0, payment=fmt.money(debt.monthly_payment or ZERO),
+             paid=fmt.money(paid), received=fmt.money(received))
+
+
+def _old_contract_text(apr: Decimal, four: Decimal, lpr: LprEntry) -> str:
+    return _(
+        "This private loan was made before 2020-08-20, so two lines apply (SPC "
+        "private-lending rules, revision of 2020-12-29, Art. 31): for interest up to "
+        "2020-08-19 the old rules (courts supported up to 24% a year; above 36% was void); "
+        "for interest from 2020-08-20, 4 × the one-year LPR at the time of suing: "
+        "{four} if the suit were filed today (LPR {lpr} from {start}, table checked "
+        "{checked}). The true annual rate is {apr}. This is not legal advice: check with a "
+        "lawyer or the 12348 hotline."
+    ).format(apr=_pct(apr), four=_pct(four), lpr=f"{lpr.percent}%", start=fmt.date_(lpr.start),
+             checked=fmt.date_(LPR_LAST_CHECKED))
+
+
 def _explain(
-    kind: LenderType,
+    kind: str,
     apr: Decimal | None,
     four: Decimal | None,
     lpr: LprEntry | None,
@@ -166,7 +244,7 @@ def _explain(
             "or the 12348 legal hotline before relying on it."
         ).format(apr=_pct(apr))
     values = {"apr": _pct(apr), "four": _pct(four), "source": _source(lpr, contract_known)}
-    if kind == LenderType.PRIVATE:
+    if kind == "private":
         if above_four:
             text = _(
                 "For private lending, courts do not support interest above 4 × the one-year "
@@ -180,7 +258,7 @@ def _explain(
                 "LPR at the contract date ({four}; {source}; SPC private-lending rules, "
                 "2020, Art. 25); this loan's true annual rate of {apr} is within it."
             )
-    elif kind in LICENSED:
+    elif kind == "licensed":
         if above_24:
             text = _(
                 "For a licensed lender 4 × LPR ({four}; {source}) is a benchmark, not a legal "
@@ -203,6 +281,7 @@ def _explain(
             "This loan's true annual rate is {apr}; if the lender is a private person or an "
             "unlicensed company, courts do not support interest above 4 × LPR at the "
             "contract date ({four}; {source}), while for a licensed lender that is only a "
-            "benchmark and 24% is the ceiling regulators are reported to expect."
+            "benchmark and 24% is the ceiling regulators are reported to expect (window "
+            "guidance, not a statute)."
         )
     return text.format(**values)

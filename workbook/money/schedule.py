@@ -102,7 +102,8 @@ def build_schedule(
         parts = _equal_principal(principal, r, months)
     elif method == RepaymentMethod.INTEREST_FIRST:
         interest = cents(principal * r)
-        parts = [(ZERO, interest)] * (months - 1) + [(principal, interest)]
+        # 0.00, not 0: every row's parts are in cents, as the other methods' are.
+        parts = [(CENT * 0, interest)] * (months - 1) + [(principal, interest)]
     elif method == RepaymentMethod.BULLET:
         maturity = due_date(first_due.year, first_due.month + months - 1, due)
         interest = _bullet_interest(principal, r, months, start, maturity, basis)
@@ -315,7 +316,8 @@ def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
         return []
     method = debt.method
     first = debt_first_due(debt, today)
-    due = debt.due_day or first.day
+    # Paid out on the 31st with no due day: the 31st, not whatever day `first` fell on.
+    due = debt.due_day or (debt.start_date.day if debt.start_date else first.day)
     stated = debt.monthly_payment if debt.monthly_payment and debt.monthly_payment > 0 else None
     original = debt.principal if debt.principal and debt.principal > 0 else None
     common: _DebtTerms = {

@@ -208,10 +208,10 @@ def _month_index(day: date) -> int:
 
 
 def _monthly(rows: Sequence[Instalment], start: date | None) -> bool:
-    """True when payments fall one calendar month apart (and a month after `start`)."""
-    if start is not None and (
-        len(rows) == 1 or _month_index(rows[0].due) - _month_index(start) != 1
-    ):
+    """True when payments fall one calendar month apart, the first a whole month after
+    `start` (same day, or the month end for a 29th-31st): a first payment 2 or 58 days
+    after pay-out is not "one month", and is valued by actual days instead."""
+    if start is not None and (len(rows) == 1 or rows[0].due != add_months(start, 1)):
         return False
     return all(
         _month_index(b.due) - _month_index(a.due) == 1 for a, b in zip(rows, rows[1:], strict=False)
@@ -301,7 +301,7 @@ def debt_true_rate(debt: Debt, today: date) -> TrueRate | None:
         term,
         method,
         first,
-        due_day=debt.due_day,
+        due_day=debt.due_day or start.day,  # a loan paid out on the 31st keeps the 31st
         monthly_fee=fee,
         card_min_percent=debt.card_min_percent,
         card_min_floor=debt.card_min_floor,

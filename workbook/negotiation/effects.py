@@ -84,7 +84,7 @@ def proposal_effect(
     if proposal.waive_penalty:
         balance -= min(max(debt.penalty_fees, ZERO), balance)
     first = debt_first_due(debt, today)
-    due_day = debt.due_day or first.day
+    due_day = debt.due_day or (debt.start_date.day if debt.start_date else first.day)
 
     def fits(amount: Decimal) -> bool:
         return budget_available is not None and amount <= budget_available

@@ -1,7 +1,11 @@
 """Sharing the money left each month among lenders: pro rata, a token each, or in order.
 
 Shares are in whole cents and always add up to what is shared (largest remainder).
-Keys are `debt.id`; a debt without an id is keyed by its position in the list.
+No debt is offered more than its balance: what would repay it in full is all it needs,
+so a share never exceeds that and what is over goes to the others; only once every
+debt is covered is anything left unshared (a plan shows it as unused).
+Keys are `debt.id`; a debt without an id is keyed by -(its position + 1), so that an
+unsaved debt can never take the key of a saved one (ids start at 1).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ TOKEN_PER_DEBT = Decimal("50")
 
 
 def debt_key(debt: Debt, index: int) -> int:
-    """The key of `debt` in a shares dict: its id, else its position."""
-    return debt.id if debt.id is not None else index
+    """The key of `debt` in a shares dict: its id, else -(position + 1) (never an id)."""
+    return debt.id if debt.id is not None else -(index + 1)
 
 
 def _to_cents(amount: Decimal) -> int:
@@ -49,10 +53,12 @@ def _largest_remainder(total: int, weights: Sequence[int]) -> list[int]:
 
 
 def split_pro_rata(amount: Decimal, debts: Sequence[Debt]) -> dict[int, Decimal]:
-    """`amount` shared in proportion to each balance (equally if no balance is positive)."""
-    total = max(_to_cents(amount), 0)
+    """`amount` shared in proportion to each balance, none beyond its balance (nothing
+    to a debt with no balance); beyond the sum of the balances nothing is shared."""
     weights = [max(_to_cents(debt.balance), 0) for debt in debts]
-    shares = _largest_remainder(total, weights)
+    # In proportion, a share passes its balance only when the amount passes their sum.
+    total = min(max(_to_cents(amount), 0), sum(weights))
+    shares = _largest_remainder(total, weights) if total else [0] * len(weights)
     return {
         debt_key(d, i): _from_cents(s) for i, (d, s) in enumerate(zip(debts, shares, strict=True))
     }
@@ -120,11 +126,17 @@ def token_offers(
     token = cents(per_debt)
     if ZERO < surplus < token * count:
         shares = _largest_remainder(_to_cents(surplus), [1] * count)
-        return {
+        found = {
             debt_key(d, i): _from_cents(s)
             for i, (d, s) in enumerate(zip(debts, shares, strict=True))
         }
-    return {debt_key(d, i): token for i, d in enumerate(debts)}
+    else:
+        found = {debt_key(d, i): token for i, d in enumerate(debts)}
+    # A debt nearly repaid is offered no more than its balance.
+    return {
+        debt_key(d, i): min(found[debt_key(d, i)], max(cents(d.balance), ZERO))
+        for i, d in enumerate(debts)
+    }
 
 
 def suggested_split(

@@ -196,12 +196,13 @@ async def test_language_switch_keeps_the_selected_debt(demo_app):
 async def test_the_detail_pane_shows_the_whole_schedule_preview_at_80x24(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        select_lender(demo_app, "快易借")  # the longest explanation of a licensed lender
+        select_lender(demo_app, "快易借")  # the longest explanation: both readings
         await pilot.pause()
-        shown = screen_text(demo_app)
-        assert "more payments until" in shown  # the schedule's last line is on screen
         detail = demo_app.screen.query_one("#debt-detail")
         assert detail.focusable  # a longer text can be scrolled from the keyboard
+        detail.scroll_end(animate=False)
+        await pilot.pause()
+        assert "more payments until" in screen_text(demo_app)  # the schedule's last line
 
 
 async def test_chinese_explanation_never_breaks_inside_a_number(demo_path, open_app):
@@ -234,3 +235,27 @@ async def test_upfront_deduction_must_be_less_than_the_amount_borrowed(empty_app
         await pilot.pause()
     (debt,) = empty_app.wb.debts.list()
     assert debt.upfront_deduction == Decimal("200.00") and debt.principal == Decimal("1000.00")
+
+
+async def test_an_app_lender_can_be_marked_licensed_or_not(demo_app, demo_path):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        select_lender(demo_app, "快易借")
+        await pilot.press("m")
+        form = demo_app.screen
+        assert isinstance(form, DebtForm)
+        choice = form.query_one("#platform_licensed")
+        assert choice.value is None  # "don't know": both readings
+        choice.focus()
+        await pilot.press("right", "right")  # -> not licensed
+        assert choice.value is False
+        field(demo_app, "lender").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+        # Now read as private lending: the courts' 4 × LPR limit, not "if it is licensed".
+        assert "courts do not support" in " ".join(screen_text(demo_app).split())
+    demo_app.wb.close()
+    with Workbook.open(demo_path) as wb:
+        (debt,) = [d for d in wb.debts.list() if d.lender == "快易借"]
+        assert debt.platform_licensed is False

@@ -85,8 +85,15 @@ async def test_record_an_agreement_from_the_proposal_and_tick_its_checklist(demo
 
 async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("6", "tab")  # to the due table: the overdue instalment first
-        assert cells(demo_app, "due")[0][:2] == ["2026-11-15", "安家消费金融有限公司"[:7] + "~"]
+        await pilot.press("6", "tab")  # to the due table: the debts recorded late first
+        due = cells(demo_app, "due")
+        assert [row[0] for row in due] == ["2026-10-12", "2026-10-21", "2026-11-15", "2026-11-30",
+                                           "2026-12-05", "2026-12-10", "2026-12-15", "2026-12-20"]
+        assert due[0][2:] == ["-", "¥4,865.03", "47 days late"]  # recorded on the debt
+        assert due[2][:2] == ["2026-11-15", "安家消费金融有限公司"[:7] + "~"]
+        await pilot.press("r")  # a debt without an agreement: nothing to record against
+        assert any("no agreement yet" in note for note in notes(demo_app))
+        await pilot.press("down", "down")
         assert cells(demo_app, "agreements")[0][-1] == "Overdue"
         await pilot.press("r")
         form = demo_app.screen
@@ -98,7 +105,7 @@ async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
         await pilot.pause()
         assert "Payment saved." in notes(demo_app)
         due = cells(demo_app, "due")
-        assert [row[0] for row in due] == ["2026-12-15"]  # the late one is gone
+        assert "2026-11-15" not in [row[0] for row in due]  # the late instalment is gone
         assert cells(demo_app, "agreements")[0][3] == "3/40"
         assert cells(demo_app, "agreements")[0][-1] == "On track"
     (payment,) = [p for p in demo_app.wb.payments.list() if p.paid_on == TODAY]
@@ -108,12 +115,12 @@ async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
 
 async def test_a_part_payment_leaves_the_rest_owed(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("6", "tab", "enter")  # Enter on a due row records a payment
+        await pilot.press("6", "tab", "down", "down", "enter")  # Enter records a payment
         amount = demo_app.screen.query_one("#amount", Field)
         amount.input.value = ""
         await pilot.press(*"500", "enter")
         await pilot.pause()
-        first = cells(demo_app, "due")[0]
+        first = cells(demo_app, "due")[2]
         assert first[0] == "2026-11-15" and first[3] == "¥397.09" and "late" in first[4]
 
 

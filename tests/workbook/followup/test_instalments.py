@@ -8,16 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbook import i18n
+from workbook.followup.dues import due_report
 from workbook.followup.instalments import (
     agreement_progress,
-    due_report,
     due_within,
     has_overdue,
     instalment_states,
     next_actions,
     overdue,
 )
-from workbook.models import Agreement, Communication, Direction, Payment
+from workbook.models import Agreement, Communication, Debt, Direction, Payment
 
 D = Decimal
 
@@ -140,8 +140,9 @@ def test_due_report_lists_overdue_due_and_actions():
     a = month_end_agreement()
     entries = [log("2025-03-01T10:00", "Quick Loan", action="ask  for\nwritten terms",
                    on=date(2025, 3, 4))]
-    text = due_report([a], [pay(date(2025, 1, 31), "400")], entries, date(2025, 3, 3), days=30,
-                      lender_names={1: "Quick Loan"})
+    quick = Debt("Quick Loan", D("2600"), id=1)
+    text = due_report([quick], [a], [pay(date(2025, 1, 31), "400")], entries, date(2025, 3, 3),
+                      days=30)
     lines = text.splitlines()
     assert lines[0].startswith("Repay Workbook")
     assert lines[1] == "OVERDUE 2025-01-31 Quick Loan instalment 1/3: ¥600.00 (31 days late)"
@@ -151,9 +152,9 @@ def test_due_report_lists_overdue_due_and_actions():
 
 
 def test_due_report_when_nothing_is_due_and_in_chinese():
-    assert "Nothing is due in the next 7 days." in due_report([], [], [], date(2025, 3, 3), 7)
+    assert "Nothing is due in the next 7 days." in due_report([], [], [], [], date(2025, 3, 3), 7)
     i18n.set_language("zh")
-    text = due_report([month_end_agreement()], [], [], date(2025, 1, 31), 7)
+    text = due_report([], [month_end_agreement()], [], [], date(2025, 1, 31), 7)
     assert "今天到期" in text and "1,000.00" in text
 
 
@@ -195,5 +196,5 @@ def test_allocation_never_exceeds_amounts_and_accounts_for_every_payment(
 
 
 def test_due_report_without_lender_names_leaves_no_gap():
-    text = due_report([month_end_agreement()], [], [], date(2025, 1, 31), 7)
+    text = due_report([], [month_end_agreement()], [], [], date(2025, 1, 31), 7)
     assert "TODAY 2025-01-31 instalment 1/3: ¥1,000.00" in text.splitlines()

@@ -70,7 +70,8 @@ def test_licensed_lenders_get_a_benchmark_not_a_cap():
         assert not check.legal_limit
         assert check.above_four_lpr and not check.above_24
         assert "benchmark, not a legal cap" in check.explanation
-    high = benchmark_check(_debt(LenderType.ONLINE_PLATFORM, "0.1", RateUnit.DAY), TODAY)
+    high = benchmark_check(_debt(LenderType.ONLINE_PLATFORM, "0.1", RateUnit.DAY,
+                                 platform_licensed=True), TODAY)
     assert high.above_24 and "window guidance" in high.explanation
     low = benchmark_check(_debt(LenderType.BANK, "4"), TODAY)
     assert not low.above_four_lpr and not low.above_24 and "below" in low.explanation
@@ -97,7 +98,8 @@ def test_missing_data_and_old_contracts_are_said_plainly():
     unknown = benchmark_check(Debt("L", D("1000")), TODAY)
     assert unknown.true_apr is None and not unknown.above_four_lpr and not unknown.above_24
     assert "cannot be worked out" in unknown.explanation
-    old = benchmark_check(_debt(LenderType.PRIVATE, "30", start=date(2018, 1, 1)), TODAY)
+    # A licensed lender's contract from before the LPR: said plainly, no line invented.
+    old = benchmark_check(_debt(LenderType.BANK, "30", start=date(2018, 1, 1)), TODAY)
     assert old.lpr is None and old.four_lpr is None and old.above_24
     assert "predates the LPR" in old.explanation
     no_date = benchmark_check(_debt(LenderType.OTHER, "15", start=None), TODAY)
@@ -124,3 +126,51 @@ def test_stated_rate_is_used_and_said_when_the_true_rate_is_unknown():
     assert check.stated_only and check.true_apr == D("0.36") and check.above_24
     assert "stated rate" in check.explanation
     assert not benchmark_check(_debt(LenderType.BANK, "15"), TODAY).stated_only
+
+
+def test_private_loans_before_2020_08_20_get_two_dated_lines_never_the_contract_date():
+    i18n.set_language("en")
+    for start in (date(2018, 1, 1), date(2020, 8, 19)):  # before and after the LPR reform
+        check = benchmark_check(_debt(LenderType.PRIVATE, "20", start=start), TODAY)
+        assert check.old_contract and check.legal_limit
+        assert check.four_lpr == D("0.12")  # 4 × the LPR in force now (time of suing)
+        text = check.explanation
+        assert "up to 2020-08-19 the old rules" in text and "at the time of suing" in text
+        assert "Art. 31" in text and "2020-12-29" in text and "contract date" not in text
+    new = benchmark_check(_debt(LenderType.PRIVATE, "20", start=date(2020, 8, 20)), TODAY)
+    assert not new.old_contract and "contract date" in new.explanation
+
+
+def test_an_online_platform_is_asked_whether_it_is_licensed():
+    i18n.set_language("en")
+    def check(licensed):
+        return benchmark_check(_debt(LenderType.ONLINE_PLATFORM, "15", platform_licensed=licensed),
+                               TODAY)
+    assert check(True).reading == "licensed" and "benchmark, not a legal cap" in check(
+        True).explanation
+    assert check(False).reading == "private" and check(False).legal_limit
+    assert "courts do not support" in check(False).explanation
+    both = check(None)
+    assert both.reading == "unknown" and not both.legal_limit
+    assert "unlicensed company" in both.explanation and "licensed lender" in both.explanation
+
+
+def test_a_daily_rate_near_a_line_is_on_the_line_with_both_figures():
+    i18n.set_language("en")
+    check = benchmark_check(_debt(LenderType.CONSUMER_FINANCE, "0.066", RateUnit.DAY,
+                                  method=RepaymentMethod.INTEREST_FIRST), TODAY)
+    assert check.on_line
+    assert "23.76%" in check.explanation and "24.09%" in check.explanation
+    assert "on the line, not below it" in check.explanation
+    far = benchmark_check(_debt(LenderType.CONSUMER_FINANCE, "0.05", RateUnit.DAY), TODAY)
+    assert not far.on_line
+
+
+def test_payments_that_cannot_repay_the_loan_say_the_entries_look_wrong():
+    i18n.set_language("en")
+    debt = Debt("L", D("10000"), lender_type=LenderType.BANK, principal=D("10000"),
+                term_months=12, monthly_payment=D("500"), start_date=date(2025, 9, 1))
+    check = benchmark_check(debt, TODAY)
+    assert check.entries_wrong and check.true_apr is None
+    assert "entries look wrong" in check.explanation and "6,000.00" in check.explanation
+    assert "-" not in check.explanation.split("received")[0].split("add up to")[1]

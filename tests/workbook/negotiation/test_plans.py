@@ -46,9 +46,12 @@ def _debt(id, balance, pct="12", **kw):
 
 
 def test_pro_rata_example_and_largest_remainder():
-    debts = [_debt(1, "1"), _debt(2, "1"), _debt(3, "1")]
+    debts = [_debt(1, "100"), _debt(2, "100"), _debt(3, "100")]
     shares = split_pro_rata(D("100"), debts)
     assert sorted(shares.values()) == [D("33.33"), D("33.33"), D("33.34")]
+    # Never more than a debt needs to be repaid: 1.00 each, the rest is not shared.
+    tiny = split_pro_rata(D("100"), [_debt(1, "1"), _debt(2, "1"), _debt(3, "1")])
+    assert list(tiny.values()) == [D("1.00")] * 3
     assert split_pro_rata(D("1000"), [_debt(1, "3000"), _debt(2, "1000")]) == {
         1: D("750.00"), 2: D("250.00")
     }
@@ -56,10 +59,17 @@ def test_pro_rata_example_and_largest_remainder():
 
 def test_pro_rata_edge_cases():
     assert split_pro_rata(D("10"), []) == {}
-    assert split_pro_rata(D("10"), [_debt(1, "0"), _debt(2, "0")]) == {1: D("5.00"), 2: D("5.00")}
+    assert split_pro_rata(D("10"), [_debt(1, "0"), _debt(2, "0")]) == {1: D("0.00"), 2: D("0.00")}
     assert split_pro_rata(D("-5"), [_debt(1, "10")]) == {1: D("0.00")}
     no_ids = [Debt("a", D("1")), Debt("b", D("3"))]
-    assert split_pro_rata(D("4"), no_ids) == {0: D("1.00"), 1: D("3.00")}
+    assert split_pro_rata(D("4"), no_ids) == {-1: D("1.00"), -2: D("3.00")}
+
+
+def test_an_unsaved_debt_never_takes_a_saved_debts_key():
+    # An unsaved debt at position 1 and a saved one with id 1 used to share key 1.
+    mixed = [_debt(1, "100"), Debt("new", D("300"))]
+    shares = split_pro_rata(D("40"), mixed)
+    assert shares == {1: D("10.00"), -2: D("30.00")}
 
 
 balances = st.decimals(min_value=D("0"), max_value=D("1e7"), places=2)
@@ -70,12 +80,25 @@ balances = st.decimals(min_value=D("0"), max_value=D("1e7"), places=2)
 def test_pro_rata_always_adds_up_exactly(amount, bals):
     debts = [_debt(i, b) for i, b in enumerate(bals)]
     shares = split_pro_rata(amount, debts)
-    assert sum(shares.values()) == amount
     total = sum(bals)
+    # All of the amount is shared, unless it is more than every debt needs.
+    assert sum(shares.values()) == min(amount, total)
     for i, b in enumerate(bals):
-        assert shares[i] >= 0
-        if total > 0:  # within a cent of the exact proportion
+        assert D(0) <= shares[i] <= b  # never more than a debt needs to be repaid
+        if total >= amount and total > 0:  # within a cent of the exact proportion
             assert abs(shares[i] - amount * b / total) < D("0.01")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value=D("0"), max_value=D("1e5"), places=2),
+       st.lists(balances, min_size=1, max_size=8),
+       st.sampled_from([SplitMethod.HIGHEST_RATE, SplitMethod.SMALLEST_BALANCE]))
+def test_ordered_splits_never_exceed_a_debt_and_share_all_they_can(amount, bals, order):
+    debts = [_debt(i + 1, b, monthly_payment=D("50")) for i, b in enumerate(bals)]
+    shares = split_in_order(amount, debts, order)
+    assert sum(shares.values()) == min(amount, sum(bals))
+    for debt in debts:
+        assert D(0) <= shares[debt.id] <= debt.balance
 
 
 def test_highest_rate_and_smallest_balance_first():

@@ -17,13 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from workbook.i18n import N_, _, current_language
 from workbook.models import Agreement, Debt, Settings
 from workbook.snapshot import WorkbookData
 
-KINDS = ("letter", "checklist", "log", "summary", "schedule", "csv", "json", "ics")
-PDF_KINDS = ("letter", "checklist", "log", "summary", "schedule")
+KINDS = ("letter", "checklist", "log", "summary", "schedule", "objection", "defence", "csv",
+         "json", "ics")
+PDF_KINDS = ("letter", "checklist", "log", "summary", "schedule", "objection", "defence")
+COURT_KINDS = ("objection", "defence")  # go to a Chinese court: Chinese unless asked
 CSV_TABLES = ("debts", "log", "payments")
 
 
@@ -131,7 +134,8 @@ class ExportJob:
     def lang(self) -> str:
         if self.request.lang:
             return self.request.lang
-        return "zh" if self.request.kind == "letter" else current_language()
+        chinese = self.request.kind == "letter" or self.request.kind in COURT_KINDS
+        return "zh" if chinese else current_language()
 
     @property
     def workbook_name(self) -> str:
@@ -181,6 +185,25 @@ class ExportJob:
         # The English letter is for reading: its own name, so it never replaces the one sent.
         stem = f"letter-{debt.lender}" + ("" if self.lang == "zh" else f"-{self.lang}")
         return [build_letter(letter, self.out_path(stem, ".pdf"), **self._pdf_common())]
+
+    def _objection(self) -> list[Path]:
+        return self._court_draft("objection")
+
+    def _defence(self) -> list[Path]:
+        return self._court_draft("defence")
+
+    def _court_draft(self, kind: Literal["objection", "defence"]) -> list[Path]:
+        from reports.court_drafts import build_court_draft
+
+        debt = self._debt()
+        stem = f"{kind}-{debt.lender}" + ("" if self.lang == "zh" else f"-{self.lang}")
+        common = self._pdf_common()
+        return [
+            build_court_draft(
+                kind, debt, self.data.profile, self.out_path(stem, ".pdf"), lang=self.lang,
+                extra_lpr=tuple(self.settings.extra_lpr), **common,
+            )
+        ]  # fmt: skip
 
     def _checklist(self) -> list[Path]:
         from reports.checklist import build_checklist

@@ -10,8 +10,8 @@ date, so the pictures change only when the program does.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import asyncio
+import dataclasses
 import sys
 import tempfile
 from datetime import date
@@ -51,6 +51,9 @@ DIALOGS = (
 # Screens that are not steps, in every language: (file name without -lang, keys)
 OTHER_SCREENS = (
     ("commlog", ["6", "c", "down", "down", "down", "down"]),  # a flagged entry explained
+    ("step7-situation", ["7", "enter"]),  # the payment-order checklist
+    ("step7-situation-form", ["7", "s"]),  # recording a situation and its deadline
+    ("step7-court-card", ["7", "ctrl+p", *"支付令", "enter"]),  # a court card, by search
 )
 
 

@@ -4,9 +4,10 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from reports_pdf import missing, pdf_text
+
 from reports.court_drafts import build_court_draft
 from reports.export_job import ExportJob, ExportRequest
-from reports_pdf import missing, pdf_text
 from workbook.models import (
     Debt,
     LenderType,

@@ -19,8 +19,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.frame.base import StepScreen
-from tui.help.help_card import HelpCard, card_text
 from tui.frame.export_context import ExportContext
+from tui.help.help_card import HelpCard, card_text
 from tui.help.situation_form import SituationForm, SituationRecord
 from tui.help.view import GROUPS, HelpEntry, flagged_entries, help_entries, step7_status
 from tui.palette import ScreenAction

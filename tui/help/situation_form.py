@@ -22,6 +22,7 @@ from tui.frame.form import FormDialog, enum_options
 from tui.widgets.field import Choice, Field, text_parser
 from workbook import fmt
 from workbook.guide.situations import GUIDES, checklist_lines
+from workbook.guide.wording import labelled
 from workbook.i18n import _
 from workbook.models import Communication, Debt, Situation
 from workbook.parse import parse_date
@@ -69,7 +70,11 @@ class SituationForm(FormDialog[SituationRecord | None]):
         situation = self.query_one("#situation", Choice).value
         day = self.query_one("#day", Field).validate()
         lines = checklist_lines(situation, day.value if day.ok else None)
-        hint = f"{_(GUIDES[situation].date_label)}. {lines[1]}" if day.ok else lines[0]
+        if day.ok:
+            when = labelled(_(GUIDES[situation].date_label), fmt.date_(day.value))
+            hint = f"{when}  ->  {lines[1]}"
+        else:
+            hint = lines[0]
         self.query_one("#situation-deadline", Static).update(Text(hint))
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from workbook import fmt
 from workbook.followup.conduct import breaches
 from workbook.followup.logfilter import communication_key
+from workbook.followup.progress import hard_cards_due, open_deadlines
+from workbook.guide.hardship_law import CARDS_BY_KEY, HARD_CARDS, hard_card_lines
 from workbook.guide.help import (
     ABUSE_STEPS,
     HELP_LINES,
@@ -23,8 +25,6 @@ from workbook.guide.help import (
     law_card_lines,
     option_lines,
 )
-from workbook.followup.progress import hard_cards_due, open_deadlines
-from workbook.guide.hardship_law import CARDS_BY_KEY, HARD_CARDS, hard_card_lines
 from workbook.guide.situations import GUIDES, checklist_lines
 from workbook.i18n import N_, _, current_language
 from workbook.models import Communication, Debt, Situation
@@ -94,7 +94,8 @@ def situation_lines(situation: Situation, debts: Sequence[Debt]) -> tuple[str, .
         rows.append(_("Press s to record it on a debt with its date: the deadline is counted "
                       "and saved as a next action in the log."))
     cards = [_(CARDS_BY_KEY[k].title) for k in GUIDES[situation].cards]
-    rows.append(_("Read these cards: {cards}").format(cards="; ".join(cards)))
+    sep = "；" if current_language() == "zh" else "; "
+    rows.append(_("Read these cards: {cards}").format(cards=sep.join(cards)))
     rows.append(disclaimer())
     return tuple(rows)
 

@@ -170,6 +170,11 @@ BANK_RULE_INFO: dict[Rule, RuleInfo] = {
 }
 
 
+def rule_title(rule: Rule) -> str:
+    """The rule's title (a msgid), whichever table it is in."""
+    return (RULE_INFO.get(rule) or BANK_RULE_INFO[rule]).title
+
+
 @dataclass(frozen=True)
 class Breach:
     rule: Rule
@@ -316,4 +321,5 @@ __all__ = [
     "breach_counts",
     "breaches",
     "is_night",
+    "rule_title",
 ]

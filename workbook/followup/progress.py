@@ -54,7 +54,6 @@ from workbook.models import (
 )
 from workbook.snapshot import WorkbookData
 
-
 # When nothing is left each month, these apply whatever else is going on.
 SHORT_OF_MONEY_CARDS = ("instalments_not_a_right", "relief_2025", "legal_aid")
 

@@ -26,7 +26,7 @@ from workbook.i18n import N_
 
 SHEET_AS_OF = "2026-12"  # when §8-§16 of the fact sheet were checked
 BANKRUPTCY_AS_OF = "2025-12"  # the latest sources seen on bankruptcy (§10.1)
-CPL = f"《民事诉讼法》(2023 text); {LAWREFBOOK}"
+CPL = "《民事诉讼法》(2023 text)"
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ HARD_CARDS: tuple[HardCard, ...] = (
            "asking for more time or another way to pay, does not stop it, and an objection "
            "by phone or in person is void. A valid objection ends the order, and the case "
            "usually goes on as an ordinary lawsuit."),
-        f"{CPL}, Art. 225-228; SPC interpretation of the CPL (2022) Art. 436",
+        f"{CPL}, Art. 225-228; SPC interpretation of the CPL (2022) Art. 436; {LAWREFBOOK}",
         Confidence.VERIFIED, LAWREFBOOK_AS_OF,
         "支付令 督促程序 异议 法院 payment order objection court 15 days"),
     HardCard(
@@ -83,7 +83,7 @@ HARD_CARDS: tuple[HardCard, ...] = (
            "sets the defence period, at most 15 days, and any objection to using small-claims "
            "procedure must be made before the hearing. Use the time to dispute the amount, "
            "the interest and the fees, with your evidence."),
-        f"{CPL}, Art. 128, 147, 165-169; SPC interpretation of the CPL (2022) Art. 275, 279",
+        f"{CPL}, Art. 128, 147, 165-169; SPC interpretation of the CPL (2022) Art. 275, 279; {LAWREFBOOK}",
         Confidence.VERIFIED, LAWREFBOOK_AS_OF,
         "起诉 诉讼 传票 答辩 答辩状 小额诉讼 开庭 缺席 lawsuit sued court summons defence "
         "small claims hearing"),
@@ -95,7 +95,7 @@ HARD_CARDS: tuple[HardCard, ...] = (
            "to agree a repayment plan you can keep. A plan reached with a lawful mediation "
            "body can be confirmed by a court, applied for by both sides within 30 days; once "
            "confirmed it binds you too, and a missed payment lets the lender enforce it."),
-        f"{CPL}, Art. 125, 205, 206; 《人民法院在线调解规则》Art. 24",
+        f"{CPL}, Art. 125, 205, 206; 《人民法院在线调解规则》Art. 24; {LAWREFBOOK}",
         Confidence.VERIFIED, LAWREFBOOK_AS_OF,
         "调解 诉前调解 司法确认 mediation court mediation settle plan"),
     HardCard(
@@ -108,7 +108,7 @@ HARD_CARDS: tuple[HardCard, ...] = (
            "also restrict travel abroad and record the default. You can still agree a "
            "settlement with the lender during enforcement; if it is broken, the judgment is "
            "enforced again. The lender has two years to apply for enforcement."),
-        f"{CPL}, Art. 241, 250, 252, 254, 255, 264, 266",
+        f"{CPL}, Art. 241, 250, 252, 254, 255, 264, 266; {LAWREFBOOK}",
         Confidence.VERIFIED, LAWREFBOOK_AS_OF,
         "执行 强制执行 冻结 财产 和解 enforcement frozen account seize settlement"),
     HardCard(

@@ -12,10 +12,10 @@ from tui.help.help_card import HelpCard
 from tui.help.screen import HelpScreen
 from tui.help.view import GROUPS, abuse_lines, help_entries
 from tui.log.screen import CommLogScreen
+from workbook.guide.hardship_law import HARD_CARDS
 from workbook.guide.help import HELP_LINES, LAW_CARDS, OTHER_OPTIONS, disclaimer
 from workbook.guide.sources import Confidence
 from workbook.i18n import set_language
-from workbook.guide.hardship_law import HARD_CARDS
 from workbook.models import Communication, Direction, Situation
 
 

@@ -46,7 +46,7 @@ class HelpScreen(StepScreen):
     BINDINGS = [
         Binding("o", "open_card", N_("Open"), id="help-open"),  # Enter works too
         Binding("f", "flagged", N_("Flagged contacts"), id="help-flagged"),
-        Binding("s", "situation", N_("Record a situation"), id="help-situation"),
+        Binding("s", "situation", N_("Situation"), id="help-situation"),
         Binding("c", "open_log", N_("Log"), id="help-log"),
     ]
 

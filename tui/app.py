@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
@@ -31,9 +31,15 @@ from workbook.followup.logfilter import LogFilter
 from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
 
+if TYPE_CHECKING:
+    from tui.frame.shell import Shell
+    from workbook.models import LprEntry, Profile, Settings
+    from workbook.snapshot import WorkbookData
+
 T = TypeVar("T")
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
-STYLES = sorted(Path(__file__).parent.glob("**/*.tcss"))
+# Every .tcss in tui/ in a fixed order; typed as Textual's CSS_PATH takes it.
+STYLES: list[str | PurePath] = [*sorted(Path(__file__).parent.glob("**/*.tcss"))]
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
@@ -61,7 +67,7 @@ class RepayApp(App[None]):
         super().__init__()
         self.wb = workbook
         self.today = today or datetime.date.today()
-        self._data = None
+        self._data: WorkbookData | None = None
         self._too_small: TooSmallScreen | None = None
         self.read_only = bool(getattr(workbook, "read_only", False))
         settings = self._read_settings()
@@ -73,7 +79,7 @@ class RepayApp(App[None]):
 
     # -- data ---------------------------------------------------------------------------
 
-    def data(self):
+    def data(self) -> WorkbookData:
         """The workbook's records, read once per change (`save` invalidates)."""
         if self._data is None:
             self._data = self.wb.snapshot()
@@ -90,7 +96,7 @@ class RepayApp(App[None]):
         path = getattr(self.wb, "path", None)
         return Path(path).stem if path else _("Workbook")
 
-    def extra_lpr(self) -> list:
+    def extra_lpr(self) -> list[LprEntry]:
         """LPR entries the user added (settings), for the benchmark checks."""
         settings = self._read_settings()
         return list(settings.extra_lpr) if settings else []
@@ -141,7 +147,7 @@ class RepayApp(App[None]):
         self._data = None
         self.data_version += 1
 
-    def _read_settings(self):
+    def _read_settings(self) -> Settings | None:
         try:
             return self.wb.settings()
         except storage.WorkbookError:
@@ -273,7 +279,7 @@ class RepayApp(App[None]):
             self.notify(exc.message, severity="error", markup=False)
             return
 
-        def write(result):
+        def write(result: Profile) -> tuple[bool, Profile | None]:
             return self.save_or_keep(lambda: self.wb.save_profile(result), _("Profile saved."))
 
         self.push_screen(ProfileForm(profile).with_writer(write))
@@ -281,7 +287,8 @@ class RepayApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open(app: App[object]); App is invariant, and any App will do.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
                 CommandPalette(placeholder=_("Type to search actions"), id="--command-palette")
             )
@@ -289,3 +296,8 @@ class RepayApp(App[None]):
     def get_key_display(self, binding: Binding) -> str:
         display = super().get_key_display(binding)
         return "Ctrl+" + display[1:].upper() if display.startswith("^") else display
+
+
+if TYPE_CHECKING:
+    # mypy checks here that the app gives screens all the Shell protocol promises.
+    _SHELL_CHECK: type[Shell] = RepayApp

@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -96,7 +97,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._chosen_langs = {"letter": LETTER_LANG, "other": current_language()}
         self._writing: Offer | None = None
         self._writing_since = 0.0
-        self._writing_ticker = None
+        self._writing_ticker: Timer | None = None
         self._shown_folder_text = ""
 
     @property

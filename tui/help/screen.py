@@ -7,6 +7,7 @@ and the date it was checked; the disclaimer stays on screen.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from rich.table import Table
@@ -196,5 +197,5 @@ class HelpScreen(StepScreen):
             # The search words of both languages go in the help: a card is found by
             # 起诉 in the English interface and by "lawsuit" in the Chinese one.
             found.append(ScreenAction(entry.title, f"{_('Step 7 card')}  {entry.words}".rstrip(),
-                                      lambda e=entry: self.open_entry(e)))
+                                      functools.partial(self.open_entry, entry)))
         return found

@@ -46,11 +46,9 @@ AFTER_FIELDS = (
 )
 
 
-def clock(app: Any) -> datetime:
+def clock(repay: Shell) -> datetime:
     """The app's clock (tests set `app.now`), to the second."""
-    now = getattr(app, "now", None)
-    stamp = now() if callable(now) else datetime.now()
-    return stamp.replace(microsecond=0)
+    return repay.now().replace(microsecond=0)
 
 
 class CallLog(ModalScreen[Communication | None]):
@@ -76,7 +74,7 @@ class CallLog(ModalScreen[Communication | None]):
         return shell(self)
 
     def compose(self) -> ComposeResult:
-        comm = self.comm or new_call(self.debt, clock(self.app))
+        comm = self.comm or new_call(self.debt, clock(shell(self)))
         with Vertical(classes="dialog-box call-box"):
             title = _("Call log: {lender}").format(lender=self.debt.lender)
             if self.debt.contact_phone:
@@ -97,7 +95,7 @@ class CallLog(ModalScreen[Communication | None]):
                 fmt.date_(comm.next_action_date) if comm.next_action_date else "",
                 id="next_action_date",
                 placeholder=_("e.g. {date}").format(
-                    date=fmt.date_(clock(self.app).date() + timedelta(days=7))
+                    date=fmt.date_(clock(shell(self)).date() + timedelta(days=7))
                 ),
             )
             with Horizontal(classes="dialog-buttons"):
@@ -105,7 +103,7 @@ class CallLog(ModalScreen[Communication | None]):
 
     def on_mount(self) -> None:
         if self.comm is None:
-            started = new_call(self.debt, clock(self.app))
+            started = new_call(self.debt, clock(shell(self)))
             saved = self.repay.save(lambda: self.repay.wb.communications.add(started))
             if saved is None:  # read-only or a storage error: already said why
                 self.dismiss(None)
@@ -165,7 +163,7 @@ class CallLog(ModalScreen[Communication | None]):
             return False
         self.comm = saved
         self._dirty = False
-        self._saved_at = clock(self.app)
+        self._saved_at = clock(shell(self))
         self._show_status()
         return True
 
@@ -218,7 +216,7 @@ class CallLog(ModalScreen[Communication | None]):
             field.focus()
             self.notify(_("Please correct the fields marked in red."), severity="warning")
             return
-        if self._write(dataclasses.replace(self.current(), ended_at=clock(self.app))):
+        if self._write(dataclasses.replace(self.current(), ended_at=clock(shell(self)))):
             self._ended = True
             self.notify(_("Call logged."))
             self.dismiss(self.comm)

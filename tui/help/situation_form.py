@@ -54,7 +54,7 @@ class SituationForm(FormDialog[SituationRecord | None]):
         yield Field(_("Court"), text_parser, debt.court_name, id="court_name",
                     placeholder=_("e.g. the district people's court"))
         yield Field(_("Case number"), text_parser, debt.case_number, id="case_number")
-        yield Field(_("Judge or clerk, and phone"), text_parser, debt.judge_contact,
+        yield Field(_("Judge, phone"), text_parser, debt.judge_contact,
                     id="judge_contact")
 
     def on_mount(self) -> None:

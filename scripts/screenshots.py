@@ -53,7 +53,7 @@ OTHER_SCREENS = (
     ("commlog", ["6", "c", "down", "down", "down", "down"]),  # a flagged entry explained
     ("step7-situation", ["7", "enter"]),  # the payment-order checklist
     ("step7-situation-form", ["7", "s"]),  # recording a situation and its deadline
-    ("step7-court-card", ["7", "ctrl+p", *"支付令", "enter"]),  # a court card, by search
+    ("step7-court-card", ["7", "ctrl+p", *"失信", "enter"]),  # a court card, by search
 )
 
 

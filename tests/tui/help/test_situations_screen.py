@@ -120,3 +120,29 @@ async def test_typing_in_the_palette_opens_a_card_by_a_chinese_word(demo_app):
         await pilot.pause()
         assert isinstance(demo_app.screen, HelpCard)
         assert "支付令" in demo_app.screen.lines[0] or "payment order" in demo_app.screen.lines[0]
+
+
+def test_the_step7_line_says_what_is_left_then_done():
+    from dataclasses import replace
+    from datetime import datetime
+
+    from tui.help.view import step7_status
+    from workbook.followup.progress import hard_cards_due
+    from workbook.guide.situations import situation_entry
+    from workbook.i18n import set_language
+    from workbook.models import Communication, Direction
+    from workbook.snapshot import WorkbookData
+
+    set_language("en")
+    assert step7_status(WorkbookData()) == ""
+    debt = Debt("快易借", Decimal("100"), id=1, situation=Situation.SUMMONS,
+                situation_on=RECEIVED)
+    data = WorkbookData(debts=[debt],
+                        communications=[situation_entry(debt, Situation.SUMMONS, RECEIVED)])
+    due = hard_cards_due(data)
+    line = step7_status(replace(data, cards_read=tuple(due[:2])))
+    assert line.startswith(f"Step 7: 2 of {len(due)} cards") and DEADLINE.isoformat() in line
+    filed = Communication(at=datetime(2026, 11, 27, 10), lender="快易借", debt_id=1,
+                          direction=Direction.OUTGOING, summary="Defence filed")
+    done = replace(data, cards_read=tuple(due), communications=[*data.communications, filed])
+    assert step7_status(done).startswith("Step 7 done")

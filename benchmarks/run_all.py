@@ -2,7 +2,7 @@
 
 Each benchmark measures ratios against a baseline built in the same run, so the
 figures compare like with like on whatever machine runs them.
-Run: python -m benchmarks.run_all   (needs the `bench` extra: numpy-financial)
+Run: python -m benchmarks.run_all   (needs the `bench` extra: pip install -e '.[bench]')
 """
 
 from __future__ import annotations
@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = ("bench_schedule", "bench_storage", "bench_tui", "bench_log_pdf")
+BENCHMARKS = (
+    "bench_startup",
+    "bench_steps",
+    "bench_schedule",
+    "bench_storage",
+    "bench_tui",
+    "bench_log_pdf",
+)
 
 
 def main() -> int:

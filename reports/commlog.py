@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -27,6 +28,7 @@ from reportlab.platypus.flowables import SetPageTopFlowables
 
 from reports.document import FRAME_HEIGHT, FRAME_WIDTH, DocContext, write_report
 from reports.fonts import FontChoice
+from reports.markup_frags import fast_paragraph
 from reports.styles import FLAG, MUTED, grid_table_style
 from reports.text import WrapOnceParagraph, clean
 from workbook.followup.conduct import BANK_RULE_INFO, RULE_INFO, Rule, breaches, rule_title
@@ -140,20 +142,22 @@ def _entries(
     """
     s = ctx.styles
     widths = [*COLUMNS, DETAIL_WIDTH]
+    # Drawn again at the top of every page: its cells wrap once, not once a page.
     head = Table(
         [
             [
-                ctx.p(ctx.t(N_("When")), s.head),
-                ctx.p(ctx.t(N_("Lender and channel")), s.head),
-                ctx.p(ctx.t(N_("Their agent")), s.head),
-                ctx.p(ctx.t(N_("What happened")), s.head),
+                WrapOnceParagraph(ctx.m(ctx.t(N_("When"))), s.head),
+                WrapOnceParagraph(ctx.m(ctx.t(N_("Lender and channel"))), s.head),
+                WrapOnceParagraph(ctx.m(ctx.t(N_("Their agent"))), s.head),
+                WrapOnceParagraph(ctx.m(ctx.t(N_("What happened"))), s.head),
             ]
         ],
         colWidths=widths,
         style=grid_table_style(),
         hAlign="LEFT",
     )
-    plain, flagged = _row_style(ctx, flagged=False), _row_style(ctx, flagged=True)
+    plain = _RowTables(widths, _row_style(ctx, flagged=False))
+    flagged = _RowTables(widths, _row_style(ctx, flagged=True))
     cells = _CellMaker(ctx)
     tall = FRAME_HEIGHT / 2
     rows: list[Flowable] = []
@@ -171,20 +175,52 @@ def _entries(
         # character summary can be taller than a whole one); others stay whole.
         _w, height = details.wrap(DETAIL_WIDTH - 2 * PADDING, FRAME_HEIGHT)
         first_splits = first_splits or (not rows and height > tall)
-        rows.append(
-            Table(
-                [row],
-                colWidths=widths,
-                style=flagged if rules else plain,
-                splitInRow=1 if height > tall else 0,
-                hAlign="LEFT",
-            )
-        )
+        rows.append((flagged if rules else plain).make(row, split_in_row=height > tall))
     if first_splits:  # it starts right under the header, not on a page of its own
         start = [head, SetPageTopFlowables([head]), rows[0]]
     else:
         start = [KeepTogether([head, rows[0]]), SetPageTopFlowables([head])]
     return [*start, *rows[1:], SetPageTopFlowables([])]
+
+
+class _RowTables:
+    """One-row tables in one style, the style worked out once.
+
+    reportlab works through a TableStyle's commands again for every Table (a tenth of
+    a long log's build). A row that never splits gets a copy of what the first table
+    made of them; a row that may split inside itself is made the ordinary way.
+    """
+
+    def __init__(self, widths: list[float], style) -> None:
+        self.widths = widths
+        self.style = style
+        self.model = Table([["", "", "", ""]], colWidths=widths, style=style, hAlign="LEFT")
+
+    def make(self, row: list, split_in_row: bool) -> Table:
+        if split_in_row:
+            return Table(
+                [row], colWidths=self.widths, style=self.style, splitInRow=1, hAlign="LEFT"
+            )
+        model = self.model
+        table = Table(
+            [row],
+            colWidths=self.widths,
+            hAlign="LEFT",
+            cellStyles=[list(_cell_styles(model)[0])],  # read only when drawn
+        )
+        for name in _STYLE_PARTS:
+            setattr(table, name, list(getattr(model, name)))
+        for name, value in self.style._opts.items():
+            setattr(table, name, value)
+        return table
+
+
+def _cell_styles(table: Any) -> list:
+    return table._cellStyles  # reportlab's, not in its type stubs
+
+
+# What Table.setStyle fills besides the cell styles (reportlab 4-5's attribute names).
+_STYLE_PARTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
 
 
 def _row_style(ctx: DocContext, flagged: bool):
@@ -248,7 +284,7 @@ def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> WrapOnc
                 f'<font color="{MUTED.hexval()}">{ctx.m(ctx.t(label) + colon)}</font>'
                 + ctx.m(value)
             )
-    return WrapOnceParagraph("<br/>".join(parts) or "-", s.cell)
+    return fast_paragraph("<br/>".join(parts) or "-", s.cell)
 
 
 def _next_action(comm: Communication, ctx: DocContext) -> str:
@@ -273,7 +309,7 @@ class _CellMaker:
         room = width - 2 * PADDING
         if self.covered is not None and all(self._fits(t, room) for t in texts):
             return "\n".join(texts)
-        return WrapOnceParagraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
+        return fast_paragraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
 
     def _fits(self, text: str, room: float) -> bool:
         return self.covered is not None and self.covered.issuperset(map(ord, text)) and (

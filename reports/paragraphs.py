@@ -24,6 +24,9 @@ from typing import Any
 from reportlab.lib import textsplit
 from reportlab.platypus import Paragraph, paragraph
 
+# Imported before the patches below, so it keeps reportlab's own function as fallback.
+from reports.cjk_split import fast_cjk_frag_split, reportlab_cjk_frag_split
+
 # The stubs describe the public API only: they make ALL_CANNOT_START Final and leave
 # out the module internals patched here. Reached untyped, these names are not checked.
 _textsplit: Any = textsplit
@@ -44,7 +47,7 @@ def _cjk_split_without_blank_lines(frags, max_widths, calc_bounds, encoding="utf
     The line that holds nothing but the break is folded into the line before it (its
     break marker too, so a later split across pages still breaks there).
     """
-    result = _original_cjk_split(frags, max_widths, calc_bounds, encoding)
+    result = fast_cjk_frag_split(frags, max_widths, calc_bounds, encoding)
     kept = []
     for line in result.lines:
         blank = not any((getattr(w, "text", "") or "").strip() for w in line.words)
@@ -57,8 +60,7 @@ def _cjk_split_without_blank_lines(frags, max_widths, calc_bounds, encoding="utf
     return result
 
 
-_original_cjk_split = _paragraph.cjkFragSplit
-if getattr(_original_cjk_split, "__module__", "") == _paragraph.__name__:
+if _paragraph.cjkFragSplit is reportlab_cjk_frag_split:
     _paragraph.cjkFragSplit = _cjk_split_without_blank_lines
 
 

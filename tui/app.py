@@ -85,6 +85,10 @@ class RepayApp(App[None]):
             self._data = self.wb.snapshot()
         return self._data
 
+    def cached_data(self):
+        """The snapshot if already read since the last change, else None (not read here)."""
+        return self._data
+
     def now(self) -> datetime.datetime:
         """The time for stamps (a call log's start and end); tests replace it."""
         return datetime.datetime.now().replace(microsecond=0)
@@ -105,11 +109,31 @@ class RepayApp(App[None]):
         """Each step's state value."""
         # The step bar asks on every screen sync; the rules walk the whole log (conduct
         # checks), so work them out once per change of data.
-        key = (self.data_version, self.today)
-        if getattr(self, "_states_key", None) != key:
-            states = step_states(self.data(), self.today)
-            self._states_key, self._states = key, {n: str(s) for n, s in states.items()}
+        cached = self.cached_step_states()
+        if cached is None:
+            self._keep_states(self.data_version, step_states(self.data(), self.today))
+            cached = self.cached_step_states()
+        return cached  # type: ignore[return-value]
+
+    def cached_step_states(self) -> dict[int, str | None] | None:
+        """The step states if already worked out for the data as it is, else None."""
+        if getattr(self, "_states_key", None) != (self.data_version, self.today):
+            return None
         return dict(self._states)
+
+    def adopt(self, version: int, data: Any, states: dict) -> bool:
+        """Keep a snapshot and its step states worked out by a worker thread from the
+        data as it was at `version`; False (nothing kept) when a save came since."""
+        if version != self.data_version:
+            return False
+        if self._data is None:
+            self._data = data
+        self._keep_states(version, states)
+        return True
+
+    def _keep_states(self, version: int, states: dict) -> None:
+        self._states_key = (version, self.today)
+        self._states = {n: str(s) for n, s in states.items()}
 
     def save(self, write: Callable[[], T], done: str | None = None) -> T | None:
         """Run one storage call; say `done` only once it is on disk.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
-from tui_helpers import SIZE
+from tui_helpers import SIZE, home_figures
 
 from storage import Workbook, WorkbookWriteError
 from tui.budget.screen import CapacityScreen
@@ -43,6 +43,7 @@ async def test_each_step_key_opens_its_registered_screen(demo_app):
 
 async def test_step_bar_shows_states_from_the_data(demo_app):
     async with demo_app.run_test(size=SIZE):
+        await home_figures(demo_app)  # home's step bar gets them from its worker
         tabs = {t.number: t for t in demo_app.screen.query(StepTab)}
         assert tabs[1].has_class("-done")  # demo debts all have a rate and a due day
         assert tabs[2].has_class("-done")  # income and spending entered

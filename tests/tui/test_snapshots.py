@@ -12,7 +12,7 @@ import dataclasses
 from datetime import datetime
 
 import pytest
-from tui_helpers import SIZE
+from tui_helpers import SIZE, home_figures
 
 from storage import Workbook
 
@@ -47,4 +47,8 @@ def test_screen_snapshot(snap_compare, demo_path, open_app, screen, lang):
             wb.save_settings(dataclasses.replace(wb.settings(), export_dir="/srv/repay/exports"))
     app = open_app(demo_path, lang=lang)
     app.now = lambda: datetime(2026, 11, 28, 14, 20)  # the call log's start stamp
-    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZE)
+
+    async def figures_first(pilot) -> None:  # home's figures arrive after its first paint
+        await home_figures(pilot.app)
+
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZE, run_before=figures_first)

@@ -64,3 +64,15 @@ def fake_cups(folder: Path, lpstat: str = LPSTAT_TWO_PRINTERS, lpstat_err: str =
         path.write_text("#!/bin/sh\n" + body)
         path.chmod(path.stat().st_mode | stat.S_IXUSR)
     return bin_dir, calls
+
+
+async def home_figures(app) -> None:
+    """Wait until home shows the figures its worker works out (they come after the first
+    paint). A bound on the wait only so that a broken worker fails instead of hanging."""
+    import asyncio
+
+    from tui.home.screen import HomeScreen
+
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    await asyncio.wait_for(home.figures_shown.wait(), timeout=60)

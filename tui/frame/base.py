@@ -111,7 +111,11 @@ class BaseScreen(Screen):
             self.place_title(),
             _("READ-ONLY") if self.repay.read_only else "",
         )
-        self.query_one(StepBar).update_steps(STEP_SHORT, self.repay.step_bar_states())
+        self.query_one(StepBar).update_steps(STEP_SHORT, self.step_states())
+
+    def step_states(self) -> dict[int, str | None]:
+        """The step bar's states (home shows them once its worker has them)."""
+        return self.repay.step_bar_states()
 
     def _focus_first(self) -> None:
         if self.AUTO_FOCUS:

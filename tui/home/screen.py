@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import functools
 
 from rich.table import Table
 from rich.text import Text
@@ -14,9 +16,10 @@ from textual.widgets import Static
 import storage
 from tui.frame.base import BaseScreen
 from tui.palette import ScreenAction
-from tui.widgets.stepbar import MARKS, NOT_BUILT, STEP_TITLES
+from tui.widgets.stepbar import MARKS, NOT_BUILT, PENDING, PENDING_MARK, STEP_TITLES
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
+from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
 from workbook.overview import Overview, build_overview
 
@@ -26,6 +29,7 @@ STATE_WORDS = {
     "not_started": N_("not started"),
 }
 STATE_STYLES = {"done": "green", "in_progress": "yellow", "not_started": ""}
+MAX_WARNINGS = 100
 
 
 class HomeScreen(BaseScreen):
@@ -47,9 +51,81 @@ class HomeScreen(BaseScreen):
         with VerticalScroll(id="home-warnings"):
             yield Static(id="home-warning-list", markup=False)
 
+    # -- figures: painted first, filled from a worker -------------------------------------
+    # The step states, next action and warnings walk the whole log (conduct rules over
+    # every contact): on a 10,000-entry workbook that is a good part of a second. Home
+    # is drawn at once with its titles; a worker thread reads the records and works the
+    # figures out, and they are put on this same screen when they arrive. A save or a
+    # language switch meanwhile starts a new round; a late answer of an old one is
+    # dropped (`_round`).
+
+    _round = 0
+    _figures_shown = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Set when the figures of the latest round are on screen (tests wait on it).
+        self.figures_shown = asyncio.Event()
+
+    def step_states(self) -> dict[int, str | None]:
+        cached = self.repay.cached_step_states()
+        return cached if cached is not None else dict.fromkeys(range(1, 8), PENDING)
+
     def refresh_data(self) -> None:
-        view = build_overview(self.repay.data(), self.today, self.repay.extra_lpr())
-        self.query_one("#home-step-list", Static).update(self._steps())
+        self._round += 1
+        self.figures_shown.clear()
+        if not self._figures_shown:
+            self._show_pending()
+        args = (self._round, self.repay.data_version, self.repay.extra_lpr())
+        # After the next paint: the first frame is written before the work starts.
+        self.call_after_refresh(self._start_figures, *args)
+
+    def _start_figures(self, round_: int, version: int, lpr: list) -> None:
+        if round_ != self._round:
+            return
+        work = functools.partial(
+            self._work_out, self.app, round_, version, lpr, self.repay.cached_data()
+        )
+        self.run_worker(work, thread=True, exclusive=True, group="home-figures")
+
+    def _work_out(self, app, round_: int, version: int, lpr: list, data) -> None:
+        """In a worker thread: read and work out; hand the result to the UI thread."""
+        try:
+            data = data if data is not None else self.wb.snapshot()
+            states = step_states(data, self.today)
+            view = build_overview(data, self.today, lpr)
+        except Exception:  # noqa: BLE001 - shown the ordinary way, on the UI thread
+            _deliver(app, self._figures_failed, round_)
+            return
+        _deliver(app, self._figures_ready, round_, version, data, states, view)
+
+    def _figures_ready(self, round_: int, version: int, data, states, view: Overview) -> None:
+        if round_ != self._round or not self.is_attached:
+            return
+        if not self.repay.adopt(version, data, states):
+            return  # a save came meanwhile: its own round is on the way
+        self._figures_shown = True
+        self._show_figures(view)
+        self.refresh_chrome()
+        self.figures_shown.set()
+
+    def _figures_failed(self, round_: int) -> None:
+        if round_ == self._round:  # again here, so the error is reported as anywhere else
+            self._show_figures(build_overview(self.repay.data(), self.today, self.repay.extra_lpr()))
+            self._figures_shown = True
+            self.figures_shown.set()
+
+    def _show_pending(self) -> None:
+        self.query_one("#home-step-list", Static).update(self._steps(self.step_states()))
+        self.query_one("#home-figure-list", Static).update(
+            Text(_("Reading the workbook..."), style="dim")
+        )
+        for name in ("#home-next-due", "#home-next-action", "#home-warnings-title",
+                     "#home-warning-list"):  # fmt: skip
+            self.query_one(name, Static).update("")
+
+    def _show_figures(self, view: Overview) -> None:
+        self.query_one("#home-step-list", Static).update(self._steps(self.step_states()))
         self.query_one("#home-figure-list", Static).update(self._figures(view))
         self.query_one("#home-next-due", Static).update(self._next_due(view))
         nxt = Text()
@@ -70,18 +146,28 @@ class HomeScreen(BaseScreen):
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column()
-        for line in lines:  # a hanging indent: the marks stay in their own column
+        # A workbook of 500 debts has a thousand warnings: laying them all out (each
+        # wrapped, measured again at every refresh) held the screen for seconds, and no
+        # one reads past the first screenfuls. The rest are counted.
+        for line in lines[:MAX_WARNINGS]:  # a hanging indent: the marks stay in their column
             table.add_row(Text("!", style="bold yellow"), Wrapped(line))
+        if len(lines) > MAX_WARNINGS:
+            more = _("and {n} more, on the steps they belong to.").format(
+                n=len(lines) - MAX_WARNINGS
+            )
+            table.add_row("", Text(more, style="dim"))
         return table
 
-    def _steps(self) -> Table:
-        states = self.repay.step_bar_states()
+    def _steps(self, states: dict[int, str | None]) -> Table:
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True, overflow="crop")
         table.add_column(no_wrap=True)
         for n in range(1, 8):
             state = states[n]
+            if state == PENDING:
+                table.add_row(Text(f"{PENDING_MARK[0]}{n}", style="dim"), _(STEP_TITLES[n]), "")
+                continue
             mark = MARKS[state][0] if state else NOT_BUILT[0]
             style = STATE_STYLES[state] if state else "dim"
             table.add_row(
@@ -144,3 +230,11 @@ class HomeScreen(BaseScreen):
                                            _("Workbook renamed."))
 
         self.app.push_screen(WorkbookNameForm(self.repay.workbook_name()).with_writer(write))
+
+
+def _deliver(app, method, *args) -> None:
+    """Run `method(*args)` on the UI thread, unless the app has closed meanwhile."""
+    try:
+        app.call_from_thread(method, *args)
+    except RuntimeError:  # the app is no longer running: nothing to show it on
+        pass

@@ -41,6 +41,9 @@ MARKS = {
     "not_started": ("[ ]", "-todo"),
 }
 NOT_BUILT = ("[-]", "-unbuilt")
+# While the states are still being worked out from the whole log (home's first paint).
+PENDING = "pending"
+PENDING_MARK = ("[.]", "-todo")
 
 
 class StepTab(Static):
@@ -65,7 +68,10 @@ class StepTab(Static):
         self.post_message(self.Clicked(self.number))
 
     def set_step(self, title: str, state: str | None, current: bool) -> None:
-        mark, cls = MARKS.get(state, MARKS["not_started"]) if state else NOT_BUILT
+        if state == PENDING:
+            mark, cls = PENDING_MARK
+        else:
+            mark, cls = MARKS.get(state, MARKS["not_started"]) if state else NOT_BUILT
         self.set_classes(f"step-tab {cls}" + (" -current" if current else ""))
         self.update(Text(f"{mark}{self.number} {title}"))
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from screen_text import screen_lines, screen_text
 from textual.widgets import DataTable, Input, Static
-from tui_helpers import NASTY, SIZE, notes, plain
+from tui_helpers import NASTY, SIZE, home_figures, notes, plain
 
 from storage import Workbook
 from tui.debts.debt_form import DebtForm
@@ -173,6 +173,7 @@ async def test_deleting_a_debt_takes_its_plan_and_agreement_and_keeps_the_log(de
         await pilot.pause()
         assert "Debt deleted." in notes(demo_app)
         await pilot.press("h")
+        await home_figures(demo_app)
         assert " to :" not in plain(demo_app, "#home-next-action")  # no payment to nobody
     wb = demo_app.wb
     assert all(a.debt_id != debt_id for a in wb.agreements.list())

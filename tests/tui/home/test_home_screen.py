@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from tui_helpers import NASTY, SIZE, TODAY, plain
+from tui_helpers import NASTY, SIZE, TODAY, home_figures, plain
 
 from tui.home.profile_form import ProfileForm, id_parser
 from tui.home.screen import HomeScreen
@@ -83,6 +83,7 @@ async def test_home_shows_user_text_as_text(empty_app):
     empty_app.wb.debts.add(Debt(NASTY, Decimal("1000"), status=DebtStatus.OVERDUE,
                                 overdue_days=3, due_day=5, monthly_payment=Decimal("100")))
     async with empty_app.run_test(size=SIZE):
+        await home_figures(empty_app)
         assert NASTY in plain(empty_app, "#home-next-due")
         assert f"{NASTY} is overdue" in plain(empty_app, "#home-warning-list")
 
@@ -121,12 +122,14 @@ def test_agreed_instalments_count_as_a_month_whatever_their_frequency(demo_app):
 async def test_next_step_after_a_chinese_colon_has_no_extra_space(demo_path, open_app):
     app = open_app(demo_path, lang="zh")
     async with app.run_test(size=SIZE):
+        await home_figures(app)
         text = plain(app, "#home-next-action")
         assert text.startswith("下一步：") and "下一步： " not in text
 
 
 async def test_long_warnings_wrap_under_their_text_not_under_the_mark(demo_app):
     async with demo_app.run_test(size=SIZE):
+        await home_figures(demo_app)
         lines = plain(demo_app, "#home-warning-list", width=50).splitlines()
         assert len(lines) > len(demo_app.screen.query_one("#home-warning-list").content.rows)
         for line in lines:  # a continuation line is indented past the "!"

@@ -31,7 +31,7 @@ from reports.fonts import FontChoice
 from reports.markup_frags import fast_paragraph
 from reports.styles import FLAG, MUTED, grid_table_style
 from reports.text import WrapOnceParagraph, clean
-from workbook.followup.conduct import RULE_INFO, Rule, breaches
+from workbook.followup.conduct import BANK_RULE_INFO, RULE_INFO, Rule, breaches, rule_title
 from workbook.followup.logfilter import LogFilter, communication_key, filter_log
 from workbook.guide.sources import confidence_label, disclaimer
 from workbook.i18n import N_
@@ -151,7 +151,7 @@ def _count_line(ctx: DocContext, total: int, counts: Counter) -> str:
     flagged = sum(counts.values())
     if flagged:
         parts = [
-            ctx.t(N_("{rule}: {n}")).format(rule=ctx.t(RULE_INFO[rule].title), n=n)
+            ctx.t(N_("{rule}: {n}")).format(rule=ctx.t(rule_title(rule)), n=n)
             for rule, n in sorted(counts.items(), key=lambda kv: list(Rule).index(kv[0]))
         ]
         line = ctx.sentences(
@@ -296,7 +296,7 @@ def _details(comm: Communication, rules: list[Rule], ctx: DocContext) -> WrapOnc
     parts: list[str] = []
     if rules:
         mark = "\u26a0 " if ctx.fonts.symbols else "! "
-        names = ctx.items(ctx.t(RULE_INFO[rule].title) for rule in rules)
+        names = ctx.items(ctx.t(rule_title(rule)) for rule in rules)
         parts.append(f'<font color="{FLAG.hexval()}">{ctx.m(mark + names)}</font>')
     fields = (
         (N_("Summary"), comm.summary),
@@ -368,7 +368,7 @@ def _flag_notes(counts: Counter, ctx: DocContext) -> list[Flowable]:
     for rule in Rule:
         if not counts.get(rule):
             continue
-        info = RULE_INFO[rule]
+        info = RULE_INFO.get(rule) or BANK_RULE_INFO[rule]
         text = ctx.t(N_("{title}. Source: {source}. {confidence}; as of {as_of}.")).format(
             title=ctx.t(info.title),
             source=ctx.t(info.source),

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from reports.export_errors import OS_REASONS, ExportError, NoMatch, NotOurs, WriteError
 from workbook.i18n import _, current_language
@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 from workbook.models import Agreement, Debt, Settings
 from workbook.snapshot import WorkbookData
 
-KINDS = ("letter", "checklist", "log", "summary", "schedule", "csv", "json", "ics")
-PDF_KINDS = ("letter", "checklist", "log", "summary", "schedule")
+KINDS = ("letter", "checklist", "log", "summary", "schedule", "objection", "defence", "csv",
+         "json", "ics")
+PDF_KINDS = ("letter", "checklist", "log", "summary", "schedule", "objection", "defence")
+COURT_KINDS = ("objection", "defence")  # go to a Chinese court: Chinese unless asked
 CSV_TABLES = ("debts", "log", "payments")
 
 
@@ -131,7 +133,8 @@ class ExportJob:
     def lang(self) -> str:
         if self.request.lang:
             return self.request.lang
-        return "zh" if self.request.kind == "letter" else current_language()
+        chinese = self.request.kind == "letter" or self.request.kind in COURT_KINDS
+        return "zh" if chinese else current_language()
 
     @property
     def workbook_name(self) -> str:
@@ -228,6 +231,25 @@ class ExportJob:
         # The language is in every name: the English copy never replaces the one sent.
         out = self.out_path(f"letter-{debt.lender}", ".pdf")
         return [build_letter(letter, out, **self._pdf_common())]
+
+    def _objection(self) -> list[Path]:
+        return self._court_draft("objection")
+
+    def _defence(self) -> list[Path]:
+        return self._court_draft("defence")
+
+    def _court_draft(self, kind: Literal["objection", "defence"]) -> list[Path]:
+        from reports.court_drafts import build_court_draft
+
+        debt = self._debt()
+        stem = f"{kind}-{debt.lender}" + ("" if self.lang == "zh" else f"-{self.lang}")
+        common = self._pdf_common()
+        return [
+            build_court_draft(
+                kind, debt, self.data.profile, self.out_path(stem, ".pdf"), lang=self.lang,
+                extra_lpr=tuple(self.settings.extra_lpr), **common,
+            )
+        ]  # fmt: skip
 
     def _checklist(self) -> list[Path]:
         from reports.checklist import build_checklist

@@ -61,6 +61,9 @@ SSH_EXPORTS = Path(tempfile.gettempdir()) / "repay-workbook-screenshots"
 # Screens that are not steps, in every language: (file name without -lang, keys)
 OTHER_SCREENS = (
     ("commlog", ["6", "c", "down", "down", "down", "down"]),  # a flagged entry explained
+    ("step7-situation", ["7", "enter"]),  # the payment-order checklist
+    ("step7-situation-form", ["7", "s"]),  # recording a situation and its deadline
+    ("step7-court-card", ["7", "ctrl+p", *"失信", "enter"]),  # a court card, by search
 )
 
 

@@ -277,7 +277,9 @@ class Workbook:
     def snapshot(self) -> WorkbookData:
         """Every table and the profile, as the domain's whole-workbook value."""
         lists = {name: self.repositories()[name].list() for name in ENTITY_CLASSES}
-        return WorkbookData(**lists, profile=self.profile())
+        return WorkbookData(
+            **lists, profile=self.profile(), cards_read=tuple(self.settings().cards_read)
+        )
 
     def delete_debt(self, debt_id: int) -> Linked:
         """Delete a debt with its plan, agreements and their payments, and unlink its log

@@ -24,6 +24,7 @@ from workbook.models import (
     Rate,
     RateUnit,
     RepaymentMethod,
+    Situation,
     SplitMethod,
 )
 from workbook.textnum import decimal_places, exact
@@ -120,6 +121,10 @@ def datetime_(dt: datetime | None, lang: str | None = None) -> str:
 
 # Labels for every enum in workbook.models, translated when shown.
 ENUM_LABELS: dict[StrEnum, str] = {
+    Situation.PAYMENT_ORDER: N_("Payment order received"),
+    Situation.SUMMONS: N_("Sued: summons or claim served"),
+    Situation.ENFORCEMENT: N_("Enforcement: frozen or listed"),
+    Situation.FAMILY_CONTACT: N_("Collector contacts my family"),
     LenderType.BANK: N_("Bank"),
     LenderType.CREDIT_CARD: N_("Credit card"),
     LenderType.CONSUMER_FINANCE: N_("Consumer-finance company"),

@@ -108,6 +108,15 @@ class HardshipKind(StrEnum):
     OTHER = "other"
 
 
+class Situation(StrEnum):
+    """Step 7: the hard situation a debt is in (what to do now, by situation)."""
+
+    PAYMENT_ORDER = "payment_order"  # 支付令 received
+    SUMMONS = "summons"  # served with a lawsuit (起诉状副本 / 传票)
+    ENFORCEMENT = "enforcement"  # account frozen, on the enforcement or dishonest list
+    FAMILY_CONTACT = "family_contact"  # a collector contacts family or friends
+
+
 @dataclass(frozen=True)
 class Rate:
     """A rate in percent per unit: Rate(Decimal("0.05"), RateUnit.DAY) is 日息万五."""
@@ -159,6 +168,12 @@ class Debt:
     # An online platform: is the lender behind the app a licensed institution? None is
     # "don't know" (both readings are shown). Optional: older files decode.
     platform_licensed: bool | None = None
+    # Step 7, when a lender goes to court: all optional so older files still decode.
+    situation: Situation | None = None
+    situation_on: date | None = None  # the day the order, summons or notice arrived
+    court_name: str = ""
+    case_number: str = ""
+    judge_contact: str = ""  # the judge's or clerk's name and phone, as the user writes it
 
 
 @dataclass
@@ -300,6 +315,7 @@ class Settings:
     pdf_font: str = ""
     export_dir: str = ""
     extra_lpr: list[LprEntry] = field(default_factory=list)
+    cards_read: list[str] = field(default_factory=list)  # step 7 card keys opened in full
 
 
 __all__ = [
@@ -327,6 +343,7 @@ __all__ = [
     "RateUnit",
     "RepaymentMethod",
     "Settings",
+    "Situation",
     "SplitMethod",
     "datetime",
 ]

@@ -32,6 +32,7 @@ class WorkbookData:
     agreements: list[Agreement] = field(default_factory=list)
     payments: list[Payment] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
+    cards_read: tuple[str, ...] = ()  # step 7 cards read (from the settings)
 
 
 __all__ = ["WorkbookData"]

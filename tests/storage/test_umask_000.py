@@ -42,7 +42,7 @@ def _every_export(path: Path, extra: list[str]) -> None:
         agreement = wb.agreements.list()[0].id
     for kind in KINDS:
         args = [kind, "--lang", "en", "--today", "2026-11-28", *extra]
-        if kind == "letter":
+        if kind in ("letter", "objection", "defence"):  # each names a debt
             args += ["--debt", str(debt)]
         if kind in ("checklist", "schedule"):
             args += ["--agreement", str(agreement)]

@@ -68,7 +68,8 @@ async def test_a_session_through_every_step_connects_nowhere(demo_app, no_networ
 
 def test_every_export_kind_connects_nowhere(demo_path: Path, tmp_path: Path, no_network):
     # The letter names a debt, the checklist and schedule an agreement (the demo's first).
-    choose = {"letter": ["--debt", "1"], "checklist": ["--agreement", "1"],
+    choose = {"letter": ["--debt", "1"], "objection": ["--debt", "1"], "defence": ["--debt", "1"],
+              "checklist": ["--agreement", "1"],
               "schedule": ["--agreement", "1"]}
     for kind in KINDS:
         out = tmp_path / kind

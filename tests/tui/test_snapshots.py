@@ -26,6 +26,8 @@ SCREENS = {
     "followup": ["6"],
     "commlog": ["6", "c", "down", "down", "down", "down"],
     "help": ["7"],
+    "situation": ["7", "enter"],
+    "situation_form": ["7", "s"],
     "letter": ["3", "w"],
     "request": ["4", "tab", "enter"],
     "call_log": ["5", "c"],

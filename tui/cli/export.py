@@ -1,6 +1,6 @@
 """`repay export KIND`: write a PDF, CSV, JSON or calendar file from the workbook.
 
-    repay export letter|checklist|log|summary|schedule|csv|json|ics
+    repay export letter|checklist|log|summary|schedule|objection|defence|csv|json|ics
         [--debt ID] [--agreement ID] [--out PATH|-] [--force] [--lang zh|en]
         [--lender NAME] [--from DATE] [--to DATE] [--table debts|log|payments]
         [--statement]

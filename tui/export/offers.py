@@ -21,11 +21,15 @@ from reports.export_job import ExportJob, ExportRequest, default_folder
 from storage import Workbook, WorkbookError
 from tui.frame.export_context import ExportContext
 from workbook import fmt
-from workbook.i18n import _
-from workbook.models import Settings
+from workbook.i18n import N_, _
+from workbook.models import Settings, Situation
 from workbook.snapshot import WorkbookData
 
 LETTER_LANG = "zh"  # the letter goes to a Chinese lender in Chinese, whatever the UI
+COURT_DRAFTS = {
+    Situation.PAYMENT_ORDER: ("objection", N_("Draft objection to the payment order: {lender}")),
+    Situation.SUMMONS: ("defence", N_("Draft written defence outline: {lender}")),
+}
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class Offer:
     @property
     def default_lang(self) -> str | None:
         """The letter's own default (Chinese); None: the interface language."""
-        return LETTER_LANG if self.request.kind == "letter" else None
+        chinese = self.request.kind in ("letter", "objection", "defence")
+        return LETTER_LANG if chinese else None
 
 
 @dataclass(frozen=True)
@@ -91,14 +96,9 @@ def offers_for(context: ExportContext, data: WorkbookData) -> list[Offer]:
     found: list[Offer] = []
     lender = _lender(data, context.debt_id)
     if lender is not None:
-        found.append(
-            Offer(
-                "letter",
-                _("Application letter to {lender}").format(lender=lender),
-                "PDF",
-                ExportRequest("letter", debt=context.debt_id),
-            )
-        )
+        found.append(Offer("letter", _("Application letter to {lender}").format(lender=lender),
+                           "PDF", ExportRequest("letter", debt=context.debt_id)))
+    found += court_offers(data, context.debt_id)
     agreement = next((a for a in data.agreements if a.id == context.agreement_id), None)
     if agreement is not None and _lender(data, agreement.debt_id) is not None:
         who = _lender(data, agreement.debt_id)
@@ -175,6 +175,16 @@ def chosen(offer: Offer, record_id: int, data: WorkbookData) -> Offer:
              else _("Payment schedule: {lender}")).format(lender=who)
     return replace(offer, title=title, needs=None,
                    request=replace(offer.request, agreement=record_id))
+
+
+def court_offers(data: WorkbookData, debt_id: int | None) -> list[Offer]:
+    """The court draft for a debt with a payment order (objection) or a lawsuit (defence)."""
+    debt = next((d for d in data.debts if d.id == debt_id), None)
+    if debt is None or debt.situation not in COURT_DRAFTS:
+        return []
+    kind, title = COURT_DRAFTS[debt.situation]
+    return [Offer(kind, _(title).format(lender=debt.lender), "PDF",
+                  ExportRequest(kind, debt=debt.id))]
 
 
 def folder_from_text(text: str, workbook_path: Path) -> Path:

@@ -8,6 +8,7 @@ and the date it was checked; the disclaimer stays on screen.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from rich.table import Table
 from rich.text import Text
@@ -19,12 +20,16 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.frame.base import StepScreen
+from tui.frame.export_context import ExportContext
 from tui.help.help_card import HelpCard, card_text
-from tui.help.view import GROUPS, HelpEntry, flagged_entries, help_entries
+from tui.help.situation_form import SituationForm, SituationRecord
+from tui.help.view import GROUPS, HelpEntry, flagged_entries, help_entries, step7_status
 from tui.palette import ScreenAction
+from workbook import fmt
 from workbook.followup.logfilter import LogFilter
 from workbook.guide.help import disclaimer
 from workbook.i18n import N_, _
+from workbook.models import DebtStatus, Situation
 
 
 def indented(title: str) -> Table:
@@ -42,6 +47,7 @@ class HelpScreen(StepScreen):
     BINDINGS = [
         Binding("o", "open_card", N_("Open"), id="help-open"),  # Enter works too
         Binding("f", "flagged", N_("Flagged contacts"), id="help-flagged"),
+        Binding("s", "situation", N_("Situation"), id="help-situation"),
         Binding("c", "open_log", N_("Log"), id="help-log"),
     ]
 
@@ -52,7 +58,7 @@ class HelpScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="help-intro", markup=False)
-        entries = help_entries([])
+        entries = help_entries([], [])
         options: list[Option] = []
         for group, title in GROUPS:
             options.append(Option(Text(_(title), style="bold"), disabled=True))
@@ -69,15 +75,19 @@ class HelpScreen(StepScreen):
         return self.query_one("#help-list", OptionList)
 
     def refresh_data(self) -> None:
-        comms = self.repay.data().communications
-        self._entries = {f"{e.group}:{e.key}": e for e in help_entries(comms)}
-        flagged = len(flagged_entries(comms))
+        data = self.repay.data()
+        comms = data.communications
+        self._entries = {f"{e.group}:{e.key}": e for e in help_entries(comms, data.debts)}
+        flagged = len(flagged_entries(comms, data.debts))
         intro = Text()
+        status = step7_status(data)
+        if status:
+            intro.append(status + " ", style="bold")
         if flagged:
             intro.append(_("{n} contacts in your log are flagged by the collection checks: "
                            "press f to see them, and read the last card.").format(n=flagged),
                          style="bold red")
-        else:
+        elif not status:
             intro.append(_("Who can help, what the law says, and the risks of other ways out. "
                            "Enter opens a card."))
         self.query_one("#help-intro", Static).update(intro)
@@ -113,10 +123,57 @@ class HelpScreen(StepScreen):
     def action_open_card(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.open_card(entry)
+            self.open_entry(entry)
 
-    def open_card(self, entry: HelpEntry) -> None:
+    def open_entry(self, entry: HelpEntry) -> None:
+        """Show the card in full; a court card opened counts as read for step 7."""
         self.app.push_screen(HelpCard(entry.lines))
+        if entry.group == "court" and entry.key not in self.repay.data().cards_read:
+            self.mark_read(entry.key)
+
+    def mark_read(self, key: str) -> None:
+        if self.repay.read_only:
+            return  # reading is allowed; only the progress is not kept
+
+        def write() -> None:
+            settings = self.wb.settings()
+            if key not in settings.cards_read:
+                self.wb.save_settings(replace(settings, cards_read=[*settings.cards_read, key]))
+
+        self.repay.save(write)
+
+    def action_situation(self) -> None:
+        if not self.repay.writable():
+            return
+        data = self.repay.data()
+        debts = [d for d in data.debts if d.status != DebtStatus.SETTLED]
+        if not debts:
+            self.notify(_("Add the debt first (step 1)."), severity="warning")
+            return
+        entry = self.selected()
+        wanted = next((s for s in Situation if entry and entry.key == s.value), None)
+        debt = next((d for d in debts if wanted and d.situation == wanted),
+                    next((d for d in debts if d.situation is not None), debts[0]))
+        if wanted is not None and debt.situation is None:
+            debt = replace(debt, situation=wanted)
+        form = SituationForm(debts, debt, self.repay.today)
+        self.app.push_screen(form.with_writer(self.save_situation))
+
+    def save_situation(self, record: SituationRecord) -> tuple[bool, object]:
+        def write() -> SituationRecord:
+            with self.wb.batch():
+                self.wb.debts.update(record.debt)
+                entry = self.wb.communications.add(record.entry)
+            return replace(record, entry=entry)
+
+        return self.repay.save_or_keep(
+            write, _("Saved. Next action {date} in the log.").format(
+                date=fmt.date_(record.entry.next_action_date)))
+
+    def export_context(self) -> ExportContext:
+        court = (Situation.PAYMENT_ORDER, Situation.SUMMONS)
+        debt = next((d for d in self.repay.data().debts if d.situation in court), None)
+        return ExportContext(debt_id=debt.id if debt else None)
 
     def action_flagged(self) -> None:
         self.repay.show_log(LogFilter(flagged_only=True))
@@ -131,8 +188,14 @@ class HelpScreen(StepScreen):
             ScreenAction(_("Show flagged contacts"),
                          _("Log entries flagged by the collection checks (key f)"),
                          self.action_flagged),
+            ScreenAction(_("Record a situation"),
+                         _("A payment order, a summons, enforcement or family contacted: "
+                           "its date, court and deadline (key s)"),
+                         self.action_situation),
         ]
         for entry in self._entries.values():
-            found.append(ScreenAction(entry.title, _("Step 7 card"),
-                                      functools.partial(self.open_card, entry)))
+            # The search words of both languages go in the help: a card is found by
+            # 起诉 in the English interface and by "lawsuit" in the Chinese one.
+            found.append(ScreenAction(entry.title, f"{_('Step 7 card')}  {entry.words}".rstrip(),
+                                      functools.partial(self.open_entry, entry)))
         return found

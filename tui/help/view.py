@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from workbook import fmt
 from workbook.followup.conduct import breaches
 from workbook.followup.logfilter import communication_key
+from workbook.followup.progress import hard_cards_due, open_deadlines
+from workbook.guide.hardship_law import CARDS_BY_KEY, HARD_CARDS, hard_card_lines
 from workbook.guide.help import (
     ABUSE_STEPS,
     HELP_LINES,
@@ -23,12 +25,16 @@ from workbook.guide.help import (
     law_card_lines,
     option_lines,
 )
+from workbook.guide.situations import GUIDES, checklist_lines
 from workbook.i18n import N_, _, current_language
-from workbook.models import Communication
+from workbook.models import Communication, Debt, Situation
+from workbook.snapshot import WorkbookData
 
 GROUPS = (
+    ("now", N_("What to do now, by situation")),
     ("lines", N_("Where to get help")),
     ("law", N_("Know the law")),
+    ("court", N_("When a lender goes to court")),
     ("options", N_("Other options, and their risks")),
     ("abuse", N_("If collection turns abusive")),
 )
@@ -41,11 +47,12 @@ class HelpEntry:
     key: str
     title: str  # translated, the list's line
     lines: tuple[str, ...]  # translated; the first is the title
+    words: str = ""  # search words in both languages, for the palette
 
 
-def flagged_entries(comms: Sequence[Communication]) -> list[str]:
+def flagged_entries(comms: Sequence[Communication], debts: Sequence[Debt] = ()) -> list[str]:
     """One line per flagged contact, newest first: when, who, which rules."""
-    found = breaches(comms)
+    found = breaches(comms, debts)
     lines = []
     for index, comm in sorted(enumerate(comms), key=lambda pair: pair[1].at, reverse=True):
         hits = found.get(communication_key(comm, index))
@@ -55,12 +62,12 @@ def flagged_entries(comms: Sequence[Communication]) -> list[str]:
     return lines
 
 
-def abuse_lines(comms: Sequence[Communication]) -> tuple[str, ...]:
+def abuse_lines(comms: Sequence[Communication], debts: Sequence[Debt] = ()) -> tuple[str, ...]:
     rows = [_("What to do about abusive collection")]
     # No space after the number in Chinese: the text would jump to the next line whole.
     gap = "" if current_language() == "zh" else " "
     rows += [f"{n}.{gap}{_(step)}" for n, step in enumerate(ABUSE_STEPS, start=1)]
-    flagged = flagged_entries(comms)
+    flagged = flagged_entries(comms, debts)
     if flagged:
         rows.append(_("Your log has {n} flagged contacts (press f on step 7 to list them):")
                     .format(n=len(flagged)))
@@ -74,18 +81,63 @@ def abuse_lines(comms: Sequence[Communication]) -> tuple[str, ...]:
     return tuple(rows)
 
 
-def help_entries(comms: Sequence[Communication]) -> list[HelpEntry]:
+def situation_lines(situation: Situation, debts: Sequence[Debt]) -> tuple[str, ...]:
+    """The situation's checklist, the debts in it with their court details, its cards."""
+    recorded = [d for d in debts if d.situation == situation]
+    day = next((d.situation_on for d in recorded if d.situation_on is not None), None)
+    rows = checklist_lines(situation, day)
+    for debt in recorded:
+        court = " / ".join(p for p in (debt.court_name, debt.case_number, debt.judge_contact)
+                           if p.strip())
+        rows.append(f"{debt.lender.strip()}: {fmt.date_(debt.situation_on)} {court}".strip())
+    if not recorded:
+        rows.append(_("Press s to record it on a debt with its date: the deadline is counted "
+                      "and saved as a next action in the log."))
+    cards = [_(CARDS_BY_KEY[k].title) for k in GUIDES[situation].cards]
+    sep = "；" if current_language() == "zh" else "; "
+    rows.append(_("Read these cards: {cards}").format(cards=sep.join(cards)))
+    rows.append(disclaimer())
+    return tuple(rows)
+
+
+def step7_status(data: WorkbookData) -> str:
+    """One line: where the user stands on step 7 and why."""
+    due = hard_cards_due(data)
+    if not due:
+        return ""
+    read = sum(1 for k in due if k in data.cards_read)
+    deadlines = open_deadlines(data)
+    if read == len(due) and not deadlines:
+        return _("Step 7 done: you have read the {n} cards for your situation and no "
+                 "deadline is open.").format(n=len(due))
+    line = _("Step 7: {read} of {n} cards for your situation read.").format(read=read, n=len(due))
+    if deadlines:
+        first = deadlines[0]
+        line += " " + _("Open deadline {date}: {action}").format(
+            date=fmt.date_(first.next_action_date), action=" ".join(first.next_action.split()))
+    return line
+
+
+def help_entries(comms: Sequence[Communication],
+                 debts: Sequence[Debt] = ()) -> list[HelpEntry]:
     """Every card of step 7, group by group."""
     entries = [
+        HelpEntry("now", situation.value, _(GUIDES[situation].title),
+                  situation_lines(situation, debts), fmt.enum_label(situation))
+        for situation in Situation
+    ]
+    entries += [
         HelpEntry("lines", line.number, f"{line.number}  {_(line.name)}",
                   (*help_line_lines(line), disclaimer()))
         for line in HELP_LINES
     ]
     entries += [HelpEntry("law", card.key, _(card.title), law_card_lines(card))
                 for card in LAW_CARDS]
+    entries += [HelpEntry("court", card.key, _(card.title), hard_card_lines(card), card.words)
+                for card in HARD_CARDS]
     entries += [HelpEntry("options", option.key, _(option.title),
                           (*option_lines(option), disclaimer()))
                 for option in OTHER_OPTIONS]
-    abuse = abuse_lines(comms)
+    abuse = abuse_lines(comms, debts)
     entries.append(HelpEntry("abuse", "abuse", abuse[0], abuse))
     return entries

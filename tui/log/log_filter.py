@@ -18,7 +18,7 @@ from textual.widgets import Button
 from tui.frame.form import FormDialog
 from tui.widgets.field import Choice, Field, text_parser
 from workbook import fmt
-from workbook.followup.conduct import RULE_INFO, Rule
+from workbook.followup.conduct import Rule, rule_title
 from workbook.followup.logfilter import LogFilter, lender_key
 from workbook.i18n import N_, _
 from workbook.models import Channel, Communication
@@ -65,7 +65,7 @@ class LogFilterForm(FormDialog[LogFilter | None]):
                     fmt.date_(f.end) if f.end else "", id="end", placeholder="2026-12-31")
         flags: list[tuple[str, object]] = [(_("All entries"), None),
                                             (_("Only flagged entries"), FLAGGED)]
-        flags += [(_(RULE_INFO[rule].title), rule) for rule in Rule]
+        flags += [(_(rule_title(rule)), rule) for rule in Rule]
         current = f.rule if f.rule is not None else (FLAGGED if f.flagged_only else None)
         yield Choice(_("Flags"), flags, current, id="flags")
         yield Field(_("Words"), text_parser, f.search, id="search",

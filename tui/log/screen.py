@@ -97,8 +97,9 @@ class CommLogScreen(BaseScreen):
     # -- data -------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        comms = self.repay.data().communications
-        self._breaches = breaches(comms)
+        data = self.repay.data()
+        comms = data.communications
+        self._breaches = breaches(comms, data.debts)
         counts = counts_by_lender(comms, self._breaches)
         self.query_one("#log-counts", Static).update(lender_counts_line(counts))
         self._loaded = True

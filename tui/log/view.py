@@ -33,6 +33,7 @@ RULE_SHORT = {
     Rule.OVER_THREE: N_("over 3 calls a day"),
     Rule.THIRD_PARTY: N_("third party"),
     Rule.ABUSE: N_("threat or abuse"),
+    Rule.OVER_SIX: N_("over 6 unanswered calls a day"),
 }
 
 

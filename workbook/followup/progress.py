@@ -17,9 +17,12 @@
    agreement has an agreement whose checklist is complete, and no instalment is
    overdue (following up means paying on time); IN_PROGRESS with any agreement or
    accepted proposal.
-7. When it gets hard: having read it is not data, so it is never DONE. IN_PROGRESS
-   when a collection contact broke a conduct rule (`workbook.followup.conduct`) or, once
-   income and spending are entered, nothing is left each month; else NOT_STARTED.
+7. When it gets hard: started when an open debt is in a hard situation (a payment
+   order, a lawsuit, enforcement, family contacted: `Debt.situation`), a collection
+   contact broke a conduct rule (`workbook.followup.conduct`), or, once income and
+   spending are entered, nothing is left each month. DONE when every card that applies
+   (`hard_cards_due`) has been opened in full and no next action of a debt in a hard
+   situation is still pending (an open deadline); else IN_PROGRESS.
 """
 
 from __future__ import annotations
@@ -36,17 +39,23 @@ from workbook.followup.agreements import checklist_complete
 from workbook.followup.conduct import breaches
 from workbook.followup.instalments import overdue, pending_actions
 from workbook.followup.logfilter import lender_key
+from workbook.guide.situations import cards_for
 from workbook.i18n import N_, _
 from workbook.models import (
     ZERO,
+    Communication,
     Debt,
     DebtStatus,
     Direction,
     ExpenseItem,
     IncomeItem,
     ProposalStatus,
+    Situation,
 )
 from workbook.snapshot import WorkbookData
+
+# When nothing is left each month, these apply whatever else is going on.
+SHORT_OF_MONEY_CARDS = ("instalments_not_a_right", "relief_2025", "legal_aid")
 
 
 class StepState(StrEnum):
@@ -99,7 +108,7 @@ STEPS: tuple[StepInfo, ...] = (
         7,
         "hard",
         N_("When it gets hard"),
-        N_("Keep the evidence of improper collection and see where to get help."),
+        N_("Read the cards for your situation and meet its deadlines; keep the evidence."),
     ),
 )
 
@@ -177,13 +186,44 @@ def _step6(data: WorkbookData, today: date) -> StepState:
     return _state(done, bool(data.agreements or accepted))
 
 
-def _step7(data: WorkbookData) -> StepState:
-    short_of_money = (
+def _short_of_money(data: WorkbookData) -> bool:
+    return (
         bool(data.incomes)
         and bool(data.expenses)
         and monthly_surplus(data.incomes, data.expenses) <= ZERO
     )
-    return _state(False, short_of_money or bool(breaches(data.communications)))
+
+
+def hard_cards_due(data: WorkbookData) -> list[str]:
+    """The step-7 card keys that apply to the user's situation, in reading order."""
+    situations = {d.situation for d in _open(data.debts) if d.situation is not None}
+    flagged = bool(breaches(data.communications, data.debts))
+    if flagged:
+        situations.add(Situation.FAMILY_CONTACT)  # its cards are the conduct ones
+    keys = cards_for(situations)
+    if _short_of_money(data):
+        keys += [k for k in SHORT_OF_MONEY_CARDS if k not in keys]
+    return keys
+
+
+def open_deadlines(data: WorkbookData) -> list[Communication]:
+    """Pending next actions of debts in a hard situation, soonest first."""
+    hard = [d for d in _open(data.debts) if d.situation is not None]
+    ids = {d.id for d in hard}
+    names = {lender_key(d.lender) for d in hard}
+    found = [
+        c for c in pending_actions(data.communications)
+        if c.debt_id in ids or (c.debt_id is None and lender_key(c.lender) in names)
+    ]
+    return sorted(found, key=lambda c: (c.next_action_date, c.at))
+
+
+def _step7(data: WorkbookData) -> StepState:
+    due = hard_cards_due(data)
+    if not due:
+        return StepState.NOT_STARTED
+    read = set(data.cards_read)
+    return _state(all(k in read for k in due) and not open_deadlines(data), True)
 
 
 def step_states(data: WorkbookData, today: date) -> dict[int, StepState]:
@@ -235,6 +275,8 @@ def next_planned_action(data: WorkbookData, today: date) -> str | None:
 __all__ = [
     "STEPS",
     "StepInfo",
+    "hard_cards_due",
+    "open_deadlines",
     "StepState",
     "WorkbookData",
     "monthly_surplus",

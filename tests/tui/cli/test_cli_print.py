@@ -84,10 +84,12 @@ def test_no_print_system_is_one_line_saying_what_to_do(capsys, wb_path, tmp_path
 @pytest.mark.parametrize(
     "args, en, zh",
     [
-        (["csv"], "csv cannot be printed; choose one of: letter, checklist, log, summary, schedule",
-         "无法打印 csv，请从中选择：letter, checklist, log, summary, schedule"),
-        ([], "say what to print: letter, checklist, log, summary, schedule",
-         "请说明要打印什么：letter, checklist, log, summary, schedule"),
+        (["csv"],
+         "csv cannot be printed; choose one of: letter, checklist, log, summary, schedule, "
+         "objection, defence",
+         "无法打印 csv，请从中选择：letter, checklist, log, summary, schedule, objection, defence"),
+        ([], "say what to print: letter, checklist, log, summary, schedule, objection, defence",
+         "请说明要打印什么：letter, checklist, log, summary, schedule, objection, defence"),
         (["summary", "--copies", "0"], "--copies: Copies must be a whole number from 1 to 99.",
          "--copies：份数须为 1 到 99 之间的整数。"),
         (["summary", "--table", "debts"], "unknown option --table debts; see repay export --help",

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbook import i18n
-from workbook.followup.conduct import RULE_INFO, Rule, breach_counts, breaches
+from workbook.followup.conduct import BANK_RULE_INFO, RULE_INFO, Rule, breach_counts, breaches
 from workbook.guide.sources import Confidence
 from workbook.models import Channel, Communication, Direction
 
@@ -174,17 +174,21 @@ def test_breach_counts_per_lender():
     ]
     counts = breach_counts(log)
     assert counts == {
-        "Quick Loan": {Rule.NIGHT: 2, Rule.OVER_THREE: 0, Rule.THIRD_PARTY: 1, Rule.ABUSE: 0},
-        "Card Bank": {Rule.NIGHT: 0, Rule.OVER_THREE: 0, Rule.THIRD_PARTY: 0, Rule.ABUSE: 1},
+        "Quick Loan": {Rule.NIGHT: 2, Rule.OVER_THREE: 0, Rule.THIRD_PARTY: 1, Rule.ABUSE: 0,
+                       Rule.OVER_SIX: 0},
+        "Card Bank": {Rule.NIGHT: 0, Rule.OVER_THREE: 0, Rule.THIRD_PARTY: 0, Rule.ABUSE: 1,
+                      Rule.OVER_SIX: 0},
     }
 
 
 def test_rule_info_is_complete_and_honest():
-    assert set(RULE_INFO) == set(Rule)
-    for rule, info in RULE_INFO.items():
+    assert set(RULE_INFO) | set(BANK_RULE_INFO) == set(Rule)
+    infos = [*RULE_INFO.items(), *BANK_RULE_INFO.items()]
+    for rule, info in infos:
         if rule != Rule.ABUSE:
             assert info.confidence == Confidence.VERIFIED_2ND
-            assert "Industry guidelines say" in info.explanation
+            assert ("Industry guidelines say" in info.explanation
+                    or "banking association's 2026 guideline says" in info.explanation)
             # a guideline breach is never called illegal, in either language
             for text in (info.title, info.explanation):
                 zh = i18n.translate(text, "zh")

@@ -171,3 +171,29 @@ def test_next_action_names_the_first_unfinished_step_in_the_ui_language():
 def test_steps_are_numbered_one_to_seven():
     assert [s.number for s in STEPS] == list(range(1, 8))
     assert len({s.key for s in STEPS}) == 7
+
+
+def test_step7_is_done_when_the_cards_that_apply_are_read_and_no_deadline_is_open():
+    from workbook.followup.progress import hard_cards_due, open_deadlines
+    from workbook.guide.situations import situation_entry
+    from workbook.models import Situation
+
+    data = complete()
+    sued = replace(data.debts[0], situation=Situation.PAYMENT_ORDER,
+                   situation_on=date(2025, 3, 3))
+    entry = situation_entry(sued, Situation.PAYMENT_ORDER, date(2025, 3, 3))
+    hard = replace(data, debts=[sued, *data.debts[1:]],
+                   communications=[*data.communications, entry])
+    due = hard_cards_due(hard)
+    assert due[0] == "payment_order"
+    assert states(hard)[6] == IP
+    read = replace(hard, cards_read=tuple(due))
+    assert open_deadlines(read) == [entry]
+    assert states(read)[6] == IP  # the objection is still to be made
+    done_entry = Communication(at=datetime(2025, 3, 9, 10), lender=sued.lender,
+                               direction=Direction.OUTGOING, debt_id=sued.id,
+                               summary="Objection filed")
+    finished = replace(read, communications=[*read.communications, done_entry])
+    assert open_deadlines(finished) == []
+    assert states(finished)[6] == DONE
+    assert states(replace(finished, cards_read=tuple(due[:-1])))[6] == IP

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbook import i18n
-from workbook.followup.instalments import due_report, next_actions
+from workbook.followup.dues import due_report
+from workbook.followup.instalments import next_actions
 from workbook.guide.situations import (
     GUIDES,
     cards_for,
@@ -47,7 +48,7 @@ def test_every_deadline_is_fifteen_days_later(day, situation):
 def test_the_saved_deadline_shows_in_repay_due():
     entry = situation_entry(DEBT, Situation.SUMMONS, date(2026, 12, 3))
     assert next_actions([entry], date(2026, 12, 4)) == [entry]
-    report = due_report([], [], [entry], date(2026, 12, 4), days=30)
+    report = due_report([], [], [], [entry], date(2026, 12, 4), days=30)
     assert "2026-12-18" in report and "defence" in report
 
 

@@ -10,8 +10,8 @@ date, so the pictures change only when the program does.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import asyncio
+import dataclasses
 import sys
 import tempfile
 from datetime import date

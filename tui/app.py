@@ -30,6 +30,7 @@ from tui.frame.export_context import ExportContext
 from tui.frame.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.palette import ActionsProvider
 from tui.steps import step_screen
+from tui.widgets import textual_fixes
 from tui.widgets.scrollbar import use_solid_scrollbars
 from workbook import i18n
 from workbook.followup.logfilter import LogFilter
@@ -37,6 +38,7 @@ from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
 
 T = TypeVar("T")
+textual_fixes.apply()  # before any screen: see the module for the Textual crash it avoids
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
 STYLES = sorted(Path(__file__).parent.glob("**/*.tcss"))
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -249,18 +251,25 @@ class RepayApp(App[None]):
         )
 
     def resume_draft(self, key: str, draft: dict[str, Any]) -> None:
+        self.call_later(self._resume_draft, key, draft)
+
+    async def _resume_draft(self, key: str, draft: dict[str, Any]) -> None:
+        """Show the screen the form was opened from, then have it reopen the form."""
         draft = {**draft, "key": key}
         self._pending_draft = draft
-        name = draft.get("screen")
         if draft.get("form") == "ProfileForm":
             self.action_edit_profile()
             return
+        name = draft.get("screen")
         if isinstance(name, str) and name.startswith("step-") and name[5:].isdigit():
-            self.action_goto_step(int(name[5:]))
+            shown = self._show(name, step_screen(int(name[5:])))
         elif name == "commlog":
             self.show_log()
+            shown = None
         else:
-            self.action_go_home()
+            shown = self._show("home", None)
+        if shown is not None:
+            await shown  # the screen is composed before it is asked to open the form
         screen = self.screen
         if not (isinstance(screen, BaseScreen) and screen.resume_draft(draft)):
             self._pending_draft = None
@@ -369,14 +378,15 @@ class RepayApp(App[None]):
 
         self.push_screen(ExportDialog(context))
 
-    def _show(self, name: str, factory: Callable[[], BaseScreen] | None) -> None:
+    def _show(self, name: str, factory: Callable[[], BaseScreen] | None) -> Any:
+        """Switch to the screen `name`; returns what to await for it to be shown (or None)."""
         if not self.is_screen_installed(name) and factory is not None:
             self.install_screen(factory(), name)
         if self.screen is self.get_screen(name):
-            return
+            return None
         if not isinstance(self.screen, BaseScreen):
-            return  # a dialog is open: it has to be closed first
-        self.switch_screen(name)
+            return None  # a dialog is open: it has to be closed first
+        return self.switch_screen(name)
 
     # -- language, theme, profile -------------------------------------------------------
 
@@ -411,12 +421,16 @@ class RepayApp(App[None]):
         self.push_screen(ProfileForm(profile).with_writer(write))
 
     def action_command_palette(self) -> None:
+        from textual._node_list import DuplicateIds
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(placeholder=_("Type to search actions"), id="--command-palette")
-            )
+            # A palette still closing (or under a dialog it opened) is still the app's
+            # child under that id: a second one is refused (found by the key storm).
+            with contextlib.suppress(DuplicateIds):
+                self.push_screen(
+                    CommandPalette(placeholder=_("Type to search actions"), id="--command-palette")
+                )
 
     def get_key_display(self, binding: Binding) -> str:
         display = super().get_key_display(binding)

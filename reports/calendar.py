@@ -124,6 +124,8 @@ def calendar_bytes(
                 event.add_component(_reminder(summary.format(**values)))
             cal.add_component(event)
     for index, comm in enumerate(pending_actions(communications)):
+        if comm.next_action_date is None:  # pending_actions keeps dated ones only
+            continue
         action = clean(comm.next_action).strip() or tr(N_("(no description)"), lang)
         summary = tr(N_("{lender}: {action}"), lang).format(
             lender=clean(comm.lender).strip(), action=action

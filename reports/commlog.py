@@ -276,7 +276,7 @@ class _CellMaker:
         return WrapOnceParagraph("<br/>".join(self.ctx.m(t) for t in texts), self.ctx.styles.cell)
 
     def _fits(self, text: str, room: float) -> bool:
-        return self.covered.issuperset(map(ord, text)) and (
+        return self.covered is not None and self.covered.issuperset(map(ord, text)) and (
             stringWidth(text, self.font, self.size) <= room
         )
 

@@ -10,7 +10,7 @@ when the document is saved.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Table
@@ -87,7 +88,8 @@ class DocContext:
         needed += heading.getSpaceBefore() + heading.getSpaceAfter()
         if isinstance(body, Table):
             body.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-            needed += sum(body._rowHeights[:FIRST_ROWS])
+            # The row heights wrap() measured; private, so the stubs do not list them.
+            needed += sum(body._rowHeights[:FIRST_ROWS])  # type: ignore[attr-defined]
         else:
             needed += body.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1]
         return [CondPageBreak(min(needed, FRAME_HEIGHT)), heading, body]
@@ -96,7 +98,7 @@ class DocContext:
         """Sentences run on: Chinese needs no space after 。, English one after a full stop."""
         return ("" if self.lang == "zh" else " ").join(p for p in parts if p)
 
-    def items(self, parts) -> str:
+    def items(self, parts: Iterable[str]) -> str:
         """A list run on with semicolons, full-width in Chinese."""
         return ("；" if self.lang == "zh" else "; ").join(parts)
 
@@ -104,11 +106,11 @@ class DocContext:
         """User text as safe markup."""
         return markup(text, self.fonts)
 
-    def p(self, text: object, style=None) -> Paragraph:
+    def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         """A Paragraph of user text (escaped)."""
         return CJKParagraph(self.m(text), style or self.styles.body)
 
-    def pm(self, safe_markup: str, style=None) -> Paragraph:
+    def pm(self, safe_markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A Paragraph of markup we built ourselves from escaped parts."""
         return CJKParagraph(safe_markup, style or self.styles.body)
 
@@ -245,7 +247,8 @@ def _numbered_canvas(ctx: DocContext) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas's own page reset (private, so not in the stubs).
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)

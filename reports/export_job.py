@@ -13,12 +13,16 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.i18n import N_, _, current_language
+
+if TYPE_CHECKING:
+    import argparse
 from workbook.models import Agreement, Debt, Settings
 from workbook.snapshot import WorkbookData
 
@@ -102,7 +106,7 @@ class ExportRequest:
     folder: Path | None = None
 
     @classmethod
-    def from_args(cls, args) -> ExportRequest:
+    def from_args(cls, args: argparse.Namespace) -> ExportRequest:
         names = ("debt", "agreement", "lang", "lender", "start", "end", "table", "out")
         return cls(args.kind, **{n: getattr(args, n, None) for n in names})
 
@@ -257,12 +261,12 @@ class ExportJob:
         return written
 
     def _json(self) -> list[Path]:
-        from workbook.private_files import make_private_dir
+        from reports.files import ensure_private_folder
 
         if self.write_json is None:
             raise ExportError(_("unknown export {kind}").format(kind="json"))
         out = self.out_path("workbook", ".json")
-        make_private_dir(out.parent)
+        ensure_private_folder(out.parent)  # ours and closed to others, as for every kind
         return [self.write_json(out)]
 
     def _ics(self) -> list[Path]:
@@ -336,7 +340,7 @@ class ExportJob:
         )
 
 
-def _listing(pairs) -> str:
+def _listing(pairs: Iterable[tuple[int | None, str]]) -> str:
     return ", ".join(f"{id_} {' '.join(str(name).split())}" for id_, name in pairs) or "-"
 
 

@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import functools
 import itertools
+from typing import Any
 
-from reportlab.lib import textsplit as _textsplit
-from reportlab.platypus import Paragraph
-from reportlab.platypus import paragraph as _paragraph
+from reportlab.lib import textsplit
+from reportlab.platypus import Paragraph, paragraph
+
+# The stubs describe the public API only: they make ALL_CANNOT_START Final and leave
+# out the module internals patched here. Reached untyped, these names are not checked.
+_textsplit: Any = textsplit
+_paragraph: Any = paragraph
 
 # Chinese punctuation that may not start a line (GB/T 15834); reportlab's list is
 # Japanese and lacks the full-width comma, semicolon, colon, ! and ? and closing marks.

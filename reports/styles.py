@@ -65,7 +65,8 @@ def make_styles(fonts: FontChoice) -> Styles:
 
 def grid_table_style(header_rows: int = 1) -> TableStyle:
     """Thin grid, shaded header, text at the top of each cell."""
-    commands = [
+    # (command, first cell, last cell, values...), as TableStyle takes them.
+    commands: list[tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -3,17 +3,19 @@ agreement with its payment status. For the borrower's own file, or for an advise
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from reports.document import FRAME_WIDTH, DocContext, split_in_row, write_report
 from reports.fonts import FontChoice
 from reports.styles import grid_table_style, label_value_style
-from workbook.budget import debts_as_agreed, summarise
+from workbook.budget import BudgetSummary, debts_as_agreed, summarise
 from workbook.followup.instalments import agreement_progress
 from workbook.i18n import N_
 from workbook.models import ZERO, Debt
@@ -67,7 +69,13 @@ def _pct(fraction: Decimal | None) -> str:
     return f"{(fraction * 100).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)}%"
 
 
-def _table(head: list[str], rows: list[list], widths: list[float], ctx: DocContext, right=()):
+def _table(
+    head: list[str],
+    rows: list[list[Flowable | str]],
+    widths: list[float],
+    ctx: DocContext,
+    right: Collection[int] = (),
+) -> Table:
     s = ctx.styles
     header = [ctx.p(h, s.head_right if i in right else s.head) for i, h in enumerate(head)]
     style = grid_table_style()
@@ -84,11 +92,11 @@ def _table(head: list[str], rows: list[list], widths: list[float], ctx: DocConte
     )
 
 
-def _after_table(style):
+def _after_table(style: ParagraphStyle) -> ParagraphStyle:
     return style.clone(style.name + "_after", spaceBefore=3)
 
 
-def _num(text: str, ctx: DocContext):
+def _num(text: str, ctx: DocContext) -> Paragraph:
     return ctx.p(text, ctx.styles.cell_right)
 
 
@@ -96,7 +104,7 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
     if not data.debts:
         return [ctx.p(ctx.t(N_("No debts entered yet.")), ctx.styles.body)]
     cell = ctx.styles.cell
-    rows = []
+    rows: list[list[Flowable | str]] = []
     total = overdue = monthly = ZERO
     for debt in data.debts:
         true = debt_true_rate(debt, ctx.today)
@@ -158,7 +166,7 @@ def _overdue(debt: Debt, ctx: DocContext) -> Paragraph:
     return ctx.pm(f"{ctx.m(amount)}<br/>{ctx.m(days)}", ctx.styles.cell_right)
 
 
-def _budget(budget, ctx: DocContext) -> Table:
+def _budget(budget: BudgetSummary, ctx: DocContext) -> Table:
     cell = ctx.styles.cell
     rows = [
         (N_("Income"), ctx.money(budget.income)),
@@ -179,7 +187,7 @@ def _plan(data: WorkbookData, surplus: Decimal, ctx: DocContext) -> list[Flowabl
     plan = plan_summary(data.debts, data.proposals, surplus, ctx.today)
     if not plan.rows:
         return [ctx.p(ctx.t(N_("No open debts to plan for.")), s.body)]
-    rows = []
+    rows: list[list[Flowable | str]] = []
     for debt, effect in plan.rows:
         months = str(effect.months) if effect.months is not None else ctx.t(N_("never"))
         rows.append(
@@ -227,7 +235,7 @@ def _agreements(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
     if not data.agreements:
         return [ctx.p(ctx.t(N_("No agreements recorded yet.")), s.body)]
     lenders = {d.id: d.lender for d in data.debts}
-    rows = []
+    rows: list[list[Flowable | str]] = []
     for agreement in data.agreements:
         progress = agreement_progress(agreement, data.payments, ctx.today)
         next_due = progress.next_due

@@ -17,6 +17,7 @@ import re
 from datetime import date
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
@@ -49,7 +50,7 @@ def markup(text: object, fonts: FontChoice) -> str:
     return "".join(parts)
 
 
-def para(text: object, style, fonts: FontChoice) -> Paragraph:
+def para(text: object, style: ParagraphStyle, fonts: FontChoice) -> Paragraph:
     """A Paragraph of user text."""
     return CJKParagraph(markup(text, fonts), style)
 
@@ -86,7 +87,8 @@ def _map_to_missing_glyph(font_name: str, ch: str) -> None:
     # Mapping it to glyph 0 explicitly makes reportlab give it its own code, so the
     # PDF's ToUnicode table carries the real character. The face's original coverage
     # was copied at registration (`FontChoice.coverage`), so this changes no choice.
-    face = pdfmetrics.getFont(font_name).face
+    # The stubs omit Font.face, which reportlab's Font.__init__ sets.
+    face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
     face.charToGlyph.setdefault(ord(ch), 0)
 
 

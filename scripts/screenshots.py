@@ -2,9 +2,10 @@
 
 Every built screen (home and each registered step) in Chinese and English, plus a
 few dialogs in English. The demo is seeded fresh in a temporary folder for a fixed
-date, so the pictures change only when the program does.
+date, so the pictures change only when the program does. `--only NAME` (repeatable)
+regenerates just those pictures.
 
-    .venv/bin/python scripts/screenshots.py [--out screenshots]
+    .venv/bin/python scripts/screenshots.py [--out screenshots] [--only dialog-export-ssh-en]
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import os
+import shutil
 import sys
 import tempfile
 from datetime import date
@@ -48,6 +51,13 @@ DIALOGS = (
     ("dialog-export-en", ["6", "e"]),
     ("dialog-lpr-table-en", ["ctrl+p", *"LPR table", "enter"]),
 )
+# The export dialog over SSH after writing the summary: the path, the scp command to
+# fetch it (documentation addresses), and the Print / Send to my computer actions.
+SSH_SESSION = {"SSH_CONNECTION": "203.0.113.7 52000 198.51.100.20 22", "USER": "lin"}
+SSH_DIALOGS = (("dialog-export-ssh-en", ["e", "enter"]),)
+# A fixed folder for that export, so the path in the picture is the same on every run.
+SSH_EXPORTS = Path(tempfile.gettempdir()) / "repay-workbook-screenshots"
+
 # Screens that are not steps, in every language: (file name without -lang, keys)
 OTHER_SCREENS = (
     ("commlog", ["6", "c", "down", "down", "down", "down"]),  # a flagged entry explained
@@ -70,13 +80,29 @@ async def shoot(wb: Workbook, lang: str, keys: list[str], out: Path, name: str) 
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        await app.workers.wait_for_complete()  # an export written in the background
         await pilot.pause(0.2)
+        app.clear_notifications()  # the toasts would cover the dialog's buttons
+        await pilot.pause()
         app.save_screenshot(filename=f"{name}.svg", path=str(out))
     return out / f"{name}.svg"
 
 
-async def main(out: Path) -> list[Path]:
+async def main(out: Path, only: set[str] | None = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    real_shoot = shoot
+
+    async def shoot_wanted(wb, lang, keys, out, name):  # noqa: ANN001 - as `shoot`
+        if only and name not in only:
+            return None
+        return await real_shoot(wb, lang, keys, out, name)
+
+    written = await _shoot_all(out, shoot_wanted)
+    return [w for w in written if w is not None]
+
+
+async def _shoot_all(out: Path, shoot) -> list[Path]:  # noqa: ANN001
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.json"
@@ -95,12 +121,30 @@ async def main(out: Path) -> list[Path]:
         with Workbook.open(path) as wb:
             for name, keys in DIALOGS:
                 written.append(await shoot(wb, "en", keys, out, name))
+        shutil.rmtree(SSH_EXPORTS, ignore_errors=True)
+        with Workbook.open(path) as wb:
+            wb.save_settings(dataclasses.replace(wb.settings(), export_dir=str(SSH_EXPORTS)))
+        saved = {k: os.environ.get(k) for k in SSH_SESSION}
+        os.environ.update(SSH_SESSION)
+        try:
+            with Workbook.open(path) as wb:
+                for name, keys in SSH_DIALOGS:
+                    written.append(await shoot(wb, "en", keys, out, name))
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+            shutil.rmtree(SSH_EXPORTS, ignore_errors=True)
     return written
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="regenerate only this picture (file name without .svg)")
     args = parser.parse_args()
-    for file in asyncio.run(main(args.out)):
+    for file in asyncio.run(main(args.out, set(args.only or ()))):
         print(file.relative_to(ROOT) if file.is_relative_to(ROOT) else file)

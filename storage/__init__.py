@@ -13,6 +13,7 @@ add_catalog_dir(Path(__file__).parent / "locale")
 from storage.errors import (  # noqa: E402  (the catalog is registered first)
     ReadOnlyError,
     RecordNotFound,
+    UnsafeLocation,
     WorkbookClosed,
     WorkbookCorrupt,
     WorkbookError,
@@ -21,6 +22,7 @@ from storage.errors import (  # noqa: E402  (the catalog is registered first)
     WorkbookLocked,
     WorkbookMissing,
     WorkbookTooNew,
+    WorkbookUnreadable,
     WorkbookWriteError,
 )
 from storage.repository import Repository  # noqa: E402
@@ -32,6 +34,7 @@ __all__ = [
     "ReadOnlyError",
     "RecordNotFound",
     "Repository",
+    "UnsafeLocation",
     "Workbook",
     "WorkbookClosed",
     "WorkbookCorrupt",
@@ -41,5 +44,6 @@ __all__ = [
     "WorkbookLocked",
     "WorkbookMissing",
     "WorkbookTooNew",
+    "WorkbookUnreadable",
     "WorkbookWriteError",
 ]

@@ -17,6 +17,7 @@ in-memory copy always equals the file, also after a write that failed.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import tempfile
@@ -28,50 +29,66 @@ from typing import Any
 from tinydb.storages import Storage
 
 from storage.errors import ReadOnlyError, WorkbookWriteError
-from workbook.private_files import fsync_dir
-
-FILE_MODE = 0o600
-TEMP_SUFFIX = ".tmp"
+from storage.private import (
+    DIR_MODE,
+    FILE_MODE,
+    TEMP_SUFFIX,
+    fsync_dir,
+    make_private_dir,
+    remove_stale_temps,
+    temp_prefix,
+)
 
 Tables = dict[str, dict[str, Any]]
 
-
-def temp_prefix(path: Path) -> str:
-    """Temporary files for `path` are hidden siblings: `.<name>.<random>.tmp`."""
-    return f".{path.name}."
+__all__ = ["DIR_MODE", "FILE_MODE", "TEMP_SUFFIX", "fsync_dir", "make_private_dir", "temp_prefix"]
 
 
-
-
+def _write_temp(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` durably (0600); on any error the old file is untouched."""
+    """Replace `path` with `data` durably (0600); on any error the old file is untouched.
+
+    The temp file is created with O_EXCL (mkstemp: never through a planted link) and
+    held under flock until it has been renamed, so that the clean-up of another
+    process never takes it for one a killed writer left (storage.private).
+    """
     path = Path(path)
     folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    for attempt in (1, 2):
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            os.fchmod(fd, FILE_MODE)
+            _write_temp(fd, data)
+            os.replace(tmp, path)
+        except FileNotFoundError:
+            # Another process's clean-up removed the temp file in the instant between
+            # mkstemp and flock: write it again once.
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if attempt == 2:
+                raise
+            continue
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        os.close(fd)
+        break
     fsync_dir(folder)
 
 
 def remove_stale_temp_files(path: Path) -> list[Path]:
-    """Temporary files a killed writer left next to `path`; call only under the lock."""
-    removed = []
-    for leftover in Path(path).parent.glob(temp_prefix(path) + "*" + TEMP_SUFFIX):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-            removed.append(leftover)
-    return removed
+    """Temporary files a killed writer left next to `path`."""
+    return remove_stale_temps(Path(path).parent, f".{Path(path).name}")
 
 
 def _encode_extra(value: Any) -> Any:

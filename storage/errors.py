@@ -232,3 +232,40 @@ class RecordNotFound(WorkbookError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return self.message
+
+
+# Why a file or folder is refused (storage.private.UnsafePlace.why), translated when shown.
+UNSAFE_REASONS = {
+    "symlink": N_("it is a symbolic link, which another user may have planted"),
+    "other-owner": N_("it belongs to another user"),
+    "others-write": N_("other users can write to it"),
+    "hard-link": N_("it has a second name (a hard link), which another user may have made"),
+    "not-regular": N_("it is not a regular file"),
+    "not-folder": N_("it is not a folder"),
+}
+
+
+class UnsafeLocation(WorkbookError):
+    """A lock file, backup folder or export folder that another user could have planted."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        self.path, self.why = Path(path), why
+        reason = _(UNSAFE_REASONS.get(why, why))
+        super().__init__(
+            _(
+                "Refused to use {path}: {reason}. Nothing was changed. Remove it, or keep "
+                "the workbook in a folder only you can write to."
+            ).format(path=str(path), reason=reason)
+        )
+
+
+class WorkbookUnreadable(WorkbookError):
+    """The file exists but cannot be read (permissions, a disk error): not damage."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path, self.error = Path(path), error
+        super().__init__(
+            _("Could not read {path}: {reason}. The file was left exactly as it is.").format(
+                path=str(path), reason=os_reason(error)
+            )
+        )

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storage.atomic import FILE_MODE
-from storage.errors import WorkbookLocked, WorkbookWriteError
+from storage.errors import UnsafeLocation, WorkbookLocked, WorkbookWriteError
+from storage.private import FILE_MODE, UnsafePlace, open_lock_file
 
 
 def lock_path(workbook: Path) -> Path:
@@ -51,20 +51,30 @@ def _holder_from(raw: bytes) -> Holder:
 class WorkbookLock:
     """Held from `acquire` until `release` (or until the process ends)."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int, *, created: bool = False) -> None:
         self.path = path
         self._fd: int | None = fd
+        self.created = created  # this acquire made the file (see release(remove=True))
 
     @classmethod
     def acquire(cls, workbook: Path, *, restoring: bool = False) -> WorkbookLock:
         """Take the lock or raise WorkbookLocked naming the holder."""
         path = lock_path(workbook)
+        # O_NOFOLLOW and an owner check: in a folder others can write to, a planted
+        # link would make the truncate below cut whatever file it points at.
+        existed = os.path.lexists(path)
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            fd = open_lock_file(path)
+        except UnsafePlace as unsafe:
+            raise UnsafeLocation(unsafe.path, unsafe.why) from None
         except OSError as error:
             raise WorkbookWriteError(path, error, opening=True) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if not _still_named(fd, path):
+                # Removed by a failed open that held it a moment ago: take the new one.
+                os.close(fd)
+                return cls.acquire(workbook, restoring=restoring)
         except BlockingIOError:
             holder = _holder_from(os.pread(fd, 4096, 0))
             os.close(fd)
@@ -86,28 +96,43 @@ class WorkbookLock:
             os.fchmod(fd, FILE_MODE)
             os.ftruncate(fd, 0)
             os.pwrite(fd, raw, 0)
-        return cls(path, fd)
+        return cls(path, fd, created=not existed)
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
-    def release(self) -> None:
+    def release(self, *, remove: bool = False) -> None:
+        """Let go; `remove` also deletes the lock file (while still holding it), for an
+        open that failed on a file that is not a workbook: it leaves nothing beside it."""
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
+        if remove and _still_named(fd, self.path):
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def _still_named(fd: int, path: Path) -> bool:
+    """`path` still names the file open as `fd` (not removed or replaced meanwhile)."""
+    try:
+        named = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def holder(workbook: Path) -> Holder | None:
     """Who holds the workbook's lock now, or None when nobody does."""
     path = lock_path(workbook)
     try:
-        fd = os.open(path, os.O_RDONLY)
-    except FileNotFoundError:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:  # none, or a planted link: nobody holds the workbook through it
         return None
     try:
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from storage.errors import RecordNotFound, WorkbookCorrupt
 from storage.schema import META, Data, meta_record, table_label, with_meta
@@ -21,7 +21,25 @@ from workbook.i18n import _
 if TYPE_CHECKING:
     from storage.workbook import Workbook
 
-T = TypeVar("T")
+
+
+class StoredRecord(Protocol):
+    """What a table holds: a dataclass with an `id` (None until it is stored)."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def id(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=StoredRecord)
+
+
+def stored_id(record: StoredRecord) -> int:
+    """The id of a record read from or added to a workbook, where every record has one."""
+    if record.id is None:
+        raise ValueError(f"this {type(record).__name__} is not stored yet: it has no id")
+    return record.id
 
 # What a damaged record can raise while being decoded (InvalidOperation is an ArithmeticError).
 DECODE_ERRORS = (TypeError, ValueError, KeyError, AttributeError, ArithmeticError)
@@ -80,7 +98,7 @@ class Repository(Generic[T]):
     def update(self, record: T) -> T:
         """Replace the stored record with the same id (one durable write)."""
         self._check(record)
-        record_id = record.id  # type: ignore[attr-defined]
+        record_id = record.id
         if record_id is None:
             raise ValueError("update() needs a record that has an id; use add()")
         doc = to_dict(record)
@@ -89,12 +107,14 @@ class Repository(Generic[T]):
         )
         return record
 
-    def delete(self, id: int) -> None:
+    def delete(self, id: int | None) -> None:
         """Remove the record `id` (one durable write)."""
+        if id is None:
+            raise ValueError("delete() needs the id of a stored record")
         self._workbook._transact(self._changer(id, lambda table, key: table.pop(key)))
 
     def _changer(
-        self, record_id: int, change: Callable[[dict, str], Any]
+        self, record_id: int, change: Callable[[dict[str, Any], str], Any]
     ) -> Callable[[Data], None]:
         def apply(tables: Data) -> None:
             key = str(record_id)

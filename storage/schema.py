@@ -24,6 +24,7 @@ SCHEMA_VERSION = 1
 META = "meta"
 META_ID = "1"
 SINGLE_ID = "1"  # profile and settings are one document each
+MAX_ID_DIGITS = 9
 
 # table name -> label for messages (translated when shown)
 ENTITY_TABLES: dict[str, str] = {
@@ -94,6 +95,8 @@ def parse_json(raw: bytes) -> Any:
         ) from error
     except RecursionError as error:
         raise FileProblem(_("it is nested too deeply to be a workbook")) from error
+    except ValueError as error:  # an integer of thousands of digits (int's own limit)
+        raise FileProblem(_("it holds a number with too many digits")) from error
 
 
 def structure_problem(data: Any) -> str | None:
@@ -104,8 +107,11 @@ def structure_problem(data: Any) -> str | None:
         if not isinstance(table, dict):
             return _("table {table} is not a set of records").format(table=name)
         for key, record in table.items():
-            if not (key.isascii() and key.isdigit()) or not isinstance(record, dict):
-                return _("record {id} in table {table} is damaged").format(id=key, table=name)
+            # An id is a short run of digits: int() of a 5,000-digit key would raise.
+            good_key = key.isascii() and key.isdigit() and len(key) <= MAX_ID_DIGITS
+            if not good_key or not isinstance(record, dict):
+                shown = key if len(key) <= 20 else key[:17] + "..."
+                return _("record {id} in table {table} is damaged").format(id=shown, table=name)
     return None
 
 
@@ -123,7 +129,8 @@ def schema_version(data: Data) -> int:
 
 
 def meta_record(data: Data) -> dict[str, Any]:
-    return data.get(META, {}).get(META_ID, {})
+    record: dict[str, Any] = data.get(META, {}).get(META_ID, {})
+    return record
 
 
 def with_meta(data: Data, **changes: Any) -> Data:
@@ -147,13 +154,29 @@ def _money(value: Any) -> Any:
     return value
 
 
+# Fields of version 0 records that held money (JSON numbers then, strings now). Every
+# other number (overdue days, a due day, a term in months) stays a whole number.
+_V0_MONEY = frozenset(
+    {
+        "amount", "balance", "principal", "overdue_amount", "penalty_fees",
+        "monthly_payment", "upfront_deduction", "monthly_fee", "card_min_percent",
+        "card_min_floor",
+    }
+)  # fmt: skip
+
+
+def _record_0_to_1(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: _money(v) if k in _V0_MONEY else v for k, v in record.items()}
+
+
 def migrate_0_to_1(data: Data) -> Data:
     """Version 0 (the prototype): no `meta`; money as JSON numbers; a debt's balance was
     `amount`; its rate was `rate` (a number) plus `rate_unit`."""
     out = dict(data)
     debts = {}
     for key, old in data.get("debts", {}).items():
-        debt = {k: _money(v) for k, v in old.items() if k not in ("amount", "rate", "rate_unit")}
+        kept = {k: v for k, v in old.items() if k not in ("amount", "rate", "rate_unit")}
+        debt = _record_0_to_1(kept)
         if "amount" in old and "balance" not in old:
             debt["balance"] = _money(old["amount"])
         rate = old.get("rate")
@@ -164,10 +187,7 @@ def migrate_0_to_1(data: Data) -> Data:
         debts[key] = debt
     out["debts"] = debts
     for name in ("incomes", "expenses", "payments"):
-        out[name] = {
-            key: {k: _money(v) for k, v in record.items()}
-            for key, record in data.get(name, {}).items()
-        }
+        out[name] = {key: _record_0_to_1(record) for key, record in data.get(name, {}).items()}
     return out
 
 

@@ -17,7 +17,6 @@ from storage.atomic import dumps, write_atomic
 from storage.errors import (
     WorkbookCorrupt,
     WorkbookExists,
-    WorkbookMissing,
     WorkbookTooNew,
     WorkbookWriteError,
 )
@@ -34,7 +33,7 @@ from storage.schema import (
     table_label,
     with_meta,
 )
-from storage.workbook import ENTITY_CLASSES, Workbook, normal_path
+from storage.workbook import ENTITY_CLASSES, Workbook, normal_path, read_file
 from workbook.codec import from_dict, to_dict
 from workbook.i18n import _
 from workbook.models import Profile, Settings
@@ -139,12 +138,7 @@ def import_json(src: Path, new_workbook: Path) -> Workbook:
     src, target = normal_path(src), normal_path(new_workbook)
     if target.exists():
         raise WorkbookExists(target)
-    try:
-        raw = src.read_bytes()
-    except FileNotFoundError:
-        raise WorkbookMissing(src) from None
-    except OSError as error:
-        raise WorkbookCorrupt(src, error.strerror or str(error), None) from error
+    raw = read_file(src)  # not found, a folder, a FIFO, too large, permission denied
     try:
         doc = parse_json(raw)
         data, version = _tables_from_export(doc)

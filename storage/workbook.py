@@ -27,7 +27,7 @@ from storage.atomic import (
     remove_stale_temp_files,
     write_atomic,
 )
-from storage.backup import newest_good_backup, take_backup
+from storage.backup import clean_side_folders, newest_good_backup, take_backup
 from storage.errors import (
     ReadOnlyError,
     WorkbookClosed,
@@ -36,9 +36,12 @@ from storage.errors import (
     WorkbookIsFolder,
     WorkbookMissing,
     WorkbookTooNew,
+    WorkbookUnreadable,
     WorkbookWriteError,
 )
 from storage.lock import WorkbookLock
+from storage.private import NotRegular, TooLarge, read_regular, real_path
+from storage.records import ENTITY_CLASSES, checked_data, records_problem
 from storage.repository import DECODE_ERRORS, Repository
 from storage.schema import (
     SCHEMA_VERSION,
@@ -47,12 +50,11 @@ from storage.schema import (
     FileProblem,
     NewerSchema,
     meta_record,
-    migrate,
     new_workbook_data,
     parse_workbook,
     table_label,
 )
-from workbook.codec import check_dict, from_dict, to_dict
+from workbook.codec import from_dict, to_dict
 from workbook.i18n import _
 from workbook.links import Linked, linked_records
 from workbook.models import (
@@ -71,35 +73,36 @@ from workbook.private_files import make_private_dir
 from workbook.snapshot import WorkbookData
 
 R = TypeVar("R")
-S = TypeVar("S")
-
-# table name -> record class; the order is the order of export and of repositories()
-ENTITY_CLASSES: dict[str, type] = {
-    "debts": Debt,
-    "incomes": IncomeItem,
-    "expenses": ExpenseItem,
-    "proposals": Proposal,
-    "hardships": Hardship,
-    "communications": Communication,
-    "agreements": Agreement,
-    "payments": Payment,
-}
+S = TypeVar("S", Profile, Settings)
 
 
 def normal_path(path: Path | str) -> Path:
-    return Path(path).expanduser().absolute()
+    """The workbook's one real path (links resolved): see storage.private.real_path."""
+    return real_path(path)
 
 
-def read_checked(path: Path) -> tuple[Data, int]:
-    """The file's tables and schema version, or WorkbookCorrupt/WorkbookTooNew. Never writes."""
+def read_file(path: Path) -> bytes:
+    """The bytes of the workbook (or backup) at `path`, or the WorkbookError saying why not."""
     try:
-        raw = path.read_bytes()
+        return read_regular(path)
     except FileNotFoundError:
         raise WorkbookMissing(path) from None
     except IsADirectoryError:
         raise WorkbookCorrupt(path, _("it is a folder, not a file"), None) from None
-    except OSError as error:
-        raise WorkbookCorrupt(path, error.strerror or str(error), None) from error
+    except NotRegular:
+        raise WorkbookCorrupt(path, _("it is not a regular file"), None) from None
+    except TooLarge as error:
+        problem = _("it is too large to be a workbook ({size} MB)").format(
+            size=error.size // (1024 * 1024)
+        )
+        raise WorkbookCorrupt(path, problem, None) from None
+    except OSError as error:  # permissions, a disk error: the file is not damaged
+        raise WorkbookUnreadable(path, error) from error
+
+
+def read_checked(path: Path) -> tuple[Data, int]:
+    """The file's tables and schema version, or WorkbookCorrupt/WorkbookTooNew. Never writes."""
+    raw = read_file(path)
     try:
         return parse_workbook(raw)
     except FileProblem as error:
@@ -113,35 +116,17 @@ def read_checked(path: Path) -> tuple[Data, int]:
 def migrated(path: Path, data: Data, version: int) -> Data:
     """`data` at this program's schema, every record checked to decode (WorkbookCorrupt)."""
     try:
-        data = migrate(data, version)
+        return checked_data(data, version)
     except FileProblem as error:
         raise WorkbookCorrupt(path, error.problem, newest_good_backup(path)) from error
-    problem = records_problem(data)
-    if problem:
-        raise WorkbookCorrupt(path, problem, newest_good_backup(path))
-    return data
 
 
-def records_problem(data: Data) -> str | None:
-    """Which record cannot be read, or None when all can.
-
-    Checked once at open (about 40 ms for 10,000 records), so that a hand-edited or
-    damaged record is reported with its backup before any screen tries to show it.
-    """
-    singles = {"profile": Profile, "settings": Settings}
-    for name, cls in {**ENTITY_CLASSES, **singles}.items():
-        for key, doc in data.get(name, {}).items():
-            try:
-                check_dict(cls, doc)
-            except DECODE_ERRORS as error:
-                if name in singles:
-                    return _("{record} cannot be read ({error})").format(
-                        record=table_label(name), error=error
-                    )
-                return _("record {id} in {table} cannot be read ({error})").format(
-                    id=key, table=table_label(name), error=error
-                )
-    return None
+def check_workbook(path: Path | str) -> Path:
+    """Raise as a read-only open of `path` would (damage, newer schema); its real path."""
+    path = normal_path(path)
+    data, version = read_checked(path)
+    migrated(path, data, version)
+    return path
 
 
 class Workbook:
@@ -173,9 +158,15 @@ class Workbook:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
-        path = normal_path(path)
+        given = Path(path).expanduser()
+        path = normal_path(given)
         if path.is_dir():  # before any lock file is made beside it
             raise WorkbookIsFolder(path)
+        if given.is_symlink() and not path.exists():
+            # A link to nothing (or a loop) is never followed to create a file.
+            raise WorkbookMissing(given)
+        if path.exists() and not path.is_file():  # a FIFO, /dev/zero: no lock beside it
+            raise WorkbookCorrupt(path, _("it is not a regular file"), None)
         if read_only:
             data, version = read_checked(path)
             return cls(path, ReadOnlyStorage(path, migrated(path, data, version)), None)
@@ -189,7 +180,8 @@ class Workbook:
         try:
             data = cls._prepare(path, create)
         except BaseException:
-            lock.release()
+            # A file that is not a workbook gets no `.lock` left beside it.
+            lock.release(remove=lock.created)
             raise
         return cls(path, AtomicJSONStorage(path, data), lock)
 
@@ -209,6 +201,7 @@ class Workbook:
             if os.stat(path).st_mode & 0o777 != FILE_MODE:
                 os.chmod(path, FILE_MODE)
             take_backup(path)
+            clean_side_folders(path, data.get("settings", {}).get(SINGLE_ID))
             if version < SCHEMA_VERSION:
                 take_backup(path, tag=f"schema{version}")
                 write_atomic(path, dumps(upgraded))
@@ -275,7 +268,7 @@ class Workbook:
             )
             raise WorkbookCorrupt(self.path, problem, self._newest_good_backup()) from error
 
-    def _save_single(self, name: str, record: Any) -> None:
+    def _save_single(self, name: str, record: Profile | Settings) -> None:
         doc = to_dict(record)
         self._transact(lambda tables: tables.__setitem__(name, {SINGLE_ID: doc}))
 
@@ -341,4 +334,12 @@ class Workbook:
         return newest_good_backup(self.path)
 
 
-__all__ = ["Workbook", "WorkbookError", "read_checked"]
+__all__ = [
+    "ENTITY_CLASSES",
+    "Workbook",
+    "WorkbookError",
+    "check_workbook",
+    "read_checked",
+    "read_file",
+    "records_problem",
+]

@@ -12,8 +12,8 @@ import dataclasses
 import datetime
 import signal
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
@@ -37,10 +37,16 @@ from workbook.followup.logfilter import LogFilter
 from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
 
+if TYPE_CHECKING:
+    from tui.frame.shell import Shell
+    from workbook.models import LprEntry, Profile, Settings
+    from workbook.snapshot import WorkbookData
+
 T = TypeVar("T")
 textual_fixes.apply()  # before any screen: see the module for the Textual crash it avoids
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
-STYLES = sorted(Path(__file__).parent.glob("**/*.tcss"))
+# Every .tcss in tui/ in a fixed order; typed as Textual's CSS_PATH takes it.
+STYLES: list[str | PurePath] = [*sorted(Path(__file__).parent.glob("**/*.tcss"))]
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
@@ -68,7 +74,7 @@ class RepayApp(App[None]):
         super().__init__()
         self.wb = workbook
         self.today = today or datetime.date.today()
-        self._data = None
+        self._data: WorkbookData | None = None
         self._too_small: TooSmallScreen | None = None
         self.read_only = bool(getattr(workbook, "read_only", False))
         path = getattr(workbook, "path", None)
@@ -84,7 +90,7 @@ class RepayApp(App[None]):
 
     # -- data ---------------------------------------------------------------------------
 
-    def data(self):
+    def data(self) -> WorkbookData:
         """The workbook's records, read once per change (`save` invalidates)."""
         if self._data is None:
             self._data = self.wb.snapshot()
@@ -101,7 +107,7 @@ class RepayApp(App[None]):
         path = getattr(self.wb, "path", None)
         return Path(path).stem if path else _("Workbook")
 
-    def extra_lpr(self) -> list:
+    def extra_lpr(self) -> list[LprEntry]:
         """LPR entries the user added (settings), for the benchmark checks."""
         settings = self._read_settings()
         return list(settings.extra_lpr) if settings else []
@@ -152,7 +158,7 @@ class RepayApp(App[None]):
         self._data = None
         self.data_version += 1
 
-    def _read_settings(self):
+    def _read_settings(self) -> Settings | None:
         try:
             return self.wb.settings()
         except storage.WorkbookError:
@@ -415,7 +421,7 @@ class RepayApp(App[None]):
             self.notify(exc.message, severity="error", markup=False)
             return
 
-        def write(result):
+        def write(result: Profile) -> tuple[bool, Profile | None]:
             return self.save_or_keep(lambda: self.wb.save_profile(result), _("Profile saved."))
 
         self.push_screen(ProfileForm(profile).with_writer(write))
@@ -424,7 +430,8 @@ class RepayApp(App[None]):
         from textual._node_list import DuplicateIds
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open(app: App[object]); App is invariant, and any App will do.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             # A palette still closing (or under a dialog it opened) is still the app's
             # child under that id: a second one is refused (found by the key storm).
             with contextlib.suppress(DuplicateIds):
@@ -435,3 +442,8 @@ class RepayApp(App[None]):
     def get_key_display(self, binding: Binding) -> str:
         display = super().get_key_display(binding)
         return "Ctrl+" + display[1:].upper() if display.startswith("^") else display
+
+
+if TYPE_CHECKING:
+    # mypy checks here that the app gives screens all the Shell protocol promises.
+    _SHELL_CHECK: type[Shell] = RepayApp

@@ -128,7 +128,7 @@ def debts_as_agreed(debts: Sequence[Debt], agreements: Sequence[Agreement]) -> l
     agreed = {a.debt_id: a for a in agreements}
     found = []
     for debt in debts:
-        agreement = agreed.get(debt.id)
+        agreement = agreed.get(debt.id) if debt.id is not None else None
         if agreement is not None and debt.status != DebtStatus.SETTLED:
             monthly = (
                 ZERO

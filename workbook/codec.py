@@ -19,20 +19,29 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbook.i18n import N_, _
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# Records are dataclasses: what `dataclasses.fields` and `dataclasses.replace` take.
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def to_dict(record: Any) -> dict[str, Any]:
-    """A plain dict of `record`'s fields, without its `id` (storage keeps that)."""
+    """A plain dict of `record`'s fields, without its `id` (storage keeps that).
+
+    ValueError/TypeError for a value `from_dict` would refuse (out of range): what is
+    stored must open again, so such a value is refused before anything is written.
+    """
     out = {}
     for f in dataclasses.fields(record):
         if f.name == "id":
             continue
         out[f.name] = _encode(getattr(record, f.name))
+    check_dict(type(record), out)
     return out
 
 
@@ -96,7 +105,7 @@ def _hints(cls: type) -> dict[str, Any]:
 def _decoders(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     # Worked out once per class: a log of 10,000 entries decodes field by field.
     hints = _hints(cls)
-    return tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+    return tuple((f.name, _decoder(hints[f.name], f.name)) for f in dataclasses.fields(cls))
 
 
 def _identity(value: Any) -> Any:
@@ -129,16 +138,67 @@ def _exactly(tp: type) -> Callable[[Any], Any]:
     return check
 
 
+# Range checks at decode: a value of the right type that no screen could compute with
+# (1e400 overflows the first quantize, 9999-12-31 has no next month, a due day of 99
+# none at all) is found when the file is opened and reported like other damage,
+# instead of a traceback later. The bounds are far beyond what the forms accept.
+MAX_DIGITS = 40  # a Decimal with more significant digits than this is not money
+MAX_MAGNITUDE = 15  # |x| < 10**15: a thousand times the largest amount a form takes
+MAX_INT = 10**9
+MIN_YEAR, MAX_YEAR = 1000, 9000  # dates get months and years added, never 10000
+INT_RANGES = {"due_day": (1, 31)}
+
+
+def _out_of_range(value: Any) -> str:
+    shown = repr(value)
+    return _("{value} is out of range").format(
+        value=shown if len(shown) <= 40 else shown[:37] + "..."
+    )
+
+
 def _decimal(value: Any) -> Decimal:
     if type(value) not in (str, int, Decimal):  # never a float, never a bool
         raise TypeError(_wrong(Decimal, value))
+    if type(value) is str and len(value) > 2 * MAX_DIGITS:
+        raise ValueError(_wrong(Decimal, value))
     try:
         number = Decimal(value)
     except InvalidOperation:
         raise ValueError(_wrong(Decimal, value)) from None
     if not number.is_finite():  # NaN would raise in the first comparison of a screen
         raise ValueError(_wrong(Decimal, value))
+    if number and (
+        number.adjusted() >= MAX_MAGNITUDE
+        or len(number.as_tuple().digits) > MAX_DIGITS
+        or number.adjusted() < -MAX_DIGITS
+    ):
+        raise ValueError(_out_of_range(value))
     return number
+
+
+def _int(name: str) -> Callable[[Any], Any]:
+    low, high = INT_RANGES.get(name, (-MAX_INT, MAX_INT))
+    exactly = _exactly(int)
+
+    def check(value: Any) -> Any:
+        exactly(value)
+        if not low <= value <= high:
+            raise ValueError(_out_of_range(value))
+        return value
+
+    return check
+
+
+def _when(tp: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if type(value) is not str:
+            raise TypeError(_wrong(str, value))
+        parsed = tp.fromisoformat(value)  # type: ignore[attr-defined]
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise ValueError(_out_of_range(value))
+        return parsed
+
+    return check
 
 
 def _container(tp: type, decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -150,11 +210,11 @@ def _container(tp: type, decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return check
 
 
-def _decoder(tp: Any) -> Callable[[Any], Any]:
+def _decoder(tp: Any, name: str = "") -> Callable[[Any], Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        decode_inner = _decoder(inner)
+        decode_inner = _decoder(inner, name)
         return lambda value: None if value is None else decode_inner(value)
     if origin is list:
         (inner,) = typing.get_args(tp)
@@ -166,14 +226,14 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
         return _container(dict, lambda value: {k: decode_value(v) for k, v in value.items()})
     if tp is Decimal:
         return _decimal
-    if tp in (str, int, bool):
+    if tp is int:
+        return _int(name)
+    if tp in (str, bool):
         return _exactly(tp)
-    if tp is datetime:
-        return datetime.fromisoformat
-    if tp is date:
-        return date.fromisoformat
+    if tp in (datetime, date):
+        return _when(tp)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda value: from_dict(tp, value)
     return _identity

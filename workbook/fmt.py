@@ -8,7 +8,7 @@ on terminals that draw such glyphs two cells wide.
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
 
 from workbook.i18n import N_, current_language, translate
@@ -43,7 +43,14 @@ def number(d: Decimal | None, places: int = 2) -> str:
         return EMPTY
     if not d.is_finite():
         return str(d)
-    return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
+    rounded = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_wide(d))
+    return f"{rounded:,.{places}f}"
+
+
+def _wide(d: Decimal) -> Context:
+    """Enough precision to round any finite number: the default 28 digits make
+    quantize raise on a 27-digit amount."""
+    return Context(prec=max(28, d.adjusted() + 8))
 
 
 def money(
@@ -58,7 +65,7 @@ def money(
         return EMPTY
     if not d.is_finite():
         return str(d)
-    cents = d.quantize(CENT, rounding=ROUND_HALF_UP)
+    cents = d.quantize(CENT, rounding=ROUND_HALF_UP, context=_wide(d))
     sign = "-" if cents < 0 else ""
     digits = number(abs(cents))
     if not symbol:

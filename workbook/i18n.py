@@ -136,4 +136,7 @@ def parse_po(text: str) -> dict[str, str]:
 
 
 def _unquote(token: str) -> str:
-    return ast.literal_eval(token.strip())
+    value = ast.literal_eval(token.strip())
+    if not isinstance(value, str):
+        raise ValueError(f"not a quoted string in a .po file: {token!r}")
+    return value

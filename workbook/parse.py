@@ -170,7 +170,7 @@ def parse_rate(
                 _("Enter the rate with its unit, for example 18% a year, 月息1.5% or 日息万五.")
             )
         return Parsed()
-    units = {_UNIT_WORDS[w] for w in _UNIT_RE.findall(s)} - {None}
+    units = {u for w in _UNIT_RE.findall(s) if (u := _UNIT_WORDS[w]) is not None}
     pieces = [p for p in _UNIT_RE.split(s) if p]
     if len(units) > 1:
         return fail(_("The rate names two different units; give one: a year, a month or a day."))

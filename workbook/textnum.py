@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # a Parsed[time] is a Parsed[datetime | time]
 
 # Longer than any sensible amount, rate or date; keeps the work per keystroke bounded.
 MAX_INPUT_CHARS = 100
@@ -44,7 +44,7 @@ class Parsed(Generic[T]):
         return self.error is None
 
 
-def fail(message: str) -> Parsed:
+def fail(message: str) -> Parsed[Any]:
     return Parsed(error=message)
 
 

@@ -51,7 +51,6 @@ def test_sigkill_at_random_moments_never_loses_a_returned_write(tmp_path: Path):
     rng = random.Random(20240601)
     path = tmp_path / "crash" / "workbook.json"
     promised: dict[int, Decimal] = {}
-    started = time.monotonic()
     runs_with_writes = 0
     mid_write = 0  # kills that left a temporary file: caught between mkstemp and replace
     for run in range(1, KILLS + 1):
@@ -71,4 +70,3 @@ def test_sigkill_at_random_moments_never_loses_a_returned_write(tmp_path: Path):
         assert {d.id for d in wb.debts.list()} >= set(promised)
     leftovers = [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
-    assert time.monotonic() - started < 60

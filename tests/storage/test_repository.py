@@ -101,6 +101,8 @@ def test_update_or_delete_of_a_missing_record_is_refused(wb_path, count_writes):
             wb.debts.delete(gone.id)
         with pytest.raises(ValueError):
             wb.debts.update(debt())  # never added: no id
+        with pytest.raises(ValueError):
+            wb.debts.delete(debt().id)  # never added: no id, said as update() says it
         assert count_writes == []
 
 

@@ -3,7 +3,7 @@
 Each round opens the app on one screen (home, steps 1-7, the log) and presses random
 keys (letters, digits, Esc, Ctrl+Q, Ctrl+P, PageUp/PageDown, Tab, Enter, arrows...)
 until the keys run out or a key quits; then the workbook must open and decode, and
-the drafts file must be readable. The default run presses about 1,600 keys in all; the
+the drafts file must be readable. The default run presses about 800 keys in all; the
 `slow` variant 20,000 (`pytest -m slow`).
 """
 
@@ -79,7 +79,7 @@ async def _storm(tmp_path: Path, total: int, seed: int, monkeypatch) -> None:
 
 
 async def test_a_storm_of_random_keys_on_every_screen_never_crashes(tmp_path, monkeypatch):
-    await _storm(tmp_path, total=1600, seed=13, monkeypatch=monkeypatch)
+    await _storm(tmp_path, total=800, seed=13, monkeypatch=monkeypatch)
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -37,3 +38,29 @@ def plain(app, selector: str, width: int = 78) -> str:
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(content)
     return console.export_text()
+
+
+LPSTAT_TWO_PRINTERS = (
+    "printer HP is idle.  enabled since x\\n"
+    "printer PDF is idle.  enabled since x\\n"
+    "system default destination: PDF\\n"
+)
+
+
+def fake_cups(folder: Path, lpstat: str = LPSTAT_TWO_PRINTERS, lpstat_err: str = "") -> tuple[Path, Path]:
+    """`lpstat` and `lp` scripts in `folder`/bin answering as CUPS does in the C locale
+    (`lp` records its arguments, one a line, and names job PDF-3). Returns (bin, args
+    file); put bin first on PATH. The real CUPS test is tests/e2e/test_print_cups.py."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    calls = folder / "lp-args"
+    scripts = {
+        "lpstat": f'printf "{lpstat}"\nprintf "{lpstat_err}" >&2\n',
+        "lp": f'for a in "$@"; do printf "%s\\n" "$a"; done > "{calls}"\n'
+              'echo "request id is PDF-3 (1 file(s))"\n',
+    }  # fmt: skip
+    for name, body in scripts.items():
+        path = bin_dir / name
+        path.write_text("#!/bin/sh\n" + body)
+        path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return bin_dir, calls

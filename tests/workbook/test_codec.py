@@ -20,7 +20,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook import i18n, models
-from workbook.codec import check_dict, from_dict, to_dict
+from workbook.codec import (
+    INT_RANGES,
+    MAX_DIGITS,
+    MAX_INT,
+    MAX_MAGNITUDE,
+    MAX_YEAR,
+    MIN_YEAR,
+    check_dict,
+    from_dict,
+    to_dict,
+)
 
 MODEL_CLASSES = [
     cls
@@ -28,9 +38,17 @@ MODEL_CLASSES = [
     if dataclasses.is_dataclass(cls) and cls.__module__ == models.__name__
 ]
 
-# Finite Decimals of any shape: huge, tiny, negative zero, trailing zeros, exponents.
+def _in_range(d: Decimal) -> bool:
+    # What the decoder accepts (codec's range checks; refusals: tests/storage/test_out_of_range.py).
+    return not d or (
+        -MAX_DIGITS <= d.adjusted() < MAX_MAGNITUDE and len(d.as_tuple().digits) <= MAX_DIGITS
+    )
+
+
+# Finite Decimals of any shape the decoder accepts: large, tiny, negative zero,
+# trailing zeros, exponents.
 DECIMALS = st.one_of(
-    st.decimals(allow_nan=False, allow_infinity=False),
+    st.decimals(allow_nan=False, allow_infinity=False).filter(_in_range),
     st.decimals(min_value=-(10**12), max_value=10**12, places=2),
     st.sampled_from([Decimal("-0"), Decimal("0.00"), Decimal("1E+3"), Decimal("12.3400")]),
 )
@@ -40,18 +58,22 @@ TIMEZONES = st.one_of(
 )
 BASIC: dict[type, st.SearchStrategy] = {
     str: st.text(),
-    int: st.integers(),
+    int: st.integers(-MAX_INT, MAX_INT),
     bool: st.booleans(),
     Decimal: DECIMALS,
-    date: st.dates(),
-    datetime: st.datetimes(timezones=TIMEZONES),
+    date: st.dates(date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)),
+    datetime: st.datetimes(
+        datetime(MIN_YEAR, 1, 1), datetime(MAX_YEAR, 12, 31), timezones=TIMEZONES
+    ),
 }
 
 
-def strategy_for(tp: typing.Any) -> st.SearchStrategy:
+def strategy_for(tp: typing.Any, name: str = "") -> st.SearchStrategy:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        return st.one_of(*(strategy_for(a) for a in typing.get_args(tp)))
+        return st.one_of(*(strategy_for(a, name) for a in typing.get_args(tp)))
+    if tp is int and name in INT_RANGES:
+        return st.integers(*INT_RANGES[name])
     if tp is type(None):
         return st.none()
     if origin is list:
@@ -69,7 +91,7 @@ def strategy_for(tp: typing.Any) -> st.SearchStrategy:
 
 def record_strategy(cls: type) -> st.SearchStrategy:
     hints = typing.get_type_hints(cls)
-    fields = {f.name: strategy_for(hints[f.name]) for f in dataclasses.fields(cls)}
+    fields = {f.name: strategy_for(hints[f.name], f.name) for f in dataclasses.fields(cls)}
     return st.builds(cls, **fields)
 
 

@@ -161,3 +161,10 @@ def test_masks_hide_most_of_the_value(raw):
         assert shown <= 7
         if len(raw) < 11:  # only a full-length number shows its usual 3 + 4
             assert shown <= len(raw) // 2 + 1
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**40), max_value=10**40))
+def test_money_formats_any_finite_amount(d):
+    # A maximum of 1e26 passed to parse_money once crashed its own error message.
+    shown = fmt.money(d)
+    assert shown.lstrip("-").startswith("¥")

@@ -7,6 +7,8 @@ points to the token-offer plan and to step 7.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +30,12 @@ from workbook.budget import BudgetSummary, monthly_amount, summarise
 from workbook.i18n import N_, _
 from workbook.models import ZERO, ExpenseGroup, ExpenseItem, IncomeItem
 from workbook.overview import debts_as_agreed
+
+if TYPE_CHECKING:
+    from storage import Repository
+    from tui.frame.form import FormDialog
+
+Line = TypeVar("Line", IncomeItem, ExpenseItem)  # a budget line
 
 INCOME_COLUMNS = (("name", N_("Income")), ("often", N_("How often")),
                   ("amount", N_("Amount")), ("monthly", N_("Per month")))
@@ -191,28 +199,28 @@ class CapacityScreen(StepScreen):
         return False
 
     def action_add_income(self) -> None:
-        self._open_form(None, expense=False)
+        if self.repay.writable():
+            self._open_form(IncomeForm(None), self.wb.incomes, None, _("Income saved."))
 
     def action_add_expense(self) -> None:
-        self._open_form(None, expense=True)
+        if self.repay.writable():
+            self._open_form(ExpenseForm(None), self.wb.expenses, None, _("Spending saved."))
 
     def action_edit(self) -> None:
-        item = self._selected_line()
-        if item is not None:
-            self._open_form(item, expense=isinstance(item, ExpenseItem))
+        item = self._selected_line()  # None when read-only
+        if isinstance(item, ExpenseItem):
+            self._open_form(ExpenseForm(item), self.wb.expenses, item, _("Spending saved."))
+        elif item is not None:
+            self._open_form(IncomeForm(item), self.wb.incomes, item, _("Income saved."))
 
-    def _open_form(self, item: IncomeItem | ExpenseItem | None, *, expense: bool) -> None:
+    def _open_form(
+        self, form: FormDialog[Line | None], repo: Repository[Line], item: Line | None, done: str
+    ) -> None:
         """The income or spending form (empty to add); saves what it returns."""
-        if not self.repay.writable():
-            return
-        form = ExpenseForm(item) if expense else IncomeForm(item)  # type: ignore[arg-type]
-        repo = self.wb.expenses if expense else self.wb.incomes
-        message = _("Spending saved.") if expense else _("Income saved.")
-
         store = repo.add if item is None else repo.update
 
-        def write(result: IncomeItem | ExpenseItem) -> tuple[bool, object]:
-            return self.repay.save_or_keep(lambda: store(result), message)
+        def write(result: Line) -> tuple[bool, Line | None]:
+            return self.repay.save_or_keep(lambda: store(result), done)
 
         self.app.push_screen(form.with_writer(write))
 

@@ -9,11 +9,12 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from storage import Workbook, WorkbookError
-from storage.backup import is_good, list_backups, restore_backup, take_backup
+from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
+from storage.backup import backup_problem, list_backups, restore_backup, take_backup
 from storage.lock import WorkbookLock
+from storage.repository import stored_id
 from storage.transfer import import_json
-from storage.workbook import read_checked
+from storage.workbook import check_workbook, normal_path
 from workbook.demo.case import DemoData, demo_records
 from workbook.followup.instalments import due_report, has_overdue
 from workbook.i18n import LANGUAGES, _
@@ -56,14 +57,14 @@ def seed_demo(wb: Workbook, today: date) -> None:
 def _seed(wb: Workbook, data: DemoData) -> None:
     wb.save_profile(data.profile)
     wb.save_settings(data.settings)
-    debt_ids = [d.id for d in wb.debts.add_many(data.debts)]
+    debt_ids = [stored_id(d) for d in wb.debts.add_many(data.debts)]
     wb.incomes.add_many(data.incomes)
     wb.expenses.add_many(data.expenses)
     wb.hardships.add_many(data.hardships)
-    proposal_ids = [p.id for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
+    proposal_ids = [stored_id(p) for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
     wb.communications.add_many(data.linked_communications(debt_ids))
     agreements = wb.agreements.add_many(data.linked_agreements(debt_ids, proposal_ids))
-    wb.payments.add_many(data.linked_payments([a.id for a in agreements]))
+    wb.payments.add_many(data.linked_payments([stored_id(a) for a in agreements]))
 
 
 def saved_language(path: Path) -> str | None:
@@ -80,7 +81,13 @@ def backup(path: Path) -> int:
     if not path.exists():
         print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
         return EXIT_ERROR
-    read_checked(path)  # a damaged file is reported (with its good backup), not copied
+    try:
+        # The check an open makes, every record included: a copy of a damaged file
+        # would later be offered as the good one to restore.
+        path = check_workbook(path)
+    except (WorkbookCorrupt, WorkbookTooNew) as exc:
+        print(_("repay: no backup was taken. {problem}").format(problem=exc.message), file=sys.stderr)
+        return EXIT_ERROR
     before = set(list_backups(path))
     written = take_backup(path)
     if written in before:  # the newest backup already holds these bytes
@@ -91,6 +98,7 @@ def backup(path: Path) -> int:
 
 
 def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
+    path = normal_path(path)  # through a link: the real workbook's backups
     backups = list_backups(path)
     if which is None:
         if not backups:
@@ -99,7 +107,8 @@ def restore(path: Path, which: str | None, *, assume_yes: bool) -> int:
         print(_("Backups of {path}, newest first:").format(path=path))
         for number, item in enumerate(backups, start=1):
             stamp = datetime.fromtimestamp(item.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
-            damaged = "" if is_good(item) else "  " + _("(damaged or too new: cannot be restored)")
+            problem = backup_problem(item)
+            damaged = f"  ({problem})" if problem else ""
             print(f"{number:3}  {stamp}  {item.stat().st_size:>9} B  {item.name}{damaged}")
         print(_("Restore one with: repay restore NUMBER"))
         return EXIT_OK
@@ -154,7 +163,7 @@ def due(path: Path, *, days: int, today: date) -> int:
         agreements = wb.agreements.list()
         payments = wb.payments.list()
         communications = wb.communications.list()
-        names = {d.id: d.lender for d in wb.debts.list()}
+        names = {stored_id(d): d.lender for d in wb.debts.list()}
         currency = wb.settings().currency
     print(due_report(agreements, payments, communications, today, days, names, currency))
     return EXIT_OVERDUE if has_overdue(agreements, payments, today) else EXIT_OK

@@ -74,6 +74,13 @@ def usage_problem(message: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="repay export", description=_("Write a PDF, CSV, JSON or calendar file."))
     parser.add_argument("kind", choices=KINDS, help=_("what to export"))
+    add_selection_options(parser)
+    parser.add_argument("--table", choices=CSV_TABLES, help=_("only this table (csv)"))
+    return parser
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """Which records and where to: shared by `repay export` and `repay print`."""
     parser.add_argument("--debt", type=int, metavar="ID", help=_("the debt (letter)"))
     parser.add_argument(
         "--agreement", type=int, metavar="ID", help=_("the agreement (checklist, schedule)")
@@ -89,9 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--to", dest="end", type=_date, metavar="YYYY-MM-DD", help=_("up to this date (log)")
     )
-    parser.add_argument("--table", choices=CSV_TABLES, help=_("only this table (csv)"))
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
-    return parser
 
 
 def _date(text: str) -> date:
@@ -129,7 +134,22 @@ def run_export(args: argparse.Namespace | list[str], workbook_path: Path) -> int
         return EXIT_ERROR
     for path in written:
         print(_("Written: {path}").format(path=path))
+    tell_how_to_fetch(written)
     return EXIT_OK
+
+
+def tell_how_to_fetch(paths: list[Path]) -> None:
+    """In an SSH session at a terminal: the scp command to fetch `paths`, shown on stderr
+    (stdout stays one path a line for scripts) and copied with OSC 52."""
+    from reports.delivery.ssh import scp_command, scp_message
+    from reports.delivery.terminal import osc52
+
+    command = scp_command(paths) if paths else None
+    if command is None or not sys.stderr.isatty():
+        return
+    print(scp_message(command), file=sys.stderr)
+    sys.stderr.write(osc52(command))
+    sys.stderr.flush()
 
 
 def _say(message: str) -> None:
@@ -141,6 +161,7 @@ __all__ = [
     "KINDS",
     "PDF_KINDS",
     "ExportError",
+    "add_selection_options",
     "build_parser",
     "default_folder",
     "default_out_path",

@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help=_("write a PDF, CSV, JSON or calendar file"))
     export.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+
+    printing = sub.add_parser("print", help=_("write a PDF and print it (CUPS, A4)"))
+    printing.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
 
@@ -174,6 +177,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.cli.export import run_export
 
         return run_export(args.rest, path)
+    if args.command == "print":
+        from tui.cli.printing import run_print
+
+        return run_print(args.rest, path)
     return _run_tui(path, args)
 
 

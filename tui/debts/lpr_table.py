@@ -8,6 +8,7 @@ rows win over a built-in row of the same date. Built-in rows cannot be deleted.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -20,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Static
 
 from tui.frame.confirm import ConfirmModal
+from tui.frame.shell import shell
 from tui.widgets.field import Field
 from tui.widgets.keybar import KeyBar
 from workbook import fmt
@@ -32,12 +34,12 @@ from workbook.textnum import Parsed
 MAX_LPR = Decimal("20")
 
 
-def start_parser(today: date):
+def start_parser(today: date) -> Callable[[str], Parsed[date]]:
     """A date from the LPR reform (2019-08-20) to today."""
 
     def parse(text: str) -> Parsed[date]:
         result = parse_date(text)
-        if not result.ok:
+        if not result.ok or result.value is None:
             return result
         if not LPR_REFORM <= result.value <= today:
             return Parsed(
@@ -49,9 +51,9 @@ def start_parser(today: date):
     return parse
 
 
-def percent_parser(text: str) -> Parsed:
+def percent_parser(text: str) -> Parsed[Decimal]:
     result = parse_percent(text, maximum=MAX_LPR)
-    if result.ok and result.value <= 0:
+    if result.ok and result.value is not None and result.value <= 0:
         return Parsed(error=_("The one-year LPR is a percentage above 0, such as 3.0."))
     return result
 
@@ -89,7 +91,7 @@ class LprTableDialog(ModalScreen[None]):
                 classes="form-note",
             )
             yield DataTable(id="lpr-rows", cursor_type="row", zebra_stripes=True)
-            yield Field(_("In force from"), start_parser(self.app.today), "", id="lpr-start",
+            yield Field(_("In force from"), start_parser(shell(self).today), "", id="lpr-start",
                         placeholder=_("e.g. 2026-06-22"))
             yield Field(_("One-year LPR %"), percent_parser, "", id="lpr-percent",
                         placeholder=_("e.g. 3.0"))
@@ -105,7 +107,7 @@ class LprTableDialog(ModalScreen[None]):
         self.query_one("#lpr-start", Field).focus()
 
     def extra(self) -> list[LprEntry]:
-        return list(self.app.extra_lpr())
+        return list(shell(self).extra_lpr())
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
@@ -120,13 +122,14 @@ class LprTableDialog(ModalScreen[None]):
 
     def save_extra(self, extra: list[LprEntry], done: str) -> bool:
         """One durable settings write; True once it is on disk."""
-        if not self.app.writable():
+        repay = shell(self)
+        if not repay.writable():
             return False
-        updated = dataclasses.replace(self.app.wb.settings(), extra_lpr=extra)
-        before = self.app.data_version
-        self.app.save(lambda: self.app.wb.save_settings(updated), done)
+        updated = dataclasses.replace(repay.wb.settings(), extra_lpr=extra)
+        before = repay.data_version
+        repay.save(lambda: repay.wb.save_settings(updated), done)
         self.fill()
-        return self.app.data_version != before
+        return repay.data_version != before
 
     def action_add(self) -> None:
         start, percent = self.query_one("#lpr-start", Field), self.query_one("#lpr-percent", Field)
@@ -135,7 +138,10 @@ class LprTableDialog(ModalScreen[None]):
         if wrong:
             wrong[0].focus()
             return
-        entry = LprEntry(results[0].value, results[1].value)
+        day, percent_value = results[0].value, results[1].value
+        if day is None or percent_value is None:  # both are required: valid means given
+            return
+        entry = LprEntry(day, percent_value)
         if self.save_extra(with_row(self.extra(), entry), _("LPR row saved.")):
             start.input.value = percent.input.value = ""
             start.focus()
@@ -145,6 +151,8 @@ class LprTableDialog(ModalScreen[None]):
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is None:  # every row is added with its date as key
+            return
         day = date.fromisoformat(key)
         if day not in {entry.start for entry in self.extra()}:
             self.notify(_("Built-in rows come from the published table and cannot be deleted."),

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from storage.repository import stored_id
 from tui.debts.debt_form import DebtForm
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
@@ -263,7 +264,8 @@ class InventoryScreen(StepScreen):
         debt = self._selected_to_change()
         if debt is None:
             return
-        linked = linked_records(self.repay.data(), debt.id)
+        debt_id = stored_id(debt)
+        linked = linked_records(self.repay.data(), debt_id)
         question = Text(_("Delete this debt? This cannot be undone.") + "\n\n")
         question.append(debt.lender, style="bold")
         question.append("  " + fmt.money(debt.balance))
@@ -273,7 +275,7 @@ class InventoryScreen(StepScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.repay.save(lambda: self.wb.delete_debt(debt.id), _("Debt deleted."))
+                self.repay.save(lambda: self.wb.delete_debt(debt_id), _("Debt deleted."))
 
         self.app.push_screen(ConfirmModal(question), done)
 

@@ -8,6 +8,12 @@ here is remembered in the settings when the workbook is writable). The file is w
 in a worker thread - a long log takes seconds as a PDF - while the dialog counts the
 seconds; then the path (and the font warning, if any) shows here and as a notification.
 A failure is one line here. Read-only workbooks export too: nothing is changed.
+
+Print (Ctrl+O) writes the highlighted PDF the same way, then sends it to a printer chosen
+in `PrintOptions`; Send to my computer (Ctrl+T) writes it, then hands the terminal to a
+ZMODEM transfer (or the iTerm2 file escape) and takes it back. In an SSH session every
+file written is followed by the scp command that fetches it, copied with OSC 52. The
+work after writing is `tui.export.delivery`'s.
 """
 
 from __future__ import annotations
@@ -25,11 +31,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reports.delivery import DeliveryError
 from reports.export_job import OS_REASONS, ExportError, WriteError, default_folder
 from storage import WorkbookError
+from tui.export.delivery import PrintAndSend, PrintChoice, fetch_hint, print_written
 from tui.export.offers import (
     LETTER_LANG,
     ExportContext,
@@ -77,13 +86,15 @@ def problem_line(exc: BaseException) -> str:
     return " ".join(_("Not written: {error}").format(error=detail).split())
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(PrintAndSend, ModalScreen[Path | None]):
     """Dismissed with the last file written, or None."""
 
     BINDINGS = [
         Binding("ctrl+s", "export", N_("Export"), key_display="Enter", id="export-run"),
         # Enter where the focused widget has no use for it (the language): export too.
         Binding("enter", "export", show=False),
+        Binding("ctrl+o", "print", N_("Print"), key_display="Ctrl+O", id="export-print"),
+        Binding("ctrl+t", "send", N_("Send"), key_display="Ctrl+T", id="export-send"),
         Binding("escape", "close", N_("Close"), key_display="Esc", id="close"),
     ]
 
@@ -96,7 +107,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._chosen_langs = {"letter": LETTER_LANG, "other": current_language()}
         self._writing: Offer | None = None
         self._writing_since = 0.0
-        self._writing_ticker = None
+        self._writing_ticker: Timer | None = None
         self._shown_folder_text = ""
 
     @property
@@ -123,6 +134,8 @@ class ExportDialog(ModalScreen[Path | None]):
                               style="dim"), id="export-status")  # fmt: skip
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Export"), id="export", variant="primary")
+                yield Button(_("Print"), id="print")
+                yield Button(_("Send to my computer"), id="send")
                 yield Button(_("Cancel"), id="cancel")
         yield KeyBar()
 
@@ -186,7 +199,8 @@ class ExportDialog(ModalScreen[Path | None]):
         event.stop()
         self.action_export()
 
-    def action_export(self) -> None:
+    def action_export(self, then: PrintChoice | str | None = None) -> None:
+        """Write the highlighted file; `then` print it (a PrintChoice) or "send" it."""
         offer = self.highlighted_offer()
         if offer is None:
             return
@@ -213,20 +227,26 @@ class ExportDialog(ModalScreen[Path | None]):
         # The app runs the worker and is told the outcome: closing the dialog meanwhile
         # loses nothing (the file is still written, and the notification says where).
         app = self.repay
-        work = partial(self._work, app, offer, lang, folder, source, folder_text)
+        work = partial(self._work, app, offer, lang, folder, source, folder_text, then)
         app.run_worker(work, thread=True, group="export", exit_on_error=False)
 
     def _work(self, app: Shell, offer: Offer, lang: str, folder: Path, source: ExportSource,
-              folder_text: str) -> None:  # fmt: skip
-        """In a worker thread: write, then hand the outcome to the UI thread."""
+              folder_text: str, then: PrintChoice | str | None) -> None:  # fmt: skip
+        """In a worker thread: write (and print), then hand the outcome to the UI thread."""
         outcome: Written | BaseException
+        printed: str | BaseException | None = None
         try:
             outcome = write_offer(offer, lang=lang, folder=folder, source=source,
                                   notice_lang=current_language())  # fmt: skip
         except Exception as exc:  # shown as one line, whatever it is
             outcome = exc
+        if isinstance(then, PrintChoice) and isinstance(outcome, Written) and outcome.paths:
+            try:
+                printed = print_written(outcome.paths, then)
+            except DeliveryError as exc:
+                printed = exc
         try:
-            app.call_from_thread(self._finished, app, outcome, folder_text)
+            app.call_from_thread(self._finished, app, outcome, folder_text, then, printed)
         except RuntimeError:  # the app is closing: nobody to tell
             pass
 
@@ -236,7 +256,9 @@ class ExportDialog(ModalScreen[Path | None]):
         seconds = int(time.monotonic() - self._writing_since)
         self._status(_("Writing {what} ... {n} s").format(what=self._writing.title, n=seconds), "")
 
-    def _finished(self, app: Shell, outcome: Written | BaseException, folder_text: str) -> None:
+    def _finished(self, app: Shell, outcome: Written | BaseException, folder_text: str,
+                  then: PrintChoice | str | None = None,
+                  printed: str | BaseException | None = None) -> None:  # fmt: skip
         self._writing = None
         if self._writing_ticker is not None:
             self._writing_ticker.stop()
@@ -256,16 +278,32 @@ class ExportDialog(ModalScreen[Path | None]):
             app.notify(message, severity="warning", markup=False, timeout=15)
         self.last_written = outcome.paths[-1] if outcome.paths else self.last_written
         self._remember_folder(app, folder_text)
+        hint = fetch_hint(outcome.paths)
+        if hint is not None:
+            app.copy_to_clipboard(hint[1])  # OSC 52: on the user's own computer's clipboard
+        if isinstance(printed, BaseException):
+            app.notify(getattr(printed, "message", str(printed)), severity="error", markup=False,
+                       timeout=15)  # fmt: skip
+        elif printed:
+            app.notify(printed, markup=False, timeout=10)
         if shown:
             text = Text()
             for path in outcome.paths:
                 text.append(_("Written: {path}").format(path=path) + "\n", style="bold")
             for message in outcome.notices:
                 text.append(message + "\n", style="bold red")
+            if isinstance(printed, BaseException):
+                text.append(getattr(printed, "message", str(printed)) + "\n", style="bold red")
+            elif printed:
+                text.append(printed + "\n", style="bold")
+            if hint is not None and then != "send":
+                text.append(hint[0] + "\n")
             text.rstrip()
             self._status(text, "-done")
             self.query_one("#export", Button).disabled = False
             self.query_one("#cancel", Button).label = _("Close")
+        if then == "send" and outcome.paths:
+            self._send(app, outcome.paths[-1])
 
     def _remember_folder(self, app: Shell, folder_text: str) -> None:
         """A folder typed here becomes the workbook's export folder (when it can be saved)."""
@@ -284,6 +322,18 @@ class ExportDialog(ModalScreen[Path | None]):
         status.update(message if isinstance(message, Text) else Text(message))
         status.set_class(state == "-error", "-error")
         status.set_class(state == "-done", "-done")
+
+    # -- print and send (the actions are tui.export.delivery.PrintAndSend's) -------
+
+    @on(Button.Pressed, "#print")
+    def _print_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_print()
+
+    @on(Button.Pressed, "#send")
+    def _send_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_send()
 
     # -- closing --------------------------------------------------------------------
 

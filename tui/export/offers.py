@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from reports.export_job import ExportJob, ExportRequest, default_folder
 from storage import Workbook, WorkbookError
@@ -75,6 +75,14 @@ def filter_words(context: ExportContext) -> str:
     return " ".join(parts)
 
 
+class _LogFilter(TypedDict, total=False):
+    """The log filter's part of an ExportRequest."""
+
+    lender: str | None
+    start: date | None
+    end: date | None
+
+
 def offers_for(context: ExportContext, data: WorkbookData) -> list[Offer]:
     """Everything the dialog lists for `context`, what fits it first."""
     found: list[Offer] = []
@@ -89,7 +97,7 @@ def offers_for(context: ExportContext, data: WorkbookData) -> list[Offer]:
                            "PDF", ExportRequest("checklist", agreement=agreement.id)))
         found.append(Offer("schedule", _("Payment schedule: {lender}").format(lender=who),
                            "PDF", ExportRequest("schedule", agreement=agreement.id)))
-    log_filter = {"lender": context.lender, "start": context.start, "end": context.end}
+    log_filter: _LogFilter = {"lender": context.lender, "start": context.start, "end": context.end}
     words = filter_words(context)
     log_title = _("Communication log: {filter}").format(filter=words) if words else None
     if context.log:
@@ -100,7 +108,7 @@ def offers_for(context: ExportContext, data: WorkbookData) -> list[Offer]:
               ExportRequest("summary")),
         Offer("csv-debts", _("Debts table"), "CSV", ExportRequest("csv", table="debts")),
         Offer("csv-log", (log_title if context.log else None) or _("Communication log table"),
-              "CSV", ExportRequest("csv", table="log", **(log_filter if context.log else {}))),
+              "CSV", ExportRequest("csv", table="log", **(log_filter if context.log else _LogFilter()))),
         Offer("csv-payments", _("Payments table"), "CSV", ExportRequest("csv", table="payments")),
         Offer("ics", _("Calendar: instalments and next actions"), "ICS", ExportRequest("ics")),
         Offer("json", _("The whole workbook, to keep or import"), "JSON", ExportRequest("json"),

@@ -32,7 +32,7 @@ class CheckItem(Widget, can_focus=True):
     CheckItem { height: auto; width: 1fr; margin-bottom: 1; }
     CheckItem:focus { background: $accent 30%; }
     """
-    BINDINGS = [Binding("space,x", "toggle", N_("Tick"), key_display="Space", id="tick")]
+    BINDINGS = [Binding("space,x", "tick", N_("Tick"), key_display="Space", id="tick")]
 
     def __init__(self, key: str, label: str, help_text: str, ticked: bool) -> None:
         super().__init__(id=f"check-{key}")
@@ -51,13 +51,13 @@ class CheckItem(Widget, can_focus=True):
         grid.add_row("", Text(self.help_text, style="dim"))
         return grid
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         self.ticked = not self.ticked
         self.refresh(layout=True)
 
     def on_click(self, event: Click) -> None:
         self.focus()
-        self.action_toggle()
+        self.action_tick()
 
 
 class ChecklistDialog(FormDialog[Agreement | None]):

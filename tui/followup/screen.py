@@ -162,7 +162,8 @@ class FollowupScreen(StepScreen):
         actions = next_actions(self.repay.data().communications, self.today, DAYS_AHEAD)
         text = Text()
         for n, comm in enumerate(actions):
-            late = comm.next_action_date < self.today
+            due = comm.next_action_date  # never None: next_actions keeps dated ones
+            late = due is not None and due < self.today
             text.append("\n" if n else "")
             text.append(fmt.date_(comm.next_action_date), style="bold red" if late else "bold")
             text.append(labelled(f"  {comm.lender.strip()}", ""))
@@ -332,10 +333,12 @@ class FollowupScreen(StepScreen):
             return
         question = _("Delete the payment of {amount} made on {date}?").format(
             amount=fmt.money(payment.amount), date=fmt.date_(payment.paid_on))
-        self.app.push_screen(
-            ConfirmModal(question),
-            lambda yes: yes and self.delete_payment(payment_id, agreement),
-        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete_payment(payment_id, agreement)
+
+        self.app.push_screen(ConfirmModal(question), answered)
 
     def action_delete(self) -> None:
         agreement = self._agreements.get(selected_key(self.agreements_table) or "")
@@ -347,10 +350,12 @@ class FollowupScreen(StepScreen):
         question = _("Delete the agreement with {lender} and its {n} recorded payments?").format(
             lender=self.lenders().get(agreement.debt_id, ""), n=len(payments))
         write = writes.agreement_delete(self.wb, data, agreement, payments)
-        self.app.push_screen(
-            ConfirmModal(question),
-            lambda yes: yes and self._save_batch(write, _("Agreement deleted.")),
-        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save_batch(write, _("Agreement deleted."))
+
+        self.app.push_screen(ConfirmModal(question), answered)
 
     def export_context(self) -> ExportContext:
         """`e` offers the selected agreement's checklist and schedule."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +25,7 @@ from workbook.followup.agreements import (
 from workbook.followup.instalments import InstalmentState, Progress
 from workbook.i18n import N_, _, current_language
 from workbook.models import (
+    ZERO,
     Agreement,
     Debt,
     DebtStatus,
@@ -97,7 +99,7 @@ def checklist_mark(agreement: Agreement) -> str:
 
 def progress_line(agreement: Agreement, progress: Progress) -> str:
     """Paid so far, instalments, what is late, and what the checklist still misses."""
-    share = (progress.paid * 100 / progress.total) if progress.total else 0
+    share = (progress.paid * 100 / progress.total) if progress.total else ZERO
     parts = [
         _("Paid {paid} of {total} ({share}%), {done} of {count} instalments.").format(
             paid=fmt.money(progress.paid), total=fmt.money(progress.total),
@@ -135,7 +137,9 @@ def best_proposal(debt: Debt, proposals: Sequence[Proposal]) -> Proposal | None:
     return max(accepted or own, key=lambda p: p.id or 0)
 
 
-def draft_agreement(debt: Debt, proposals: Sequence[Proposal], today) -> tuple[Agreement, str]:
+def draft_agreement(
+    debt: Debt, proposals: Sequence[Proposal], today: date
+) -> tuple[Agreement, str]:
     """A new agreement for `debt` from its best proposal, and a note saying where from."""
     proposal = best_proposal(debt, proposals)
     if proposal is None:

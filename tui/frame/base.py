@@ -9,11 +9,12 @@ export dialog (`e`) should offer in `export_context()`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 
@@ -25,9 +26,12 @@ from tui.widgets.stepbar import STEP_SHORT, STEP_TITLES, StepBar
 from tui.widgets.titlebar import TitleBar
 from workbook.i18n import N_, _, current_language
 
+if TYPE_CHECKING:
+    from storage import Workbook
+
 # Keys every full screen shares. Steps and home are on the screens (not the app) so
 # that a dialog on top blocks them: "1" typed on a dialog's button changes nothing.
-GLOBAL_BINDINGS = [
+GLOBAL_BINDINGS: list[BindingType] = [
     *[
         Binding(str(n), f"app.goto_step({n})", N_("Go to step"), show=False, id=f"step-{n}")
         for n in range(1, 8)
@@ -56,11 +60,11 @@ class BaseScreen(Screen):
         return shell(self)
 
     @property
-    def wb(self):
+    def wb(self) -> Workbook:
         return self.repay.wb
 
     @property
-    def today(self):
+    def today(self) -> date:
         return self.repay.today
 
     def place_title(self) -> str:

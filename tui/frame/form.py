@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from enum import StrEnum
+from typing import Any, Self, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -34,7 +35,7 @@ from workbook.textnum import Parsed
 T = TypeVar("T")
 
 
-def enum_options(enum) -> list[tuple[str, Any]]:
+def enum_options(enum: type[StrEnum]) -> list[tuple[str, Any]]:
     return [(fmt.enum_label(member), member) for member in enum]
 
 
@@ -51,7 +52,7 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-class SavesBeforeClosing:
+class SavesBeforeClosing(ModalScreen[T]):
     """A dialog that writes its result before closing, so a failed write loses nothing.
 
     `with_writer(write)`: `write(record)` returns `app.save_or_keep`'s pair. When the
@@ -63,7 +64,7 @@ class SavesBeforeClosing:
     _writer: Callable[[Any], tuple[bool, Any]] | None = None
     saved = False
 
-    def with_writer(self, write: Callable[[Any], tuple[bool, Any]]):
+    def with_writer(self, write: Callable[[Any], tuple[bool, Any]]) -> Self:
         self._writer = write
         return self
 
@@ -76,10 +77,10 @@ class SavesBeforeClosing:
         if isinstance(self, KeepsDraft):
             self.drop_draft()
         self.saved = True
-        self.dismiss(record)  # type: ignore[attr-defined]
+        self.dismiss(record)
 
 
-class FormDialog(KeepsDraft, SavesBeforeClosing, ModalScreen[T]):
+class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
     COMMANDS = {DialogActionsProvider}
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
@@ -125,7 +126,8 @@ class FormDialog(KeepsDraft, SavesBeforeClosing, ModalScreen[T]):
             else:
                 wrong.append(field)
         for choice in self.query("Choice, Toggles"):
-            values[choice.id or ""] = choice.value  # type: ignore[attr-defined]
+            if isinstance(choice, Choice | Toggles):  # always: tells mypy they have a value
+                values[choice.id or ""] = choice.value
         if not wrong:
             for field_id, message in self.check(values).items():
                 field = self.query_one(f"#{field_id}", Field)

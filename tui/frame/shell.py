@@ -56,6 +56,16 @@ class Shell(Protocol):
         markup: bool = True,
     ) -> None: ...
     def copy_to_clipboard(self, text: str) -> None: ...
+    # ... and by the export dialog, which writes in a worker the app owns:
+    def run_worker(
+        self,
+        work: Callable[[], None],
+        *,
+        group: str = "default",
+        exit_on_error: bool = True,
+        thread: bool = False,
+    ) -> object: ...
+    def call_from_thread(self, callback: Callable[..., None], *args: object) -> None: ...
 
 
 def shell(node: DOMNode) -> Shell:

@@ -7,6 +7,8 @@ and the date it was checked; the disclaimer stays on screen.
 
 from __future__ import annotations
 
+import functools
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -111,7 +113,10 @@ class HelpScreen(StepScreen):
     def action_open_card(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.app.push_screen(HelpCard(entry.lines))
+            self.open_card(entry)
+
+    def open_card(self, entry: HelpEntry) -> None:
+        self.app.push_screen(HelpCard(entry.lines))
 
     def action_flagged(self) -> None:
         self.repay.show_log(LogFilter(flagged_only=True))
@@ -129,5 +134,5 @@ class HelpScreen(StepScreen):
         ]
         for entry in self._entries.values():
             found.append(ScreenAction(entry.title, _("Step 7 card"),
-                                      lambda e=entry: self.app.push_screen(HelpCard(e.lines))))
+                                      functools.partial(self.open_card, entry)))
         return found

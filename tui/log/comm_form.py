@@ -63,10 +63,10 @@ def parse_datetime(text: str, *, required: bool = True) -> Parsed[datetime]:
     if not m:
         return fail(message)
     day = parse_date(m["date"])
-    if not day.ok:
+    if not day.ok or day.value is None:
         return fail(day.error or message)
     clock = parse_time(m["time"])
-    if not clock.ok:
+    if not clock.ok or clock.value is None:
         return fail(clock.error or message)
     return Parsed(datetime.combine(day.value, clock.value))
 

@@ -252,8 +252,12 @@ class CommLogScreen(BaseScreen):
 
     def action_filter(self) -> None:
         names = lender_names(self.repay.data().communications)
-        self.app.push_screen(LogFilterForm(self.filter, names),
-                             lambda result: result is not None and self.set_filter(result))
+
+        def chosen(result: LogFilter | None) -> None:
+            if result is not None:
+                self.set_filter(result)
+
+        self.app.push_screen(LogFilterForm(self.filter, names), chosen)
 
     def action_flagged(self) -> None:
         """Every flagged entry, or back to every entry when flags already filter."""

@@ -25,7 +25,7 @@ from workbook.negotiation.channels import channel_best_for, channel_label, chann
 class ChannelPicker(TickList):
     """Every channel on its own line, `[x]` when chosen."""
 
-    BINDINGS = [Binding("space", "toggle", N_("Tick"), id="channel-tick")]
+    BINDINGS = [Binding("space", "tick", N_("Tick"), id="channel-tick")]
 
     def __init__(self, chosen: list[Channel], *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -38,7 +38,7 @@ def suggestions(kind: HardshipKind, listed: list[EvidenceItem]) -> list[Evidence
 class EvidenceChecklist(TickList):
     """Documents, `[x]` when the user has it."""
 
-    BINDINGS = [Binding("space", "toggle", N_("Have it"), id="evidence-toggle")]
+    BINDINGS = [Binding("space", "tick", N_("Have it"), id="evidence-toggle")]
 
     def __init__(self, items: list[EvidenceItem], *, id: str | None = None) -> None:
         super().__init__(id=id)

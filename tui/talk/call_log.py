@@ -46,11 +46,9 @@ AFTER_FIELDS = (
 )
 
 
-def clock(app: Any) -> datetime:
+def clock(repay: Shell) -> datetime:
     """The app's clock (tests set `app.now`), to the second."""
-    now = getattr(app, "now", None)
-    stamp = now() if callable(now) else datetime.now()
-    return stamp.replace(microsecond=0)
+    return repay.now().replace(microsecond=0)
 
 
 class CallLog(KeepsDraft, ModalScreen[Communication | None]):
@@ -73,7 +71,7 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
 
     def compose(self) -> ComposeResult:
         if self.comm is None:  # kept in memory until the call ends: an empty log records nothing
-            self.comm = new_call(self.debt, clock(self.app))
+            self.comm = new_call(self.debt, clock(shell(self)))
         comm = self.comm
         with Vertical(classes="dialog-box call-box"):
             title = _("Call log: {lender}").format(lender=self.debt.lender)
@@ -98,7 +96,7 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
                 fmt.date_(comm.next_action_date) if comm.next_action_date else "",
                 id="next_action_date",
                 placeholder=_("e.g. {date}").format(
-                    date=fmt.date_(clock(self.app).date() + timedelta(days=7))
+                    date=fmt.date_(clock(shell(self)).date() + timedelta(days=7))
                 ),
             )
             with Horizontal(classes="dialog-buttons"):
@@ -192,7 +190,7 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
             self.notify(_("Nothing was typed: no call was logged."))
             self.dismiss(None)
             return
-        record = dataclasses.replace(self.current(), ended_at=clock(self.app))
+        record = dataclasses.replace(self.current(), ended_at=clock(shell(self)))
         wb = self.repay.wb
         write = (lambda: wb.communications.add(record)) if record.id is None else (
             lambda: wb.communications.update(record))

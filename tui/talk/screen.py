@@ -242,7 +242,7 @@ class ConversationScreen(StepScreen):
             return
         if not self.repay.writable():
             return
-        open_call = negotiation.unfinished_call(self.repay.data(), debt, clock(self.app))
+        open_call = negotiation.unfinished_call(self.repay.data(), debt, clock(self.repay))
         if open_call is None:
             self.app.push_screen(CallLog(debt))
             return

@@ -203,7 +203,7 @@ class Toggles(Widget, Generic[V], can_focus=True):
     BINDINGS = [
         Binding("left", "move(-1)", N_("Previous"), show=False),
         Binding("right", "move(1)", N_("Next choice"), show=False),
-        Binding("space", "toggle", N_("Toggle"), show=False),
+        Binding("space", "tick", N_("Toggle"), show=False),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -256,7 +256,7 @@ class Toggles(Widget, Generic[V], can_focus=True):
     def action_move(self, delta: int) -> None:
         self.cursor = (self.cursor + delta) % len(self.options)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         value = self.options[self.cursor][1]
         if value in self.chosen:
             self.chosen.remove(value)

@@ -9,17 +9,25 @@ always stay, since they lead to everything else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widget import Widget
 
 from workbook.i18n import N_, _
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.screen import Screen
 
 PALETTE = N_("All actions")
 SHARED = {"home", "keys", "quit", "language", "theme", "profile"}
 GIVE_WAY = ("home", "quit")  # dropped in this order when the line is too long
 
 
-def key_label(app, binding) -> str:
+def key_label(app: App[object], binding: Binding) -> str:
     """How a binding's key is written for people: `?`, `Enter`, `Ctrl+P`."""
     display = binding.key_display or app.get_key_display(binding)
     return display.replace("^", "Ctrl+") if display.startswith("^") else display
@@ -41,7 +49,7 @@ class KeyBar(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, _screen) -> None:
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()
 
     def parts(self) -> list[tuple[str, str, str, bool]]:
@@ -74,7 +82,7 @@ class KeyBar(Widget, can_focus=False):
         return line  # still too long: cropped at the edge
 
     @staticmethod
-    def _line(parts, key_style: str) -> Text:
+    def _line(parts: Iterable[tuple[str, str, str, bool]], key_style: str) -> Text:
         text = Text(no_wrap=True, overflow="crop")
         for _id, key, desc, enabled in parts:
             text.append(f" {key}", style=f"bold {key_style}".strip())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.events import Click
 from textual.message import Message
@@ -84,7 +85,7 @@ class StepBar(HorizontalGroup):
         super().__init__(id="step-bar")
         self.current = current
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         for number in range(1, 8):
             yield StepTab(number)
 

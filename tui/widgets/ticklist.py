@@ -1,14 +1,16 @@
 """A list of lines to tick with Space: `[x]` when ticked, `>` at the cursor.
 
-Up/Down move; subclasses bind Space to `toggle` with words that say what ticking
-means there (a chosen channel, a document in hand). ASCII marks only: box glyphs
-are ambiguous width on many Chinese terminals.
+Up/Down move; subclasses bind Space to `tick` (Textual's own `toggle` action takes an
+attribute name) with words that say what ticking means there (a chosen channel, a
+document in hand). ASCII marks only: box glyphs are ambiguous width on many Chinese
+terminals.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -47,7 +49,7 @@ class TickList(Widget, can_focus=True):
             text.append(("[x] " if ticked else "[ ] ") + label, style="reverse" if here else "")
         return text
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(len(self.rows()), 1)
 
     def action_move(self, delta: int) -> None:
@@ -55,7 +57,7 @@ class TickList(Widget, can_focus=True):
         if count:
             self.cursor = (self.cursor + delta) % count
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         if self.rows():
             self.tick(self.cursor)
             self.refresh()

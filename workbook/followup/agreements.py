@@ -17,6 +17,7 @@ Schedule rules (`agreement_schedule`):
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -201,19 +202,20 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
     waived = min(waived, debt.balance)
     owed = debt.balance - waived
     first_due = add_months(next_due_day(today, debt.due_day), max(proposal.pause_months, 0))
-    common = {"debt_id": debt.id, "first_due": first_due, "proposal_id": proposal.id}
+    draft = functools.partial(
+        Agreement, debt_id=debt.id, first_due=first_due, proposal_id=proposal.id
+    )
 
     discount = proposal.settlement_discount_percent
     if discount is not None and discount > ZERO:
         share = (Decimal(100) - min(discount, Decimal(100))) / Decimal(100)
         total = (owed * share).quantize(CENT, rounding=ROUND_HALF_UP)
-        return Agreement(
+        return draft(
             total=total,
             instalment=total,
             count=1,
             frequency=Frequency.ONE_OFF,
             waived_amount=debt.balance - total,
-            **common,
         )
 
     rate = proposal.new_rate or debt.rate
@@ -227,14 +229,13 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
     if solved.never_repays and solved.smallest_payment is not None:
         instalment = solved.smallest_payment
         solved = solve_months(owed, rate, instalment)
-    return Agreement(
+    return draft(
         total=solved.total_paid if solved.total_paid is not None else owed,
         instalment=instalment,
         count=max(solved.months or 1, 1),
         frequency=Frequency.MONTHLY,
         rate=rate,
         waived_amount=waived,
-        **common,
     )
 
 

@@ -193,7 +193,11 @@ def next_actions(
 ) -> list[Communication]:
     """Pending next actions dated by today + days (late ones included), soonest first."""
     horizon = today + timedelta(days=days)
-    found = [c for c in pending_actions(communications) if c.next_action_date <= horizon]
+    found = [
+        c
+        for c in pending_actions(communications)
+        if c.next_action_date is not None and c.next_action_date <= horizon
+    ]
     return sorted(found, key=lambda c: (c.next_action_date, c.at))
 
 
@@ -237,7 +241,7 @@ def due_report(
     for comm in actions:
         template = (
             _("LATE action {date} {lender}: {action}")
-            if comm.next_action_date < today
+            if comm.next_action_date is not None and comm.next_action_date < today
             else _("Action {date} {lender}: {action}")
         )
         action = " ".join(comm.next_action.split()) or _("(no description)")

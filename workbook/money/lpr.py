@@ -145,7 +145,15 @@ def benchmark_check(debt: Debt, today: date, extra: Iterable[LprEntry] = ()) -> 
     )
 
 
-def _explain(kind, apr, four, lpr, contract_known, above_four, above_24) -> str:
+def _explain(
+    kind: LenderType,
+    apr: Decimal | None,
+    four: Decimal | None,
+    lpr: LprEntry | None,
+    contract_known: bool,
+    above_four: bool,
+    above_24: bool,
+) -> str:
     if apr is None:
         return _(
             "The true annual rate cannot be worked out yet: enter the amount, the rate or "

@@ -16,8 +16,10 @@ lower over 30 years; that is the size of the difference between conventions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, localcontext
+from typing import TypedDict
 
 from workbook.models import ZERO, Debt, DebtStatus, Rate, RepaymentMethod
 from workbook.money.periods import (  # re-exported: the schedule API others code against
@@ -233,7 +235,15 @@ def _card_minimum(
     return _revolving(principal, r, months, first_due, due_day, fee, minimum)
 
 
-def _revolving(principal, r, months, first_due, due_day, fee, amount_due) -> list[Instalment]:
+def _revolving(
+    principal: Decimal,
+    r: Decimal,
+    months: int,
+    first_due: date,
+    due_day: int,
+    fee: Decimal,
+    amount_due: Callable[[Decimal], Decimal],
+) -> list[Instalment]:
     """Rows that pay `amount_due(owed)` until the balance is gone or `months` rows are shown.
 
     Interest the payment does not cover is added to the balance (never a negative part);
@@ -282,6 +292,15 @@ def debt_first_due(debt: Debt, today: date) -> date:
     return next_due(today, day)
 
 
+class _DebtTerms(TypedDict):
+    """The keyword arguments every schedule of a debt shares."""
+
+    due_day: int
+    monthly_fee: Decimal
+    card_min_percent: Decimal
+    card_min_floor: Decimal
+
+
 def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
     """The remaining schedule of `debt` from its balance, rate, method, term and due day.
 
@@ -299,7 +318,7 @@ def debt_schedule(debt: Debt, today: date) -> list[Instalment]:
     due = debt.due_day or first.day
     stated = debt.monthly_payment if debt.monthly_payment and debt.monthly_payment > 0 else None
     original = debt.principal if debt.principal and debt.principal > 0 else None
-    common = {
+    common: _DebtTerms = {
         "due_day": due,
         "monthly_fee": max(debt.monthly_fee, ZERO),
         "card_min_percent": debt.card_min_percent,

@@ -102,7 +102,9 @@ def daily_rate_note(rate: Rate | None) -> str | None:
     )
 
 
-def _solve(f: Callable[[Decimal], tuple[Decimal, Decimal]], guess: Decimal, scale: Decimal):
+def _solve(
+    f: Callable[[Decimal], tuple[Decimal, Decimal]], guess: Decimal, scale: Decimal
+) -> Decimal | None:
     """A root of f (returning value and slope) above -1: Newton, then bisection."""
     r = guess
     for _step in range(MAX_NEWTON):
@@ -121,7 +123,7 @@ def _solve(f: Callable[[Decimal], tuple[Decimal, Decimal]], guess: Decimal, scal
     return _bisect(f, scale)
 
 
-def _bisect(f, scale: Decimal) -> Decimal | None:
+def _bisect(f: Callable[[Decimal], tuple[Decimal, Decimal]], scale: Decimal) -> Decimal | None:
     points = [(x, f(x)[0]) for x in _GRID]
     for (lo, f_lo), (hi, f_hi) in zip(points, points[1:], strict=False):
         if f_lo == 0:
@@ -167,7 +169,7 @@ def irr(cashflows: Sequence[Decimal]) -> Decimal | None:
                     value = value * v + c
                 return value, -slope * v * v
 
-            root = _solve(npv, Decimal("0.01"), sum(abs(c) for c in flows))
+            root = _solve(npv, Decimal("0.01"), sum((abs(c) for c in flows), ZERO))
             return None if root is None else root.quantize(_RESULT)
     except ArithmeticError:
         return None
@@ -195,7 +197,7 @@ def xirr(flows: Sequence[tuple[date, Decimal]]) -> Decimal | None:
                     slope -= t * discounted
                 return value, slope / (1 + rate)
 
-            root = _solve(npv, Decimal("0.1"), sum(abs(c) for _, c in terms))
+            root = _solve(npv, Decimal("0.1"), sum((abs(c) for _, c in terms), ZERO))
             return None if root is None else root.quantize(_RESULT)
     except ArithmeticError:
         return None

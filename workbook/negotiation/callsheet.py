@@ -7,6 +7,7 @@ figures, what to ask for, the walk-away point, and what never to agree to.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -195,8 +196,8 @@ def _budget_limit_line(
 def call_sheet_text(sheet: CallSheet) -> str:
     """The sheet as plain text, to print or copy."""
     lang = sheet.lang
-    money = lambda amount: money_text(amount, lang)  # noqa: E731
-    t = lambda msgid: tr(msgid, lang)  # noqa: E731
+    money = functools.partial(money_text, lang=lang)
+    t = functools.partial(tr, lang=lang)
     out = [tr(N_("Call sheet: {lender}"), lang).format(lender=sheet.lender), ""]
 
     out.append(t(N_("Who and how")))

@@ -6,6 +6,7 @@ recomputes it on every key.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, localcontext
@@ -124,10 +125,7 @@ def proposal_effect(
         notes.append(_("No rate entered: these figures assume no interest."))
     fee = cents(max(debt.monthly_fee, ZERO))
 
-    def effect(**kw) -> Effect:
-        fields = {"current_instalment": current, "first_due": first, "balance": balance}
-        fields.update(kw)
-        return Effect(**fields)
+    effect = functools.partial(Effect, current_instalment=current, first_due=first, balance=balance)
 
     if proposal.new_term_months and proposal.new_term_months > 0:
         payment = solve_instalment(balance, rate, proposal.new_term_months)

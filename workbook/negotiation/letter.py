@@ -10,6 +10,7 @@ markup is the renderer's job, never the builder's.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -174,7 +175,7 @@ def letter_text(letter: Letter) -> str:
     return "\n".join(out) + "\n"
 
 
-def letter_money(amount: Decimal, lang: str) -> str:
+def letter_money(amount: Decimal, lang: str | None) -> str:
     """Amounts as a Chinese letter writes them ("48,650.32元"); "¥48,650.32" in English."""
     if language(lang) == "zh":
         return f"{fmt.money(amount, symbol=False)}元"
@@ -194,7 +195,7 @@ def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ..
 
 
 def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
-    money = lambda amount: letter_money(amount, lang)  # noqa: E731
+    money = functools.partial(letter_money, lang=lang)
     rows: list[tuple[str, str]] = [(N_("Lender"), debt.lender)]
     if debt.product:
         rows.append((N_("Product"), debt.product))
@@ -256,7 +257,7 @@ def _sentence(clause: str, lang: str) -> str:
 
 
 def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    money = lambda amount: letter_money(amount, lang)  # noqa: E731
+    money = functools.partial(letter_money, lang=lang)
     paragraphs = [
         tr(
             N_(

@@ -7,6 +7,8 @@ with the papers that usually prove it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from workbook.guide.wording import enum_text, joined, language, month_text, tr
 from workbook.i18n import LANGUAGES, N_
 from workbook.models import EvidenceItem, Hardship, HardshipKind
@@ -150,5 +152,6 @@ def reasons_summary(hardships: list[Hardship], lang: str) -> str:
 
 def _oldest_first(hardships: list[Hardship]) -> list[Hardship]:
     # Undated hardships keep their order after the dated ones.
-    dated = sorted((h for h in hardships if h.since), key=lambda h: h.since)
+    # (`or date.min` never applies to a dated one: it tells mypy the key is a date.)
+    dated = sorted((h for h in hardships if h.since), key=lambda h: h.since or date.min)
     return dated + [h for h in hardships if not h.since]

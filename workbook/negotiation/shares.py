@@ -81,7 +81,7 @@ def split_in_order(
     if order not in (SplitMethod.HIGHEST_RATE, SplitMethod.SMALLEST_BALANCE):
         return split(amount, debts, order, today)
 
-    def rank(i: int) -> tuple:
+    def rank(i: int) -> tuple[Decimal | bool | int, ...]:
         debt = debts[i]
         if order == SplitMethod.SMALLEST_BALANCE:
             return (debt.balance, i)

@@ -245,6 +245,13 @@ def test_progress_line_says_what_is_late_and_what_is_unchecked(english):
         "核对清单还有4项（共4项）未勾选（按 x）。")
 
 
+def test_progress_line_of_an_agreement_with_nothing_to_pay(english):
+    # The share was an int 0 here, which fmt.number cannot format (found by mypy).
+    a = _agreement(total=D("0"))
+    line = progress_line(a, agreement_progress(a, [], TODAY))
+    assert "Paid ¥0.00 of ¥0.00 (0%)" in line
+
+
 def test_status_follows_agreement_and_payments_and_goes_back_when_deleted():
     debt = Debt(lender="x", balance=D("1000"), status=DebtStatus.NEGOTIATING, id=1)
     a = _agreement()

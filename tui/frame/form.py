@@ -62,7 +62,7 @@ class SavesBeforeClosing(ModalScreen[T]):
     """
 
     _writer: Callable[[Any], tuple[bool, Any]] | None = None
-    saved = False
+    closed_saved = False  # set once the record is written and the form closed
 
     def with_writer(self, write: Callable[[Any], tuple[bool, Any]]) -> Self:
         self._writer = write
@@ -76,7 +76,7 @@ class SavesBeforeClosing(ModalScreen[T]):
             record = stored if stored is not None else record
         if isinstance(self, KeepsDraft):
             self.drop_draft()
-        self.saved = True
+        self.closed_saved = True
         self.dismiss(record)
 
 
@@ -189,7 +189,7 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
         def answered(answer: str | None) -> None:
             if answer == "save":
                 self.action_save()
-                if self.saved:
+                if self.closed_saved:
                     then()
             elif answer == "discard":
                 self.drop_draft()

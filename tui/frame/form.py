@@ -161,7 +161,7 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
     @on(Input.Changed)
     @on(Choice.Changed)
     @on(Toggles.Changed)
-    def _typed(self) -> None:
+    def _keep_draft_on_change(self) -> None:
         self.draft_changed()
 
     def action_save(self) -> None:

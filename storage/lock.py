@@ -143,3 +143,52 @@ def holder(workbook: Path) -> Holder | None:
         return None
     finally:
         os.close(fd)
+
+
+# -- a holder left behind by a dropped SSH link --------------------------------------------
+# The kernel drops the flock only when the holder dies. A `repay` whose SSH link hung
+# is alive with no terminal, so it holds the workbook forever; these let the next
+# `repay` of the same user on the same machine see that and end it (SIGTERM: it keeps
+# its drafts and releases the lock on the way out).
+
+
+def is_local_and_ours(found: Holder) -> bool:
+    """The holder runs on this machine under this user (so it may be signalled)."""
+    if found.pid is None or found.pid == os.getpid() or found.host != socket.gethostname():
+        return False
+    try:
+        return os.stat(f"/proc/{found.pid}").st_uid == os.getuid()
+    except OSError:
+        return False
+
+
+def terminal_gone(pid: int) -> bool:
+    """True when the process's terminal was closed (its pty hung up or was removed)."""
+    try:
+        target = os.readlink(f"/proc/{pid}/fd/0")
+    except OSError:
+        return False
+    if target.endswith(" (deleted)"):
+        return True
+    return target.startswith("/dev/") and not os.path.exists(target)
+
+
+def end_holder(workbook: Path, found: Holder, *, wait: float = 10.0) -> bool:
+    """SIGTERM the holder and wait until the lock is free; True once it is."""
+    import signal
+    import time
+
+    if not is_local_and_ours(found) or found.pid is None:
+        return False
+    try:
+        os.kill(found.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return holder(workbook) is None
+    except OSError:
+        return False
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if holder(workbook) is None:
+            return True
+        time.sleep(0.05)
+    return False

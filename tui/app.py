@@ -7,8 +7,10 @@ a durable storage call, after which every screen is brought up to date.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
+import signal
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,11 +22,15 @@ from textual.geometry import Size
 from textual.reactive import var
 
 import storage
+from storage.drafts import Drafts
+from tui.frame.ask import AskModal, leave_form_answers
 from tui.frame.base import BaseScreen
+from tui.frame.drafts import KeepsDraft
 from tui.frame.export_context import ExportContext
 from tui.frame.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.palette import ActionsProvider
 from tui.steps import step_screen
+from tui.widgets import textual_fixes
 from tui.widgets.scrollbar import use_solid_scrollbars
 from workbook import i18n
 from workbook.followup.logfilter import LogFilter
@@ -37,6 +43,7 @@ if TYPE_CHECKING:
     from workbook.snapshot import WorkbookData
 
 T = TypeVar("T")
+textual_fixes.apply()  # before any screen: see the module for the Textual crash it avoids
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
 # Every .tcss in tui/ in a fixed order; typed as Textual's CSS_PATH takes it.
 STYLES: list[str | PurePath] = [*sorted(Path(__file__).parent.glob("**/*.tcss"))]
@@ -70,6 +77,10 @@ class RepayApp(App[None]):
         self._data: WorkbookData | None = None
         self._too_small: TooSmallScreen | None = None
         self.read_only = bool(getattr(workbook, "read_only", False))
+        path = getattr(workbook, "path", None)
+        # Typed text is kept beside the workbook (storage.drafts); none when read-only.
+        self.drafts: Drafts | None = Drafts(path) if path and not self.read_only else None
+        self._pending_draft: dict[str, Any] | None = None
         settings = self._read_settings()
         chosen = i18n.choose_language(lang, settings.language if settings else None)
         i18n.set_language(chosen)
@@ -195,6 +206,136 @@ class RepayApp(App[None]):
         self.install_screen(HomeScreen(), "home")
         self.push_screen("home")
         self._check_size()
+        self._catch_hangup()
+        self.call_after_refresh(self.offer_drafts)
+
+    # -- drafts, hang-ups -----------------------------------------------------------------
+
+    def _catch_hangup(self) -> None:
+        """SIGHUP (SSH dropped, terminal closed) and SIGTERM: keep every draft, then end.
+
+        Handled in the event loop (add_signal_handler), so the flush runs between two
+        messages, never in the middle of a storage write.
+        """
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.hang_up)
+
+    def hang_up(self) -> None:
+        self.flush_drafts()
+        self._quitting = True
+        self.exit()
+
+    def flush_drafts(self) -> None:
+        """Write the draft of every open dialog now (a signal is ending the app)."""
+        for screen in list(self.screen_stack):
+            if isinstance(screen, KeepsDraft):
+                with contextlib.suppress(Exception):  # one broken dialog must not stop the rest
+                    screen.write_draft_now()
+
+    def screen_name(self, screen: Any) -> str | None:
+        """The name a screen was installed under (a draft names where to reopen it)."""
+        for name, installed in self._installed_screens.items():
+            if installed is screen:
+                return name
+        return None
+
+    def take_pending_draft(self, key: str) -> dict[str, Any] | None:
+        """The draft being resumed, once, to the form whose key it is."""
+        draft = self._pending_draft
+        if draft is not None and draft.get("key") == key:
+            self._pending_draft = None
+            return draft
+        return None
+
+    def offer_drafts(self) -> None:
+        """At start: offer each draft left by an app that ended with a form open."""
+        if self.drafts is None:
+            return
+        entries = self.drafts.all()
+        if not entries:
+            return
+        key, draft = next(iter(entries.items()))
+        title = str(draft.get("title") or "")
+        when = str(draft.get("written") or "")[:16].replace("T", " ")
+        question = _("Repay Workbook closed while you were typing in \"{title}\" ({when}). "
+                     "Continue where you stopped?").format(title=title, when=when)
+
+        def answered(answer: str | None) -> None:
+            if answer == "continue":
+                self.resume_draft(key, draft)
+                return
+            if answer == "discard" and self.drafts is not None:
+                with contextlib.suppress(OSError):
+                    self.drafts.remove(key)
+                self.call_after_refresh(self.offer_drafts)  # the next one, if any
+
+        self.push_screen(
+            AskModal(question, [("continue", _("Continue"), "c"),
+                                ("discard", _("Discard"), "d"),
+                                ("later", _("Later"), "l")]),
+            answered,
+        )
+
+    def resume_draft(self, key: str, draft: dict[str, Any]) -> None:
+        self.call_later(self._resume_draft, key, draft)
+
+    async def _resume_draft(self, key: str, draft: dict[str, Any]) -> None:
+        """Show the screen the form was opened from, then have it reopen the form."""
+        draft = {**draft, "key": key}
+        self._pending_draft = draft
+        if draft.get("form") == "ProfileForm":
+            self.action_edit_profile()
+            return
+        name = draft.get("screen")
+        if isinstance(name, str) and name.startswith("step-") and name[5:].isdigit():
+            shown = self._show(name, step_screen(int(name[5:])))
+        elif name == "commlog":
+            self.show_log()
+            shown = None
+        else:
+            shown = self._show("home", None)
+        if shown is not None:
+            await shown  # the screen is composed before it is asked to open the form
+        screen = self.screen
+        if not (isinstance(screen, BaseScreen) and screen.resume_draft(draft)):
+            self._pending_draft = None
+            self.notify(_("That draft cannot be reopened here; it is kept for later."),
+                        severity="warning")
+
+    def open_dialogs_with_changes(self) -> list[KeepsDraft]:
+        return [s for s in self.screen_stack if isinstance(s, KeepsDraft) and s.has_changes()]
+
+    async def action_quit(self) -> None:
+        """q or Ctrl+Q: with typed text in a dialog, ask first (save, discard, keep)."""
+        dialogs = self.open_dialogs_with_changes()
+        if not dialogs:
+            self.exit()
+            return
+        form = dialogs[-1]
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                for dialog in dialogs:
+                    dialog.drop_draft()
+                self.exit()
+            elif answer == "save":
+                save = getattr(form, "save_for_quit", None) or getattr(form, "action_save", None)
+                if save is not None:
+                    save()
+                if not self.open_dialogs_with_changes():
+                    self.exit()
+
+        if isinstance(self.screen, AskModal):
+            return  # already asking
+        self.push_screen(
+            AskModal(_("A form has changes that are not saved. Quit anyway?"),
+                     leave_form_answers()),
+            answered,
+        )
 
     def _fatal_error(self) -> None:
         # Textual's crash report prints each frame's local variables: here they are ID
@@ -267,14 +408,15 @@ class RepayApp(App[None]):
 
         self.push_screen(ExportDialog(context))
 
-    def _show(self, name: str, factory: Callable[[], BaseScreen] | None) -> None:
+    def _show(self, name: str, factory: Callable[[], BaseScreen] | None) -> Any:
+        """Switch to the screen `name`; returns what to await for it to be shown (or None)."""
         if not self.is_screen_installed(name) and factory is not None:
             self.install_screen(factory(), name)
         if self.screen is self.get_screen(name):
-            return
+            return None
         if not isinstance(self.screen, BaseScreen):
-            return  # a dialog is open: it has to be closed first
-        self.switch_screen(name)
+            return None  # a dialog is open: it has to be closed first
+        return self.switch_screen(name)
 
     # -- language, theme, profile -------------------------------------------------------
 
@@ -309,13 +451,17 @@ class RepayApp(App[None]):
         self.push_screen(ProfileForm(profile).with_writer(write))
 
     def action_command_palette(self) -> None:
+        from textual._node_list import DuplicateIds
         from textual.command import CommandPalette
 
         # Textual types is_open(app: App[object]); App is invariant, and any App will do.
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(
-                CommandPalette(placeholder=_("Type to search actions"), id="--command-palette")
-            )
+            # A palette still closing (or under a dialog it opened) is still the app's
+            # child under that id: a second one is refused (found by the key storm).
+            with contextlib.suppress(DuplicateIds):
+                self.push_screen(
+                    CommandPalette(placeholder=_("Type to search actions"), id="--command-palette")
+                )
 
     def get_key_display(self, binding: Binding) -> str:
         display = super().get_key_display(binding)

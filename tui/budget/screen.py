@@ -187,6 +187,17 @@ class CapacityScreen(StepScreen):
         else:
             self.action_add_income()
 
+    def resume_draft(self, draft: dict) -> bool:
+        if draft.get("record_id") is not None:
+            return False
+        if draft.get("form") == "ExpenseForm":
+            self.action_add_expense()
+            return True
+        if draft.get("form") == "IncomeForm":
+            self.action_add_income()
+            return True
+        return False
+
     def action_add_income(self) -> None:
         if self.repay.writable():
             self._open_form(IncomeForm(None), self.wb.incomes, None, _("Income saved."))

@@ -215,9 +215,12 @@ def _run_tui(path: Path, args: argparse.Namespace) -> int:
         wb = Workbook.open(path, read_only=args.read_only)
     except WorkbookLocked as exc:
         # The file is fine, only busy: say so in the language the user saved in it.
-        if args.lang is None and _use_saved_language(path):
-            raise WorkbookLocked(exc.path, exc.pid, exc.host, exc.since) from None
-        raise
+        translated = args.lang is None and _use_saved_language(path)
+        wb = _open_past_holder(path, exc)
+        if wb is None:
+            if translated:
+                raise WorkbookLocked(exc.path, exc.pid, exc.host, exc.since) from None
+            raise
     try:
         from tui.app import RepayApp
 
@@ -226,6 +229,25 @@ def _run_tui(path: Path, args: argparse.Namespace) -> int:
     finally:
         wb.close()
     return EXIT_ERROR if app.return_code else 0  # a crash in the TUI is not a success
+
+
+def _open_past_holder(path: Path, exc):
+    """A holder of ours on this machine (a hung SSH session): end it or open read-only."""
+    from storage import Workbook, WorkbookLocked
+    from storage.lock import Holder
+    from tui.cli.locked import END, READ_ONLY, ask_about_holder
+
+    if not sys.stdin.isatty():
+        return None
+    answer = ask_about_holder(path, Holder(exc.pid, exc.host, exc.since))
+    try:
+        if answer == END:
+            return Workbook.open(path)
+        if answer == READ_ONLY:
+            return Workbook.open(path, read_only=True)
+    except WorkbookLocked:
+        return None
+    return None
 
 
 def _use_saved_language(path: Path) -> bool:

@@ -31,6 +31,7 @@ class DebtForm(FormDialog[Debt | None]):
     def __init__(self, debt: Debt | None = None) -> None:
         super().__init__(_("Edit debt") if debt is not None else _("Add a debt"))
         self.debt = debt
+        self.draft_record_id = debt.id if debt is not None else None
 
     def _v(self, name: str) -> Any:
         return getattr(self.debt, name) if self.debt is not None else None

@@ -242,10 +242,22 @@ class InventoryScreen(StepScreen):
             self.notify(_("Select a debt first."), severity="warning")
         return debt
 
+    def resume_draft(self, draft: dict) -> bool:
+        if draft.get("form") == "DebtForm" and draft.get("record_id") is not None:
+            debt = next((d for d in self.repay.data().debts if d.id == draft["record_id"]), None)
+            if debt is None or not self.repay.writable():
+                return False
+            self._edit(debt)
+            return True
+        return super().resume_draft(draft)
+
     def action_edit(self) -> None:
         debt = self._selected_to_change()
         if debt is None:
             return
+        self._edit(debt)
+
+    def _edit(self, debt: Debt) -> None:
 
         def write(changed: Debt) -> tuple[bool, Debt | None]:
             return self.repay.save_or_keep(lambda: self.wb.debts.update(changed), _("Debt saved."))

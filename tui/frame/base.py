@@ -149,6 +149,18 @@ class BaseScreen(Screen):
     def action_export(self) -> None:
         self.repay.open_export(self.export_context())
 
+    def resume_draft(self, draft: dict) -> bool:
+        """Reopen the form a draft was typed in (the app has set it as pending).
+
+        A new record's form is this screen's `add`; screens with edit forms override
+        this to select the record first. False when this screen cannot reopen it.
+        """
+        add = getattr(self, "action_add", None)
+        if draft.get("record_id") is None and callable(add):
+            add()
+            return True
+        return False
+
 
 class StepScreen(BaseScreen):
     """A guide step's screen. Set STEP in the subclass and list it in `tui.steps`."""

@@ -1,8 +1,11 @@
 """The frame shared by record forms: a title, scrolling fields, Save and Cancel.
 
 Enter in any input or Ctrl+S saves; Esc or the Cancel button (reachable by Tab)
-cancels. Saving validates every field first and dismisses with the record only when
-all are valid; otherwise the first wrong field gets the focus.
+cancels, asking first (save / discard / keep editing) when anything was typed. Saving
+validates every field first and dismisses with the record only when all are valid;
+otherwise the first wrong field gets the focus (scrolled into view). What is typed is
+kept as a draft beside the workbook until the form saves or is discarded
+(`tui.frame.drafts`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.frame.ask import AskModal, leave_form_answers
+from tui.frame.drafts import KeepsDraft
 from tui.palette import DialogActionsProvider, ScreenAction
 from tui.widgets.field import Choice, Field, Toggles
 from tui.widgets.keybar import KeyBar
@@ -57,6 +62,7 @@ class SavesBeforeClosing(ModalScreen[T]):
     """
 
     _writer: Callable[[Any], tuple[bool, Any]] | None = None
+    closed_saved = False  # set once the record is written and the form closed
 
     def with_writer(self, write: Callable[[Any], tuple[bool, Any]]) -> Self:
         self._writer = write
@@ -68,10 +74,13 @@ class SavesBeforeClosing(ModalScreen[T]):
             if not saved:
                 return  # the app said why; everything typed is still here
             record = stored if stored is not None else record
+        if isinstance(self, KeepsDraft):
+            self.drop_draft()
+        self.closed_saved = True
         self.dismiss(record)
 
 
-class FormDialog(SavesBeforeClosing[T]):
+class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
     COMMANDS = {DialogActionsProvider}
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
@@ -126,23 +135,79 @@ class FormDialog(SavesBeforeClosing[T]):
                 wrong.append(field)
         return values, wrong
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._start_draft)
+
+    def _start_draft(self) -> None:
+        self.remember_start()
+        pending = getattr(self.app, "take_pending_draft", None)
+        draft = pending(self.draft_key()) if pending else None
+        if draft is not None:
+            self.resume_from(draft)
+            self.draft_changed()
+
+    draft_record_id: int | None = None  # an edit form's record; None for a new one
+
+    def draft_key(self) -> str:
+        return f"{type(self).__name__}:{self.draft_record_id or 'new'}"
+
+    def draft_context(self) -> dict[str, Any]:
+        # The screen under the form reopens it (`BaseScreen.resume_draft`).
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack and stack.index(self) else None
+        name = getattr(self.app, "screen_name", lambda s: None)(below)
+        return {"screen": name, "form": type(self).__name__, "record_id": self.draft_record_id}
+
+    @on(Input.Changed)
+    @on(Choice.Changed)
+    @on(Toggles.Changed)
+    def _keep_draft_on_change(self) -> None:
+        self.draft_changed()
+
     def action_save(self) -> None:
         values, wrong = self.validate_all()
         if wrong:
             wrong[0].focus()
+            wrong[0].scroll_visible(animate=False)
             self.notify(_("Please correct the fields marked in red."), severity="warning")
             return
+        # A warning from an earlier try must not outlive the form it was about.
+        self.app.clear_notifications()
         self.save_then_close(self.build(values))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: close at once when nothing was typed, else ask what to do with it."""
+        if not self.has_changes():
+            self.drop_draft()
+            self.dismiss(None)
+            return
+        self.ask_before_leaving(lambda: None)
+
+    def ask_before_leaving(self, then: Callable[[], None]) -> None:
+        """Save / discard / keep editing; `then` runs once the form is closed."""
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+                if self.closed_saved:
+                    then()
+            elif answer == "discard":
+                self.drop_draft()
+                self.dismiss(None)
+                then()
+
+        self.app.push_screen(
+            AskModal(_("This form has changes that are not saved."), leave_form_answers()),
+            answered,
+        )
 
     def actions(self) -> list[ScreenAction]:
         """The palette on a form: save or cancel it."""
         return [
             ScreenAction(_("Save"), _("Enter or Ctrl+S; only when every field is right"),
                          self.action_save),
-            ScreenAction(_("Cancel"), _("Esc; nothing is saved"), self.action_cancel),
+            ScreenAction(_("Cancel"), _("Esc; asks first when anything was typed"),
+                         self.action_cancel),
         ]
 
     @on(Input.Submitted)

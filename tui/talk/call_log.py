@@ -1,15 +1,15 @@
 """The call log: open it when the call starts, type while you talk, close it at the end.
 
-Opening stamps the start time and creates the log entry at once (outgoing, by phone).
-Everything typed is written to the workbook two seconds after the last key, on every
-Enter and when moving to another field, one storage update each: if the app or the
-SSH connection dies mid-call, the notes so far are in the log. Closing (Ctrl+S, Esc
-or the button) stamps the end time.
+Opening stamps the start time (outgoing, by phone). Everything typed is kept as a
+draft beside the workbook a moment after each key (`tui.frame.drafts`, never a rewrite
+of the workbook per key) and on SIGHUP/SIGTERM, so a dropped SSH link loses nothing;
+the next start offers the draft back. Ending the call (Ctrl+S or the button) stamps the
+end and writes the entry to the workbook in one update. A log left empty records no
+call; Esc cancels (asking first when anything was typed).
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from datetime import datetime, timedelta
 from functools import partial
@@ -21,10 +21,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Input, Static, TextArea
 
-from storage import WorkbookError
+from tui.frame.ask import AskModal, leave_form_answers
+from tui.frame.drafts import KeepsDraft
 from tui.frame.shell import Shell, shell
 from tui.widgets.field import Field, text_parser
 from workbook import fmt
@@ -51,10 +51,11 @@ def clock(repay: Shell) -> datetime:
     return repay.now().replace(microsecond=0)
 
 
-class CallLog(ModalScreen[Communication | None]):
-    AUTOSAVE_DELAY = 2.0  # seconds of quiet before the notes are written
+class CallLog(KeepsDraft, ModalScreen[Communication | None]):
     BINDINGS = [
-        Binding("ctrl+s,escape", "end_call", N_("End call"), id="call-end"),
+        Binding("ctrl+s", "end_call", N_("End call and save"), key_display="Ctrl+S",
+                id="call-end"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="call-cancel"),
     ]
 
     def __init__(self, debt: Debt, existing: Communication | None = None) -> None:
@@ -62,31 +63,31 @@ class CallLog(ModalScreen[Communication | None]):
         self.debt = debt
         self.comm = existing
         self.resumed = existing is not None
-        self._dirty = False
-        self._timer: Timer | None = None
-        self._saved_at: datetime | None = None
         self._ended = False
-        self._pending: Communication | None = None  # typed but not yet written
-        self._lines = 1
 
     @property
     def repay(self) -> Shell:
         return shell(self)
 
     def compose(self) -> ComposeResult:
-        comm = self.comm or new_call(self.debt, clock(shell(self)))
+        if self.comm is None:  # kept in memory until the call ends: an empty log records nothing
+            self.comm = new_call(self.debt, clock(shell(self)))
+        comm = self.comm
         with Vertical(classes="dialog-box call-box"):
             title = _("Call log: {lender}").format(lender=self.debt.lender)
             if self.debt.contact_phone:
                 title += "  " + self.debt.contact_phone
             yield Static(Text(title, style="bold"), classes="dialog-title")
             yield Static(id="call-status", markup=False)
-            for name, label in TEXT_FIELDS:
-                yield Field(_(label), text_parser, getattr(comm, name), id=name)
+            name, label = TEXT_FIELDS[0]
+            yield Field(_(label), text_parser, getattr(comm, name), id=name)
+            # The notes come right after the agent's name: one Tab away.
             yield Static(
                 Text(_("Notes as you talk (Enter starts a new line)")), classes="call-label"
             )
             yield TextArea(comm.summary, id="call-notes", compact=True)
+            for name, label in TEXT_FIELDS[1:]:
+                yield Field(_(label), text_parser, getattr(comm, name), id=name)
             for name, label in AFTER_FIELDS:
                 yield Field(_(label), text_parser, getattr(comm, name), id=name)
             yield Field(
@@ -100,19 +101,37 @@ class CallLog(ModalScreen[Communication | None]):
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("End call and save"), id="end", variant="primary")
+                yield Button(_("Cancel"), id="call-cancel")
 
     def on_mount(self) -> None:
-        if self.comm is None:
-            started = new_call(self.debt, clock(shell(self)))
-            saved = self.repay.save(lambda: self.repay.wb.communications.add(started))
-            if saved is None:  # read-only or a storage error: already said why
-                self.dismiss(None)
-                return
-            self.comm = saved
+        self.remember_start()
+        pending = getattr(self.app, "take_pending_draft", None)
+        draft = pending(self.draft_key()) if pending else None
+        if draft is not None:
+            self.resume_from(draft)
+            self.resumed = True
+            with_start = draft.get("at")
+            if isinstance(with_start, str) and self.comm is not None:
+                try:
+                    self.comm = dataclasses.replace(self.comm, at=datetime.fromisoformat(with_start))
+                except ValueError:
+                    pass
+            self.draft_changed()
         self._show_status()
-        notes = self.query_one("#call-notes", TextArea)
-        self._lines = notes.document.line_count
-        notes.focus()
+        self.query_one(f"#{TEXT_FIELDS[0][0]}", Field).focus()
+
+    # -- drafts -------------------------------------------------------------------------
+
+    def draft_key(self) -> str:
+        return f"CallLog:{self.debt.id}"
+
+    def draft_title(self) -> str:
+        return _("Call log: {lender}").format(lender=self.debt.lender)
+
+    def draft_context(self) -> dict[str, Any]:
+        assert self.comm is not None
+        return {"screen": "step-5", "form": "CallLog", "debt_id": self.debt.id,
+                "comm_id": self.comm.id, "at": self.comm.at.isoformat()}
 
     # -- what the fields hold -------------------------------------------------------------
 
@@ -130,43 +149,6 @@ class CallLog(ModalScreen[Communication | None]):
             changes["next_action_date"] = when.value
         return dataclasses.replace(self.comm, **changes)
 
-    # -- saving -----------------------------------------------------------------------------
-
-    def _changed(self, now: bool = False) -> None:
-        if self.comm is None:  # still opening
-            return
-        self._pending = self.current()
-        self._dirty = self._pending != self.comm
-        if not self._dirty:
-            return
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if now:
-            self.autosave()
-        else:
-            self._timer = self.set_timer(self.AUTOSAVE_DELAY, self.autosave)
-
-    def autosave(self) -> bool:
-        """Write what is typed, if anything changed since the last write."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if not self._dirty or self._pending is None:
-            return True
-        return self._write(self._pending)
-
-    def _write(self, record: Communication) -> bool:
-        saved = self.repay.save(lambda: self.repay.wb.communications.update(record))
-        if saved is None:
-            self._show_status(failed=True)
-            return False
-        self.comm = saved
-        self._dirty = False
-        self._saved_at = clock(shell(self))
-        self._show_status()
-        return True
-
     def _show_status(self, failed: bool = False) -> None:
         if self.comm is None:
             return
@@ -178,33 +160,19 @@ class CallLog(ModalScreen[Communication | None]):
             text.append(
                 _("NOT SAVED: the notes stay here; try again or copy them."), style="bold red"
             )
-        elif self._saved_at is not None:
-            text.append(
-                _("Saved {time}").format(time=self._saved_at.strftime("%H:%M:%S")), style="green"
-            )
         else:
-            text.append(_("Saved as you type"), style="dim")
+            text.append(_("Kept as you type; saved when the call ends"), style="dim")
         self.query_one("#call-status", Static).update(text)
 
     @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        self._changed()
+    @on(TextArea.Changed)
+    def _typed(self) -> None:
+        self.draft_changed()
 
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._changed(now=True)
-
-    @on(Input.Blurred)
-    def _input_left(self) -> None:
-        if self._dirty:
-            self.autosave()
-
-    @on(TextArea.Changed, "#call-notes")
-    def _notes_changed(self, event: TextArea.Changed) -> None:
-        lines = event.text_area.document.line_count
-        new_line, self._lines = lines > self._lines, lines
-        self._changed(now=new_line)  # Enter writes at once
+        self.write_draft_now()
 
     # -- ending -----------------------------------------------------------------------------
 
@@ -216,17 +184,51 @@ class CallLog(ModalScreen[Communication | None]):
             field.focus()
             self.notify(_("Please correct the fields marked in red."), severity="warning")
             return
-        if self._write(dataclasses.replace(self.current(), ended_at=clock(shell(self)))):
+        if self.comm.id is None and not self.has_changes():
+            self.drop_draft()
             self._ended = True
-            self.notify(_("Call logged."))
-            self.dismiss(self.comm)
+            self.notify(_("Nothing was typed: no call was logged."))
+            self.dismiss(None)
+            return
+        record = dataclasses.replace(self.current(), ended_at=clock(shell(self)))
+        wb = self.repay.wb
+        write = (lambda: wb.communications.add(record)) if record.id is None else (
+            lambda: wb.communications.update(record))
+        saved = self.repay.save(write)
+        if saved is None:
+            self._show_status(failed=True)
+            return
+        self.comm = saved
+        self._ended = True
+        self.drop_draft()
+        self.notify(_("Call logged."))
+        self.dismiss(self.comm)
+
+    save_for_quit = action_end_call
+
+    def action_cancel(self) -> None:
+        """Esc: an untouched log closes recording nothing; typed notes ask first."""
+        if not self.has_changes():
+            self.drop_draft()
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_end_call()
+            elif answer == "discard":
+                self.drop_draft()
+                self.dismiss(None)
+
+        self.app.push_screen(
+            AskModal(_("The call log has notes that are not saved."), leave_form_answers()),
+            answered,
+        )
 
     @on(Button.Pressed, "#end")
     def _end_pressed(self) -> None:
         self.action_end_call()
 
-    def on_unmount(self) -> None:
-        # Closed without ending the call (the app is quitting): keep what was typed.
-        if not self._ended and self._dirty and self._pending is not None:
-            with contextlib.suppress(WorkbookError):
-                self.repay.wb.communications.update(self._pending)
+    @on(Button.Pressed, "#call-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -257,6 +257,18 @@ class ConversationScreen(StepScreen):
 
         self.app.push_screen(ConfirmModal(question, yes_label=_("Continue")), done)
 
+    def resume_draft(self, draft: dict) -> bool:
+        """A call log's draft: reopen the log of that debt (and that entry, if it had one)."""
+        if draft.get("form") != "CallLog":
+            return super().resume_draft(draft)
+        data = self.repay.data()
+        debt = next((d for d in data.debts if d.id == draft.get("debt_id")), None)
+        if debt is None or not self.repay.writable():
+            return False
+        existing = next((c for c in data.communications if c.id == draft.get("comm_id")), None)
+        self.app.push_screen(CallLog(debt, existing))
+        return True
+
     def action_copy_sheet(self) -> None:
         debt = self.selected()
         if debt is None:

@@ -208,6 +208,9 @@ class Toggles(Widget, Generic[V], can_focus=True):
 
     cursor: reactive[int] = reactive(0)
 
+    class Changed(Message):
+        """A value was ticked or unticked (forms keep a draft of every change)."""
+
     def __init__(
         self,
         label: str,
@@ -260,3 +263,4 @@ class Toggles(Widget, Generic[V], can_focus=True):
         else:
             self.chosen.append(value)
         self._redraw()
+        self.post_message(self.Changed())

@@ -12,6 +12,7 @@ from tui_helpers import NASTY, SIZE, home_figures, notes, plain
 from storage import Workbook
 from tui.debts.debt_form import DebtForm
 from tui.debts.screen import InventoryScreen
+from tui.frame.ask import AskModal
 from tui.frame.confirm import ConfirmModal
 from tui.widgets.field import Field
 
@@ -74,6 +75,13 @@ async def test_escape_cancels_a_form_without_saving(demo_app):
     before = demo_app.wb.debts.list()
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "a", *"X", "escape")
+        assert isinstance(demo_app.screen, AskModal)  # something was typed: ask first
+        await pilot.press("k")  # keep editing
+        assert isinstance(demo_app.screen, DebtForm)
+        assert demo_app.screen.query_one("#lender", Field).text == "X"
+        await pilot.press("escape", "d")  # discard
+        assert isinstance(demo_app.screen, InventoryScreen)
+        await pilot.press("a", "escape")  # nothing typed: no question
         assert isinstance(demo_app.screen, InventoryScreen)
     assert demo_app.wb.debts.list() == before
 

@@ -84,7 +84,7 @@ async def test_copies_are_checked_at_the_field(open_app, demo_path, out, cups):
         assert "Copies must be a whole number from 1 to 99." in str(
             app.screen.query_one("#print-copies .field-error").content
         )
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # typed in: asks first; discard
         assert isinstance(app.screen, ExportDialog)
         assert not out.exists() and not cups.exists()  # nothing written, nothing printed
 

@@ -133,7 +133,7 @@ async def test_reason_kind_changes_the_suggested_evidence(demo_app):
         names = [i.name for i in checklist.items]
         assert not any("Termination notice" in n for n in names)
         assert "Payslips from before and after the cut" in names
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # a choice was changed: discard it
         assert isinstance(demo_app.screen, PlanScreen)
 
 
@@ -218,7 +218,7 @@ async def test_the_request_form_tells_the_walk_away_point_and_never_calls_never_
         effect = " ".join(plain(offer_below_its_term_app, "#proposal-effect").split())
         assert "¥790.23 a month for 60 months" in effect
         assert "Walk-away point: you say no to more than ¥800.00 a month." in effect
-        await pilot.press("escape", "down", "down", "enter")  # 快易借: its share never repays
+        await pilot.press("escape", "d", "down", "down", "enter")  # 快易借: its share never repays
         effect = " ".join(plain(offer_below_its_term_app, "#proposal-effect").split())
         assert "never repays it" in effect and "At least ¥194.95 a month would repay it" in effect
         assert "It fits" not in effect

@@ -9,11 +9,12 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-from textual.widgets import TextArea
+from textual.widgets import Button, TextArea
 from tui_helpers import NASTY, SIZE, notes, plain
 
-from tui.frame.confirm import ConfirmModal
+from storage.drafts import Drafts
+from tui.frame.ask import AskModal
+from tui.frame.drafts import DRAFT_DELAY
 from tui.method.screen import ChannelScreen
 from tui.plan.screen import PlanScreen
 from tui.talk.call_log import CallLog
@@ -34,11 +35,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.at
-
-
-@pytest.fixture
-def quick_autosave(monkeypatch):
-    monkeypatch.setattr(CallLog, "AUTOSAVE_DELAY", 0.05)
 
 
 def card_calls(app) -> list:
@@ -83,35 +79,58 @@ async def test_call_sheet_for_the_debt_being_negotiated(demo_app):
         assert demo_app.clipboard.startswith(f"Call sheet: {CARD}")
 
 
-async def test_call_log_stamps_saves_as_you_type_and_stamps_the_end(demo_app, quick_autosave):
+async def test_call_log_keeps_a_draft_as_you_type_and_saves_when_the_call_ends(demo_app):
     clock = Clock(STARTED)
     demo_app.now = clock
+    workbook_bytes = demo_app.wb.path.read_bytes()
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "c")
         dialog = demo_app.screen
         assert isinstance(dialog, CallLog)
-        (entry,) = card_calls(demo_app)  # created on opening, start stamped
-        assert entry.at == STARTED and entry.direction == Direction.OUTGOING
-        assert entry.number_used == "400-000-1001"
-        await pilot.press(*NASTY)
-        await pilot.pause(0.2)
-        assert demo_app.wb.communications.get(entry.id).summary == NASTY  # after the pause
-        await pilot.press("enter", "x")  # a new line is written at once
-        assert demo_app.wb.communications.get(entry.id).summary == NASTY + "\nx"
-        dialog.query_one("#agent_name", Field).focus()
-        await pilot.press(*"李[/]", "enter")
-        assert demo_app.wb.communications.get(entry.id).agent_name == "李[/]"
+        assert dialog.focused is dialog.query_one("#agent_name", Field).input  # first field
+        await pilot.press(*"李[/]", "tab")  # the notes: one key away
+        assert isinstance(dialog.focused, TextArea)
+        await pilot.press(*NASTY, "enter", "x")
+        await pilot.pause(DRAFT_DELAY + 0.2)
+        (draft,) = Drafts(demo_app.wb.path).all().values()  # kept beside the workbook
+        assert draft["fields"]["call-notes"] == NASTY + "\nx"
+        assert draft["fields"]["agent_name"] == "李[/]"
+        assert demo_app.wb.path.read_bytes() == workbook_bytes  # keys never rewrite it
+        assert card_calls(demo_app) == []
         for name in ("agent_id", "their_offer", "my_commitment", "outcome", "next_action"):
             dialog.query_one(f"#{name}", Field).input.value = NASTY
         clock.at = datetime(2026, 11, 28, 14, 41)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(demo_app.screen, ConversationScreen)
-        saved = demo_app.wb.communications.get(entry.id)
-        assert saved.ended_at == clock.at and saved.at == STARTED
+        (saved,) = [c for c in demo_app.wb.communications.list() if c.at == STARTED]
+        assert saved.ended_at == clock.at and saved.direction == Direction.OUTGOING
+        assert saved.number_used == "400-000-1001" and saved.agent_name == "李[/]"
+        assert saved.summary == NASTY + "\nx"
         assert saved.outcome == NASTY and saved.next_action == NASTY
         assert "Call logged." in notes(demo_app)
         assert NASTY in plain(demo_app, "#talk-contacts", width=200)
+    assert Drafts(demo_app.wb.path).all() == {}  # folded into the workbook, draft gone
+
+
+async def test_a_call_log_left_empty_records_no_call(demo_app):
+    before = demo_app.wb.communications.list()
+    states = demo_app.step_bar_states()
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "c", "escape")  # opened and left: nothing happened
+        assert isinstance(demo_app.screen, ConversationScreen)
+        await pilot.press("c", "ctrl+s")  # ended at once: still nothing to record
+        assert isinstance(demo_app.screen, ConversationScreen)
+        assert "Nothing was typed: no call was logged." in notes(demo_app)
+        await pilot.press("c")
+        assert [b.label.plain for b in demo_app.screen.query(Button)] == [
+            "End call and save", "Cancel"]  # a clear way out
+        await pilot.press(*"note", "escape")  # typed: asks first
+        assert isinstance(demo_app.screen, AskModal)
+        await pilot.press("d")
+        assert isinstance(demo_app.screen, ConversationScreen)
+    assert demo_app.wb.communications.list() == before
+    assert demo_app.step_bar_states()[5] == states[5]
 
 
 async def test_read_only_workbook_opens_no_call_log_and_no_form(demo_path, open_app):
@@ -126,7 +145,7 @@ async def test_read_only_workbook_opens_no_call_log_and_no_form(demo_path, open_
         assert sum("read-only" in n for n in notes(app)) == 3
 
 
-async def test_call_log_of_a_killed_app_is_found_on_restart(demo_path, open_app):
+async def test_call_log_of_a_killed_app_is_offered_on_restart(demo_path, open_app):
     child = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("call_log_child.py")), str(demo_path), NASTY],
         stdout=subprocess.PIPE,
@@ -143,23 +162,19 @@ async def test_call_log_of_a_killed_app_is_found_on_restart(demo_path, open_app)
     app = open_app(demo_path)  # the kernel freed the dead process's lock
     app.now = Clock(datetime(2026, 11, 28, 14, 30))
     async with app.run_test(size=SIZE) as pilot:
-        (entry,) = card_calls(app)
-        assert entry.summary == NASTY and entry.at == STARTED
-        await pilot.press("5")
-        contacts = plain(app, "#talk-contacts", width=200)
-        assert "2026-11-28 14:20" in contacts and "(not ended)" in contacts
-        assert NASTY in contacts
+        await pilot.pause()
+        assert isinstance(app.screen, AskModal)  # continue the call log?
+        assert CARD in app.screen.question
         await pilot.press("c")
-        assert isinstance(app.screen, ConfirmModal)  # continue the unfinished log?
-        await pilot.press("y")
+        await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, CallLog) and dialog.comm.id == entry.id
+        assert isinstance(dialog, CallLog) and dialog.comm.at == STARTED
         assert dialog.query_one("#call-notes", TextArea).text == NASTY
         await pilot.press("ctrl+s")
         await pilot.pause()
-    saved = app.wb.communications.get(entry.id)
+    (saved,) = [c for c in app.wb.communications.list() if c.at == STARTED]
     assert saved.ended_at == datetime(2026, 11, 28, 14, 30) and saved.summary == NASTY
-    assert [c.at for c in app.wb.communications.list()].count(STARTED) == 1  # no second entry
+    assert Drafts(demo_path).all() == {}
 
 
 async def test_sheet_in_chinese_and_after_a_language_switch(demo_path, open_app):

@@ -49,6 +49,8 @@ KIND_HELP = {
     "log": N_("the communication log (--lender, --from, --to, --statement)"),
     "summary": N_("the case summary"),
     "schedule": N_("an agreement's payment schedule (--agreement)"),
+    "objection": N_("a draft objection to a payment order (--debt; Chinese unless --lang en)"),
+    "defence": N_("a draft defence outline for a lawsuit (--debt; Chinese unless --lang en)"),
     "csv": N_("tables for a spreadsheet: debts, log, payments (--table)"),
     "json": N_("the whole workbook as JSON (read back with repay import)"),
     "ics": N_("agreed due dates and next actions as a calendar"),
@@ -98,7 +100,7 @@ def usage_problem(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    kinds = "\n".join(f"  {kind:<10} {_(KIND_HELP[kind])}" for kind in KINDS)
+    kinds = "\n".join(f"  {kind:<10} {_(KIND_HELP[kind])}" for kind in KINDS)  # every kind
     parser = _Parser(
         prog="repay export",
         description=_("Write a PDF, CSV, JSON or calendar file."),

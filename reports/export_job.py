@@ -8,7 +8,7 @@ folder) or to `exports/` beside the workbook; names end with the document's lang
 and the date, e.g. `letter-快易借-zh-2026-03-15.pdf`, so a zh and an en copy never share a
 name and a long lender name is shortened, never the language or the date.
 
-An existing file is replaced only when repay wrote it (`reports.files.is_ours`): else a
+An existing file is replaced only when repay wrote it (`reports.owned.is_ours`): else a
 default name numbers itself (`-2`), and a named file raises `NotOurs` unless `force`.
 """
 
@@ -159,7 +159,7 @@ class ExportJob:
         """`path` if writing it replaces nothing foreign; a default name numbers itself;
         a name the user gave (or any, for the dialog, which asks) raises NotOurs, unless
         `force`."""
-        from reports.files import may_replace, numbered
+        from reports.owned import may_replace, numbered
 
         if self.request.force or may_replace(path):
             return path

@@ -76,7 +76,7 @@ def export_letter(app: Shell, debt: Debt, letter: Letter) -> Path | None:
     except WorkbookError:
         settings_font = ""
     fonts = choose_fonts(settings_font)
-    from reports.files import numbered
+    from reports.owned import numbered
 
     # Never over a file repay did not write: the next free numbered name instead.
     out = numbered(letter_pdf_path(app, debt, letter.lang))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reports.export_job import STEM_MAX, file_stem
-from reports.files import is_ours
+from reports.owned import is_ours
 from reports.tables import csv_bytes
 from storage import Workbook
 from tui.cli.commands import ensure_demo

@@ -17,6 +17,7 @@ from workbook.guide.sources import (
     DISCLAIMER,
     LAWREFBOOK,
     LAWREFBOOK_AS_OF,
+    SHEET_AS_OF,
     Confidence,
     confidence_label,
     disclaimer,
@@ -24,7 +25,6 @@ from workbook.guide.sources import (
 from workbook.guide.wording import labelled, tr
 from workbook.i18n import N_
 
-SHEET_AS_OF = "2026-12"  # when §8-§16 of the fact sheet were checked
 BANKRUPTCY_AS_OF = "2025-12"  # the latest sources seen on bankruptcy (§10.1)
 CPL = "《民事诉讼法》(2023 text)"
 

@@ -2,7 +2,9 @@
 and the other options with their risks next to them.
 
 Only services confirmed to verified or verified-2nd are listed; 12363, 12315 and the
-NIFA reporting platform are left out until they are checked. The law cards live in
+NIFA reporting platform are left out until they are checked. 12378 and 12348 cite the
+official and news sources of china-facts §12 (which replaced the weak sites of §5);
+12378's hours are only "partly" there, so none are shown. The law cards live in
 `workbook.guide.law_cards` and are re-exported here.
 """
 
@@ -10,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbook.guide.law_cards import FACTS_AS_OF, LAW_CARDS, LawCard, law_card_lines
+from workbook.guide.law_cards import CARD_ART_70_SOURCE, LAW_CARDS, LawCard, law_card_lines
 from workbook.guide.sources import (
     DISCLAIMER,
     LAWREFBOOK,
     LAWREFBOOK_AS_OF,
+    SHEET_AS_OF,
     Confidence,
     confidence_label,
     disclaimer,
@@ -49,6 +52,7 @@ class HelpLine:
     source: str
     confidence: Confidence
     as_of: str
+    facts: tuple[str, ...]  # china-facts.md sections the line states
 
 
 HELP_LINES: tuple[HelpLine, ...] = (
@@ -57,14 +61,17 @@ HELP_LINES: tuple[HelpLine, ...] = (
         name=N_("Banking and insurance consumer hotline"),
         purpose=N_(
             "Complaints and reports from consumers of banking and insurance services. "
-            "Set up by the former banking and insurance regulator (CBIRC), "
-            "now run by the National Financial Regulatory Administration. Complain to "
-            "the lender first, then here if it does not put things right."
+            "First an insurance hotline, later extended to banking; now the main "
+            "complaint channel of the National Financial Regulatory Administration. "
+            "Complain to the lender first, then here if it does not put things right."
         ),
-        hours=N_("Working days, roughly 9:00-17:00"),
-        source="wodefinance.com (Futuresplatform/nnqttzqfpy); dataiw.cn (changshi/358585)",
+        hours="",
+        source="NFRA Changzhou branch (changzhou.gov.cn/gi_news/154174314843503, 2024); "
+        "中新网 2024-03-15 (NFRA Fujian bureau); tellerreport.com 2022-01-24 (extended "
+        "to banking)",
         confidence=Confidence.VERIFIED_2ND,
-        as_of=FACTS_AS_OF,
+        as_of=SHEET_AS_OF,
+        facts=("12.1",),
     ),
     HelpLine(
         number="12348",
@@ -74,9 +81,13 @@ HELP_LINES: tuple[HelpLine, ...] = (
             "12348.gov.cn."
         ),
         hours="",
-        source="en.moj.gov.cn/2022-01/07/c_697021.htm; shine.cn",
+        source="Ministry of Justice (en.moj.gov.cn/2020-02/14/c_451959.htm, "
+        "en.moj.gov.cn/2022-01/07/c_697021.htm); Xinhua "
+        "2020-05-24 (xinhuanet.com/english/2020-05/24/c_139082784.htm); "
+        f"《法律援助法》Art. 22, 23 ({LAWREFBOOK})",
         confidence=Confidence.VERIFIED_2ND,
-        as_of=FACTS_AS_OF,
+        as_of=SHEET_AS_OF,
+        facts=("12.2", "12.3"),
     ),
     HelpLine(
         number="110",
@@ -89,6 +100,7 @@ HELP_LINES: tuple[HelpLine, ...] = (
         source=f"《刑法》Art. 293-1; {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("3.7",),
     ),
 )
 
@@ -102,6 +114,7 @@ class Option:
     source: str = ""  # only when the option rests on a checked fact
     confidence: Confidence | None = None
     as_of: str = ""  # when that fact was checked
+    facts: tuple[str, ...] = ()  # china-facts.md sections it rests on, with the source
 
 
 OTHER_OPTIONS: tuple[Option, ...] = (
@@ -117,9 +130,10 @@ OTHER_OPTIONS: tuple[Option, ...] = (
             N_("You promise not to apply for new credit cards until the plan is paid."),
             N_("Miss a payment and the plan can end, with collection starting again."),
         ),
-        source="《商业银行信用卡业务监督管理办法》Art. 70 (English renderings, wodefinance.com)",
+        source=CARD_ART_70_SOURCE,
         confidence=Confidence.VERIFIED_2ND,
-        as_of=FACTS_AS_OF,
+        as_of=SHEET_AS_OF,
+        facts=("4.1", "14.1"),
     ),
     Option(
         key="refinance",
@@ -186,6 +200,7 @@ OTHER_OPTIONS: tuple[Option, ...] = (
         source=f"SPC/SPP decision on credit-card crimes (effective 2018-12-01); {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("6.1",),
     ),
 )
 

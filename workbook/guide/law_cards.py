@@ -2,7 +2,9 @@
 
 Only facts marked verified or verified-2nd in the project's fact sheet appear here, each
 with its source, how sure we are, and when it was checked. Anything weaker (for example
-the reported 24 % "window guidance" for licensed lenders) is left out on purpose.
+the reported 24 % "window guidance" for licensed lenders) is left out on purpose. Each
+card names the fact-sheet sections it states (`facts`, see `workbook.guide.fact_sheet`);
+its confidence is the weakest of theirs and its source is one the sheet gives.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from dataclasses import dataclass
 
 from workbook.guide.sources import (
     DISCLAIMER,
+    FACTS_AS_OF,
     LAWREFBOOK,
     LAWREFBOOK_AS_OF,
+    SHEET_AS_OF,
     Confidence,
     confidence_label,
     disclaimer,
@@ -20,7 +24,15 @@ from workbook.guide.sources import (
 from workbook.guide.wording import labelled, tr
 from workbook.i18n import N_
 
-FACTS_AS_OF = "2026"  # the date of the fact sheet the secondary sources were checked for
+__all__ = ["FACTS_AS_OF", "LAW_CARDS", "LawCard", "law_card_lines"]
+
+
+# Art. 70's Chinese text in several agreeing copies (china-facts §14.1), and the English
+# renderings of §4.1; the primary text was not read, hence verified-2nd.
+CARD_ART_70_SOURCE = (
+    "《商业银行信用卡业务监督管理办法》Art. 70 (Chinese text: yktchina.com citing gov.cn, "
+    "btcinst.com, faniuwenda.com; English renderings: wodefinance.com)"
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,7 @@ class LawCard:
     source: str  # not translated: document names and addresses
     confidence: Confidence
     as_of: str
+    facts: tuple[str, ...]  # china-facts.md sections the card states, e.g. ("2.1",)
 
     @property
     def disclaimer(self) -> str:
@@ -43,17 +56,21 @@ LAW_CARDS: tuple[LawCard, ...] = (
         key="private_lending_4x_lpr",
         title=N_("Private loans: the four-times-LPR line"),
         body=N_(
-            "In private lending (between people or companies that are not licensed "
-            "lenders), courts do not support interest agreed above four times the "
-            "one-year Loan Prime Rate (LPR) in force on the day the contract was made. "
-            "The same line applies to the overdue rate, and to overdue interest, "
-            "penalties and other fees added together. The LPR table in this app gives "
-            "the figure for your contract date."
+            "In private lending (between people, or companies that are not licensed "
+            "lenders), the Supreme People's Court's 2020 rules say courts do not support "
+            "interest agreed above four times the one-year Loan Prime Rate (LPR) in force "
+            "on the day the contract was made. The same line applies to the overdue rate, "
+            "and to overdue interest, penalties and other fees added together. For a "
+            "contract made before 20 August 2020, the rules give two lines: interest up "
+            "to 19 August 2020 may be counted under the old rules, and from 20 August "
+            "2020 on the line is four times the LPR at the time the suit is filed. The "
+            "LPR table in this app gives the figures."
         ),
         source="最高人民法院《关于审理民间借贷案件适用法律若干问题的规定》(2020 revision), "
-        f"Art. 25, 28, 29; {LAWREFBOOK}",
+        f"Art. 25, 28, 29, 31; {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("2.1",),
     ),
     LawCard(
         key="licensed_lenders",
@@ -71,22 +88,25 @@ LAW_CARDS: tuple[LawCard, ...] = (
         f"《关于新民间借贷司法解释适用范围问题的批复》(effective 2021-01-01); {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("2.2",),
     ),
     LawCard(
         key="old_24_36_lines",
         title=N_("The old 24% and 36% lines are gone"),
         body=N_(
             "Until 20 August 2020, courts in private-lending cases supported rates up to "
-            "24% a year and treated any agreed rate above 36% as void. From that day both "
+            "24% a year, and the part of any agreed rate above 36% was void. From that day both "
             "lines were replaced by four times the one-year LPR, which was 15.4% at the "
             "time. For contracts made before that day the 2020 text has transition rules "
             "(Art. 31). Advice that still quotes 24% and 36% for new private loans is out "
             "of date."
         ),
         source="Chinanews report quoting the Supreme People's Court (2020-08-20, "
-        "tellerreport.com); 2015 text, Art. 26 (lnmlw.com); 2020 text, Art. 31",
+        "tellerreport.com); 2015 text, Art. 26 (lnmlw.com); 2020 text, Art. 31 "
+        f"({LAWREFBOOK})",
         confidence=Confidence.VERIFIED_2ND,
         as_of=FACTS_AS_OF,
+        facts=("2.3", "2.1"),
     ),
     LawCard(
         key="annual_rate_disclosure",
@@ -100,10 +120,11 @@ LAW_CARDS: tuple[LawCard, ...] = (
             "monthly rate may be shown as well, but not more prominently. If you are "
             "only given a daily or monthly figure, ask for the annual one."
         ),
-        source="PBoC Announcement [2021] No. 3 (2021-03-31), as reported by Reuters and "
-        "China Banking News",
+        source="PBoC Announcement [2021] No. 3 (2021-03-31), as reported by reuters.com "
+        "and chinabankingnews.com (2021-04-02)",
         confidence=Confidence.VERIFIED_2ND,
         as_of=FACTS_AS_OF,
+        facts=("1.7",),
     ),
     LawCard(
         key="collection_hours",
@@ -118,10 +139,11 @@ LAW_CARDS: tuple[LawCard, ...] = (
             "own text was not read."
         ),
         source="NIFA《互联网金融贷后催收业务指引》(2024-05-15) and "
-        "《互联网金融 个人网络消费信贷 贷后催收风控指引》, as reported by Southern "
-        "Metropolis Daily (2024-05-15) and others",
+        "《互联网金融 个人网络消费信贷 贷后催收风控指引》(approved 2025-03-13), as reported "
+        "by Southern Metropolis Daily (2024-05-15) and the NIFA announcement of 2025-03-14",
         confidence=Confidence.VERIFIED_2ND,
-        as_of=FACTS_AS_OF,
+        as_of=SHEET_AS_OF,
+        facts=("3.2", "15.2"),
     ),
     LawCard(
         key="credit_report",
@@ -137,6 +159,7 @@ LAW_CARDS: tuple[LawCard, ...] = (
         source=f"《征信业管理条例》Art. 15, 16, 17, 25, 44; {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("5.1",),
     ),
     LawCard(
         key="card_personal_instalment",
@@ -147,14 +170,16 @@ LAW_CARDS: tuple[LawCard, ...] = (
             "instalment plan with you, for at most five years. It may; it does not have "
             "to. The agreement sets the balance, the term and instalments, and whether "
             "the annual fee, interest and other fees are still charged; you promise not "
-            "to apply for any bank's credit card until it is paid. Once signed, "
-            "collection stops unless you break the agreement. People call this "
+            "to apply for any bank's credit card until it is paid. The rule says that "
+            "once it is signed, the bank and its agencies stop collection unless you "
+            "break the agreement. People call this "
             "停息挂账, but the rule does not promise that interest stops: read what your "
             "own agreement says."
         ),
-        source="《商业银行信用卡业务监督管理办法》Art. 70 (English renderings, wodefinance.com)",
+        source=CARD_ART_70_SOURCE,
         confidence=Confidence.VERIFIED_2ND,
-        as_of=FACTS_AS_OF,
+        as_of=SHEET_AS_OF,
+        facts=("4.1", "14.1"),
     ),
     LawCard(
         key="card_overdraft_rate",
@@ -168,6 +193,7 @@ LAW_CARDS: tuple[LawCard, ...] = (
         source="People's Daily Online, 2021-01-11 (en.people.cn/n3/2021/0111/c90000-9807874.html)",
         confidence=Confidence.VERIFIED_2ND,
         as_of=FACTS_AS_OF,
+        facts=("4.3",),
     ),
     LawCard(
         key="malicious_overdraft",
@@ -187,6 +213,7 @@ LAW_CARDS: tuple[LawCard, ...] = (
         f"2018-12-01); {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("6.1",),
     ),
     LawCard(
         key="internet_loan_limits",
@@ -194,11 +221,16 @@ LAW_CARDS: tuple[LawCard, ...] = (
         body=N_(
             "Under the 2020 interim rules on commercial banks' internet loans, a bank "
             "may give one borrower a consumer credit line of at most 200,000 yuan, and a "
-            "loan repaid in a single sum at the end may run for at most one year."
+            "loan repaid in a single sum at the end may run for at most one year. A "
+            "March 2025 notice of the National Financial Regulatory Administration "
+            "raised the internet consumer-loan line to 300,000 yuan for the time being."
         ),
-        source="CBIRC Order 2020 No. 9,《商业银行互联网贷款管理暂行办法》(2020-07-12), as reported",
+        source="CBIRC Order 2020 No. 9,《商业银行互联网贷款管理暂行办法》(2020-07-12), as "
+        "reported (tellerreport.com); NFRA《关于发展消费金融助力提振消费的通知》(2025-03), "
+        "as reported (jrwh001.com, 884884.cn)",
         confidence=Confidence.VERIFIED_2ND,
-        as_of=FACTS_AS_OF,
+        as_of=SHEET_AS_OF,
+        facts=("3.6", "14.2"),
     ),
     LawCard(
         key="illegal_debt_collection",
@@ -214,6 +246,7 @@ LAW_CARDS: tuple[LawCard, ...] = (
         source=f"《刑法》Art. 293-1 (催收非法债务罪); {LAWREFBOOK}",
         confidence=Confidence.VERIFIED,
         as_of=LAWREFBOOK_AS_OF,
+        facts=("3.7",),
     ),
 )
 

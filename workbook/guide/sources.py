@@ -29,6 +29,8 @@ DISCLAIMER = N_(
 
 LAWREFBOOK = "LawRefBook (github.com/LawRefBook/Laws)"
 LAWREFBOOK_AS_OF = "2025-04-19"  # the snapshot the law texts were read from
+FACTS_AS_OF = "2026"  # the fact sheet's first part (§1-§7), checked for 2026
+SHEET_AS_OF = "2026-12"  # when its later part (§8-§16) was checked
 
 
 def confidence_label(confidence: Confidence, lang: str | None = None) -> str:

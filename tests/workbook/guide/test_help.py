@@ -28,14 +28,17 @@ def test_only_confirmed_services_are_listed():
         assert line.name and line.purpose
 
 
-def test_help_line_text_shows_hours_source_confidence_and_date():
+def test_help_line_text_shows_source_confidence_and_date_but_no_unchecked_hours():
     rows = help_line_lines(HELP_LINES[0], "en")
     assert rows[0].startswith("12378")
-    assert any(r.startswith("Hours: ") and "9:00-17:00" in r for r in rows)
-    assert any(r.startswith("Source: ") for r in rows)
+    assert any(r.startswith("Source: ") and "changzhou.gov.cn" in r for r in rows)
     assert any(r.startswith("How sure: Verified") for r in rows)
-    # 12348's hours are not known: no hours line rather than a guess.
-    assert not any(r.startswith("Hours") for r in help_line_lines(HELP_LINES[1], "en"))
+    # 12378's hours rest on a 2012 notice ("partly", china-facts §12.1) and 12348's are
+    # not known: no hours line rather than a guess.
+    for line in HELP_LINES[:2]:
+        assert not any(r.startswith("Hours") for r in help_line_lines(line, "en"))
+    police = help_line_lines(HELP_LINES[2], "zh")
+    assert any(r.startswith("服务时间：") for r in police)
 
 
 def test_law_cards_cover_the_checked_facts():

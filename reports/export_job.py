@@ -296,7 +296,8 @@ class ExportJob:
         out = self.out_path("summary", ".pdf")
         common = self._pdf_common()
         return [
-            build_summary(self.data, out, lang=self.lang, currency=self.settings.currency, **common)
+            build_summary(self.data, out, lang=self.lang, currency=self.settings.currency,
+                          extra_lpr=tuple(self.settings.extra_lpr), **common)
         ]
 
     # --- other formats ------------------------------------------------------------

@@ -3,7 +3,7 @@ agreement with its payment status. For the borrower's own file, or for an advise
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -19,7 +19,7 @@ from workbook import i18n
 from workbook.budget import BudgetSummary, debts_as_agreed, summarise
 from workbook.followup.instalments import agreement_progress
 from workbook.i18n import N_
-from workbook.models import ZERO, Debt
+from workbook.models import ZERO, Debt, LprEntry
 from workbook.money.schedule import debt_monthly_payment
 from workbook.money.truerate import debt_true_rate
 from workbook.negotiation import figures
@@ -38,15 +38,20 @@ def build_summary(
     workbook_name: str = "",
     fonts: FontChoice | None = None,
     currency: str = "CNY",
+    extra_lpr: Sequence[LprEntry] = (),
 ) -> Path:
-    """Write the case summary of the whole workbook `data` to `out`."""
+    """Write the case summary of the whole workbook `data` to `out`. `extra_lpr` is the
+    user's own LPR rows (settings), read exactly as home and step 1 read them."""
     return write_report(
-        out, N_("Case summary"), lambda ctx, title: summary_story(data, ctx, title),
+        out, N_("Case summary"),
+        lambda ctx, title: summary_story(data, ctx, title, extra_lpr),
         lang=lang, today=today, workbook_name=workbook_name, fonts=fonts, currency=currency,
     )  # fmt: skip
 
 
-def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowable]:
+def summary_story(
+    data: WorkbookData, ctx: DocContext, title: str, extra_lpr: Sequence[LprEntry] = ()
+) -> list[Flowable]:
     s = ctx.styles
     subtitle = data.profile.name.strip() or ctx.t(N_("Borrower not named yet"))
     story: list[Flowable] = [ctx.p(title, s.title), ctx.p(subtitle, s.subtitle)]
@@ -55,7 +60,7 @@ def summary_story(data: WorkbookData, ctx: DocContext, title: str) -> list[Flowa
         data.incomes, data.expenses, debts_as_agreed(data.debts, data.agreements), ctx.today
     )
     sections = (
-        (N_("Debts"), _debts(data, ctx)),
+        (N_("Debts"), _debts(data, ctx, extra_lpr)),
         (N_("Budget, per month"), [_budget(budget, ctx)]),
         (N_("Plan"), _plan(data, ctx)),
         (N_("Agreements and payments"), _agreements(data, ctx)),
@@ -103,7 +108,7 @@ def _num(text: str, ctx: DocContext) -> Paragraph:
     return ctx.p(text, ctx.styles.cell_right)
 
 
-def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
+def _debts(data: WorkbookData, ctx: DocContext, extra_lpr: Sequence[LprEntry]) -> list[Flowable]:
     if not data.debts:
         return [ctx.p(ctx.t(N_("No debts entered yet.")), ctx.styles.body)]
     cell = ctx.styles.cell
@@ -159,17 +164,19 @@ def _debts(data: WorkbookData, ctx: DocContext) -> list[Flowable]:
         _table(head, rows, widths, ctx, right=(1, 2, 5)),
         ctx.p(note, _after_table(ctx.styles.small)),
     ]
-    story += [ctx.p(line, ctx.styles.body) for line in _rate_warnings(data, ctx)]
+    story += [ctx.p(line, ctx.styles.body) for line in _rate_warnings(data, ctx, extra_lpr)]
     return story
 
 
-def _rate_warnings(data: WorkbookData, ctx: DocContext) -> list[str]:
+def _rate_warnings(
+    data: WorkbookData, ctx: DocContext, extra_lpr: Sequence[LprEntry]
+) -> list[str]:
     """Home's rate warnings (rule, source and date: docs/verdicts.md), in the PDF's
     language: the domain words them in the current language, so switch it meanwhile."""
     previous = i18n.current_language()
     i18n.set_language(ctx.lang)
     try:
-        return rate_warnings(data, ctx.today)
+        return rate_warnings(data, ctx.today, extra_lpr)
     finally:
         i18n.set_language(previous)
 

@@ -301,6 +301,9 @@ class LprEntry:
 
     start: date
     percent: Decimal
+    # Where the user read a row they added (as they typed it; may be empty). The
+    # built-in rows leave it empty: their source is the table's (`money.lpr.LPR_SOURCE`).
+    source: str = ""
 
 
 @dataclass

@@ -18,7 +18,7 @@ from workbook.followup.dues import dues_within, overdue_items
 from workbook.followup.progress import next_planned_action
 from workbook.i18n import _
 from workbook.models import ZERO, Debt, DebtStatus, LprEntry
-from workbook.money.lpr import BenchmarkCheck, benchmark_check
+from workbook.money.lpr import BenchmarkCheck, benchmark_check, lpr_words
 from workbook.money.schedule import debt_monthly_payment
 from workbook.snapshot import WorkbookData
 
@@ -136,34 +136,33 @@ def _rate_line(lender: str, check: BenchmarkCheck) -> str | None:
         "lender": lender,
         "apr": f"{fmt.number(check.true_apr * 100)}%",
         "four": f"{fmt.number(check.four_lpr * 100)}%",
-        "lpr": f"{check.lpr.percent}%",
-        "start": fmt.date_(check.lpr.start),
+        "lpr": lpr_words(check.lpr),  # a row the user added says so, with their source
     }
     above_four = check.above_four_lpr or check.on_line
     if check.reading == "private" and check.old_contract and above_four:
-        return _("{lender}: true annual rate {apr} is above 4 × today's LPR ({four}; LPR {lpr} "
-                 "from {start}), the line for interest since 2020-08-20 on a loan made "
+        return _("{lender}: true annual rate {apr} is above 4 × today's LPR ({four}; {lpr}), "
+                 "the line for interest since 2020-08-20 on a loan made "
                  "before then (SPC private-lending rules, rev. 2020-12-29, Art. 31).").format(
             **values)
     if check.reading == "private" and above_four:
         return _("{lender}: true annual rate {apr} is above 4 × LPR at the contract date "
-                 "({four}; LPR {lpr} from {start}; SPC private-lending rules 2020, Art. 25): "
+                 "({four}; {lpr}; SPC private-lending rules 2020, Art. 25): "
                  "courts do not support the excess.").format(**values)
     if check.reading == "licensed" and (check.above_24 or check.on_line):
         return _("{lender}: true annual rate {apr} is at or above 24%, the ceiling regulators "
                  "are reported to expect of licensed lenders (window guidance reported in "
                  "2025, not a statute).").format(**values)
     if above_four and check.reading == "unknown" and check.above_24:
-        return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; LPR {lpr} from "
-                 "{start}), the courts' limit if the lender is not licensed; if it is licensed, "
+        return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}), "
+                 "the courts' limit if the lender is not licensed; if it is licensed, "
                  "it is also above 24%, the ceiling regulators are reported to expect (window "
                  "guidance reported in 2025, not a statute).").format(**values)
     if above_four:
         if check.reading == "licensed":
-            return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; LPR {lpr} from "
-                     "{start}), a benchmark for a licensed lender, not a legal cap.").format(
+            return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}), "
+                     "a benchmark for a licensed lender, not a legal cap.").format(
                 **values)
-        return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; LPR {lpr} from "
-                 "{start}): the courts' limit if the lender is not licensed, a benchmark if "
+        return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}): "
+                 "the courts' limit if the lender is not licensed, a benchmark if "
                  "it is.").format(**values)
     return None

@@ -1,8 +1,10 @@
 """The dated one-year LPR table behind the 4 x LPR benchmark, and the user's own rows.
 
 The built-in table stops at the date it was last checked; the LPR is published on the
-20th of each month, so the user adds newer values here (saved in the settings). Their
-rows win over a built-in row of the same date. Built-in rows cannot be deleted.
+20th of each month, so the user adds newer values here (saved in the settings), with
+where they read it. Their rows win over a built-in row of the same date, and every
+verdict that uses one says it is theirs, with that source (`money.lpr.lpr_words`).
+Built-in rows cannot be deleted.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from workbook.parse import parse_date, parse_percent
 from workbook.textnum import Parsed
 
 MAX_LPR = Decimal("20")
+MAX_SOURCE = 80  # a name or an address, shown inside verdict lines
 
 
 def start_parser(today: date) -> Callable[[str], Parsed[date]]:
@@ -56,6 +59,15 @@ def percent_parser(text: str) -> Parsed[Decimal]:
     if result.ok and result.value is not None and result.value <= 0:
         return Parsed(error=_("The one-year LPR is a percentage above 0, such as 3.0."))
     return result
+
+
+def source_parser(text: str) -> Parsed[str]:
+    """Where the user read the value: optional free text, kept as typed (one line)."""
+    value = " ".join(text.split())
+    if len(value) > MAX_SOURCE:
+        return Parsed(error=_("Keep it to {n} characters: a name or an address is enough.")
+                      .format(n=MAX_SOURCE))
+    return Parsed(value)
 
 
 def added_rows(extra: list[LprEntry], removed: date) -> list[LprEntry]:
@@ -95,6 +107,8 @@ class LprTableDialog(ModalScreen[None]):
                         placeholder=_("e.g. 2026-06-22"))
             yield Field(_("One-year LPR %"), percent_parser, "", id="lpr-percent",
                         placeholder=_("e.g. 3.0"))
+            yield Field(_("Where you read it"), source_parser, "", id="lpr-source",
+                        placeholder=_("optional, e.g. the PBoC website"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Add row"), id="lpr-add", variant="primary")
                 yield Button(_("Close"), id="lpr-close")
@@ -114,7 +128,9 @@ class LprTableDialog(ModalScreen[None]):
         table.clear()
         mine = {entry.start for entry in self.extra()}
         for entry in reversed(lpr_table(self.extra())):
-            where = _("added by you") if entry.start in mine else _("built-in")
+            where = _("built-in")
+            if entry.start in mine:
+                where = _("added by you") + (f": {entry.source}" if entry.source else "")
             table.add_row(
                 fmt.date_(entry.start), fmt.percent(entry.percent),
                 fmt.percent(entry.percent * 4), where, key=entry.start.isoformat(),
@@ -133,17 +149,18 @@ class LprTableDialog(ModalScreen[None]):
 
     def action_add(self) -> None:
         start, percent = self.query_one("#lpr-start", Field), self.query_one("#lpr-percent", Field)
-        results = [start.validate(), percent.validate()]
-        wrong = [f for f, r in zip((start, percent), results, strict=True) if not r.ok]
+        source = self.query_one("#lpr-source", Field)
+        results = [start.validate(), percent.validate(), source.validate()]
+        wrong = [f for f, r in zip((start, percent, source), results, strict=True) if not r.ok]
         if wrong:
             wrong[0].focus()
             return
         day, percent_value = results[0].value, results[1].value
         if day is None or percent_value is None:  # both are required: valid means given
             return
-        entry = LprEntry(day, percent_value)
+        entry = LprEntry(day, percent_value, results[2].value or "")
         if self.save_extra(with_row(self.extra(), entry), _("LPR row saved.")):
-            start.input.value = percent.input.value = ""
+            start.input.value = percent.input.value = source.input.value = ""
             start.focus()
 
     def action_delete(self) -> None:

@@ -120,7 +120,29 @@ def _pct(fraction: Decimal) -> str:
     return f"{(fraction * HUNDRED).quantize(Decimal('0.01'))}%"
 
 
+def users_row(lpr: LprEntry) -> bool:
+    """A row the user added in step 1's LPR table (theirs win over a built-in one)."""
+    return lpr not in LPR_TABLE
+
+
+def lpr_words(lpr: LprEntry) -> str:
+    """"LPR 3.0% from 2025-05-20"; for a row the user added, that it is theirs and the
+    source they typed, so no verdict passes their figure off as the published table's."""
+    words = _("LPR {lpr} from {start}").format(lpr=f"{lpr.percent}%", start=fmt.date_(lpr.start))
+    if not users_row(lpr):
+        return words
+    if lpr.source.strip():
+        return _("{lpr}, added by you (source: {source})").format(lpr=words,
+                                                                 source=lpr.source.strip())
+    return _("{lpr}, added by you (no source given)").format(lpr=words)
+
+
 def _source(lpr: LprEntry, contract_known: bool) -> str:
+    if users_row(lpr):
+        if contract_known:
+            return lpr_words(lpr)
+        return _("{lpr}, in force today, as the contract date is not entered").format(
+            lpr=lpr_words(lpr))
     if not contract_known:
         text = _(
             "LPR {lpr} in force today, as the contract date is not entered, table checked {checked}"
@@ -216,11 +238,9 @@ def _old_contract_text(apr: Decimal, four: Decimal, lpr: LprEntry) -> str:
         "private-lending rules, revision of 2020-12-29, Art. 31): for interest up to "
         "2020-08-19 the old rules (courts supported up to 24% a year; above 36% was void); "
         "for interest from 2020-08-20, 4 × the one-year LPR at the time of suing: "
-        "{four} if the suit were filed today (LPR {lpr} from {start}, table checked "
-        "{checked}). The true annual rate is {apr}. This is not legal advice: check with a "
-        "lawyer or the 12348 hotline."
-    ).format(apr=_pct(apr), four=_pct(four), lpr=f"{lpr.percent}%", start=fmt.date_(lpr.start),
-             checked=fmt.date_(LPR_LAST_CHECKED))
+        "{four} if the suit were filed today ({source}). The true annual rate is {apr}. "
+        "This is not legal advice: check with a lawyer or the 12348 hotline."
+    ).format(apr=_pct(apr), four=_pct(four), source=_source(lpr, True))
 
 
 def _explain(

@@ -37,15 +37,23 @@ async def test_add_a_newer_lpr_with_bad_then_good_input_and_it_is_saved(demo_pat
         assert app.extra_lpr() == []
         start.input.value = "2026-06-22"
         percent.input.value = "2.9%"
+        source = dialog.query_one("#lpr-source", Field)
+        source.input.value = "x" * 81  # a name or an address, not a page
+        await pilot.press("ctrl+s")
+        assert source.has_class("-invalid") and app.extra_lpr() == []
+        assert source.region.bottom <= SIZE[1] and source.region.height  # fits at 80x24
+        source.input.value = "  PBoC   website "
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "LPR row saved." in notes(app)
-        assert dialog.query_one("#lpr-rows").row_count == 14
+        table = dialog.query_one("#lpr-rows")
+        assert table.row_count == 14
+        assert str(table.get_row_at(0)[3]) == "added by you: PBoC website"
         await pilot.press("escape")
     app.wb.close()
     with Workbook.open(demo_path, read_only=True) as wb:
         extra = wb.settings().extra_lpr
-    assert extra == [LprEntry(date(2026, 6, 22), Decimal("2.9"))]
+    assert extra == [LprEntry(date(2026, 6, 22), Decimal("2.9"), "PBoC website")]
     assert lpr_on(date(2026, 7, 1), extra).percent == Decimal("2.9")
 
 

@@ -18,7 +18,7 @@ from workbook.followup.dues import dues_within, overdue_items
 from workbook.followup.progress import next_planned_action
 from workbook.i18n import _
 from workbook.models import ZERO, Debt, DebtStatus, LprEntry
-from workbook.money.lpr import BenchmarkCheck, benchmark_check, lpr_words
+from workbook.money.lpr import BenchmarkCheck, benchmark_check, lpr_words, reported_24_note
 from workbook.money.schedule import debt_monthly_payment
 from workbook.snapshot import WorkbookData
 
@@ -137,6 +137,7 @@ def _rate_line(lender: str, check: BenchmarkCheck) -> str | None:
         "apr": f"{fmt.number(check.true_apr * 100)}%",
         "four": f"{fmt.number(check.four_lpr * 100)}%",
         "lpr": lpr_words(check.lpr),  # a row the user added says so, with their source
+        "note24": reported_24_note(),  # source, confidence and date of the 24 % figure
     }
     above_four = check.above_four_lpr or check.on_line
     if check.reading == "private" and check.old_contract and above_four:
@@ -150,13 +151,12 @@ def _rate_line(lender: str, check: BenchmarkCheck) -> str | None:
                  "courts do not support the excess.").format(**values)
     if check.reading == "licensed" and (check.above_24 or check.on_line):
         return _("{lender}: true annual rate {apr} is at or above 24%, the ceiling regulators "
-                 "are reported to expect of licensed lenders (window guidance reported in "
-                 "2025, not a statute).").format(**values)
+                 "are reported to expect of licensed lenders ({note24}).").format(**values)
     if above_four and check.reading == "unknown" and check.above_24:
         return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}), "
                  "the courts' limit if the lender is not licensed; if it is licensed, "
-                 "it is also above 24%, the ceiling regulators are reported to expect (window "
-                 "guidance reported in 2025, not a statute).").format(**values)
+                 "it is also above 24%, the ceiling regulators are reported to expect "
+                 "({note24}).").format(**values)
     if above_four:
         if check.reading == "licensed":
             return _("{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}), "

@@ -48,6 +48,7 @@ LPR_LAST_CHECKED = date(2026, 5, 20)
 LPR_WELL_SOURCED_FROM = date(2021, 12, 20)
 LPR_REFORM = date(2019, 8, 20)
 LINE_24 = Decimal("0.24")
+REPORTED_24_CHECKED = "2026"  # when the reports behind the 24 % expectation were checked
 # SPC private-lending rules, 2020-12-29 revision, Art. 31 (china-facts §2.1): a contract
 # made before this day is judged under the old rules up to the day before, and from it
 # on against 4 × the LPR at the time the suit is filed.
@@ -118,6 +119,14 @@ def _straddles(debt: Debt, line: Decimal | None) -> bool:
 
 def _pct(fraction: Decimal) -> str:
     return f"{(fraction * HUNDRED).quantize(Decimal('0.01'))}%"
+
+
+def reported_24_note() -> str:
+    """Where the 24 % expectation for licensed lenders comes from, how sure and when
+    (china-facts §2.4 and §16: "partly"): every verdict naming 24 % carries it."""
+    return _("reported window guidance and the NFRA lending-partnership notice in force "
+             "2025-10-01, per marketnews.com and gmteight.com; only partly confirmed, "
+             "checked {checked}; not a statute").format(checked=REPORTED_24_CHECKED)
 
 
 def users_row(lpr: LprEntry) -> bool:
@@ -263,7 +272,8 @@ def _explain(
             "transition rules may apply; the true annual rate is {apr}. Ask a lawyer "
             "or the 12348 legal hotline before relying on it."
         ).format(apr=_pct(apr))
-    values = {"apr": _pct(apr), "four": _pct(four), "source": _source(lpr, contract_known)}
+    values = {"apr": _pct(apr), "four": _pct(four), "source": _source(lpr, contract_known),
+              "note24": reported_24_note()}
     if kind == "private":
         if above_four:
             text = _(
@@ -283,25 +293,24 @@ def _explain(
             text = _(
                 "For a licensed lender 4 × LPR ({four}; {source}) is a benchmark, not a legal "
                 "cap, but this loan's true annual rate of {apr} is also above 24%, the "
-                "ceiling regulators are reported to expect (window guidance, not a statute)."
+                "ceiling regulators are reported to expect ({note24})."
             )
         elif above_four:
             text = _(
                 "For a licensed lender 4 × LPR ({four}; {source}) is a benchmark, not a legal "
                 "cap; this loan's true annual rate of {apr} is above it but not above 24%, "
-                "the ceiling regulators are reported to expect."
+                "the ceiling regulators are reported to expect ({note24})."
             )
         else:
             text = _(
                 "This loan's true annual rate of {apr} is below 4 × LPR ({four}; {source}), "
-                "a benchmark rather than a legal cap for a licensed lender, and below 24%."
+                "a benchmark rather than a legal cap for a licensed lender."
             )
     else:
         text = _(
             "This loan's true annual rate is {apr}; if the lender is a private person or an "
             "unlicensed company, courts do not support interest above 4 × LPR at the "
             "contract date ({four}; {source}), while for a licensed lender that is only a "
-            "benchmark and 24% is the ceiling regulators are reported to expect (window "
-            "guidance, not a statute)."
+            "benchmark and 24% is the ceiling regulators are reported to expect ({note24})."
         )
     return text.format(**values)

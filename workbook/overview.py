@@ -20,6 +20,7 @@ from workbook.i18n import _
 from workbook.models import ZERO, Debt, DebtStatus, LprEntry
 from workbook.money.lpr import BenchmarkCheck, benchmark_check, lpr_words, reported_24_note
 from workbook.money.schedule import debt_monthly_payment
+from workbook.money.truerate import daily_to_annual
 from workbook.snapshot import WorkbookData
 
 CLOSED = (DebtStatus.SETTLED,)
@@ -123,10 +124,50 @@ def rate_warnings(data: WorkbookData, today: date, extra_lpr: Sequence[LprEntry]
             found.append(_("{lender}: the entries look wrong (the payments cannot repay the "
                            "loan); see step 1.").format(lender=debt.lender))
             continue
-        line = _rate_line(debt.lender, check)
+        line = _on_line(debt, check) if check.on_line else _rate_line(debt.lender, check)
         if line:
             found.append(line)
     return found
+
+
+def _on_line(debt: Debt, check: BenchmarkCheck) -> str | None:
+    """A daily rate whose ×360 and ×365 figures straddle a line: on it, with both
+    figures, as step 1 says (never "above" or "below" by a convention the lender chose)."""
+    if debt.rate is None or check.four_lpr is None or check.lpr is None:
+        return None
+    both = daily_to_annual(debt.rate)
+    values = {
+        "lender": debt.lender,
+        "both": _("a daily rate of {daily} is {x360} a year counted as 360 days and {x365} "
+                  "counted as 365 days").format(
+            daily=fmt.percent(debt.rate.percent), x360=f"{fmt.number(both.x360 * 100)}%",
+            x365=f"{fmt.number(both.x365 * 100)}%"),
+        "four": f"{fmt.number(check.four_lpr * 100)}%",
+        "lpr": lpr_words(check.lpr),
+        "note24": reported_24_note(),
+    }
+    if check.line_on == "24":
+        if check.reading == "unknown":
+            text = _("{lender}: {both}: above 4 × LPR ({four}; {lpr}), the courts' limit if "
+                     "the lender is not licensed; if it is licensed, on the 24% line the "
+                     "regulators are reported to expect ({note24}), not below it.")
+        else:
+            text = _("{lender}: {both}: on the 24% line the regulators are reported to "
+                     "expect of licensed lenders ({note24}), not below it.")
+    elif check.reading == "private" and check.old_contract:
+        text = _("{lender}: {both}: on the line of 4 × today's LPR ({four}; {lpr}) for "
+                 "interest since 2020-08-20 on a loan made before then (SPC private-lending "
+                 "rules, rev. 2020-12-29, Art. 31), not below it.")
+    elif check.reading == "private":
+        text = _("{lender}: {both}: on the line of 4 × LPR at the contract date ({four}; "
+                 "{lpr}; SPC private-lending rules 2020, Art. 25), not below it.")
+    elif check.reading == "licensed":
+        text = _("{lender}: {both}: on the line of 4 × LPR ({four}; {lpr}), a benchmark for "
+                 "a licensed lender, not a legal cap.")
+    else:
+        text = _("{lender}: {both}: on the line of 4 × LPR ({four}; {lpr}): the courts' "
+                 "limit if the lender is not licensed, a benchmark if it is.")
+    return text.format(**values)
 
 
 def _rate_line(lender: str, check: BenchmarkCheck) -> str | None:

@@ -94,6 +94,7 @@ class BenchmarkCheck:
     reading: str = "unknown"  # "private", "licensed" or "unknown" (`lender_reading`)
     old_contract: bool = False  # private lending made before 2020-08-20 (Art. 31)
     on_line: bool = False  # a daily rate whose ×360 and ×365 figures straddle a line
+    line_on: str = ""  # which line it straddles: "four" (4 × LPR) or "24"; "" when none
     entries_wrong: bool = False  # the payments entered cannot repay what was received
 
 
@@ -191,7 +192,9 @@ def benchmark_check(debt: Debt, today: date, extra: Iterable[LprEntry] = ()) -> 
     four = lpr.percent * 4 / HUNDRED if lpr is not None else None
     above_four = apr is not None and four is not None and apr > four
     above_24 = apr is not None and apr > LINE_24
-    on_line = _straddles(debt, four) or (reading != "private" and _straddles(debt, LINE_24))
+    line_on = ("four" if _straddles(debt, four)
+               else "24" if reading != "private" and _straddles(debt, LINE_24) else "")
+    on_line = bool(line_on)
     if old and apr is not None and lpr is not None and four is not None:
         explanation = _old_contract_text(apr, four, lpr)
     else:
@@ -220,6 +223,7 @@ def benchmark_check(debt: Debt, today: date, extra: Iterable[LprEntry] = ()) -> 
         reading=reading,
         old_contract=old,
         on_line=on_line,
+        line_on=line_on,
     )
 
 

@@ -267,3 +267,18 @@ async def test_an_app_lender_can_be_marked_licensed_or_not(demo_app, demo_path):
     with Workbook.open(demo_path) as wb:
         (debt,) = [d for d in wb.debts.list() if d.lender == "快易借"]
         assert debt.platform_licensed is False
+
+
+async def test_the_detail_counts_the_principal_as_received_after_an_upfront_deduction(demo_app):
+    # 快易借 kept back a 1,200 "service fee" from 20,000 (砍头息, Civil Code Art. 670)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        select_lender(demo_app, "快易借")
+        await pilot.pause()
+        text = " ".join(plain(demo_app, "#debt-check").split())
+        assert "¥1,200.00 was deducted at pay-out (砍头息)" in text
+        assert "¥18,800.00 actually received" in text and "Art. 670" in text
+        assert re.search(r"interest on it is ¥[\d,.]+ instead of ¥[\d,.]+, ¥[\d,.]+ less", text)
+        select_lender(demo_app, "京华银行")  # nothing deducted: no such sentence
+        await pilot.pause()
+        assert "deducted at pay-out" not in plain(demo_app, "#debt-check")

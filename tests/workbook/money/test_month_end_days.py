@@ -120,3 +120,15 @@ def test_interest_first_rows_hold_cents_like_every_other_row():
     rows = build_schedule(D("1000"), Rate(D("12")), 3, RepaymentMethod.INTEREST_FIRST,
                           date(2024, 1, 31))
     assert [str(r.principal) for r in rows] == ["0.00", "0.00", "1000.00"]
+
+
+def test_a_proposal_effect_keeps_the_31st_through_a_pause_and_its_payoff():
+    from workbook.negotiation.effects import proposal_effect
+
+    debt = paid_out_on_31st()
+    effect = proposal_effect(debt, Proposal(debt_id=1, new_term_months=2), date(2024, 2, 10))
+    assert effect.first_due == date(2024, 2, 29) and effect.payoff_date == date(2024, 3, 31)
+    paused = proposal_effect(debt, Proposal(debt_id=1, new_term_months=3, pause_months=1),
+                             date(2024, 2, 10))
+    # a month's pause from 29 February lands on 31 March, not the 29th
+    assert paused.first_due == date(2024, 3, 31) and paused.payoff_date == date(2024, 5, 31)

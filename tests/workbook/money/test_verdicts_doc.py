@@ -18,7 +18,7 @@ import pytest
 
 from workbook import i18n
 from workbook.followup.conduct import BANK_RULE_INFO, RULE_INFO
-from workbook.models import Debt, LenderType, Rate, RateUnit
+from workbook.models import Debt, LenderType, Rate, RateUnit, RepaymentMethod
 from workbook.money.lpr import benchmark_check
 from workbook.overview import rate_warnings
 from workbook.snapshot import WorkbookData
@@ -50,7 +50,8 @@ ROWS: dict[str, tuple[str, ...]] = {
         "{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}), the courts' limit",
         "{lender}: true annual rate {apr} is above 4 × LPR ({four}; {lpr}): the courts' limit"),
     "The contract predates the LPR": ("The contract predates the LPR",),
-    "On the line, not below it": ("A daily rate of {daily} is {x360} a year",),
+    "On the line, not below it": ("A daily rate of {daily} is {x360} a year", "{lender}: {both}:",
+                                  "a daily rate of {daily} is {x360} a year"),
     "The entries look wrong": ("The entries look wrong",
                                "{lender}: the entries look wrong"),
     "Cannot be worked out yet": ("The true annual rate cannot be worked out yet",),
@@ -81,7 +82,7 @@ def _literals(path: Path, functions: set[str] | None = None) -> set[str]:
 def _shown_wordings() -> set[str]:
     money = ROOT / "workbook" / "money"
     words = _literals(money / "lpr.py") | _literals(money / "upfront.py")
-    words |= _literals(ROOT / "workbook" / "overview.py", {"rate_warnings", "_rate_line"})
+    words |= _literals(ROOT / "workbook" / "overview.py", {"rate_warnings", "_rate_line", "_on_line"})
     words |= {info.title for info in (*RULE_INFO.values(), *BANK_RULE_INFO.values())}
     return words
 
@@ -154,3 +155,30 @@ def test_private_lending_verdicts_never_use_the_old_24_line():
         "Cousin", D("10000"), lender_type=LenderType.PRIVATE, rate=Rate(D("30")),
         term_months=12, start_date=date(2025, 9, 1), id=1)]), date(2026, 3, 1))
     assert "24%" not in home and "Art. 25" in home
+
+
+@pytest.mark.parametrize("lang, on_line", [("en", " line"), ("zh", "这条线上")])
+def test_home_says_on_the_line_with_both_figures_as_step_1_does(lang, on_line):
+    """0.066 %/day is 23.76 % ×360 and 24.09 % ×365; 0.0329 %/day straddles 4 × 3.00 %."""
+    debts = [
+        Debt("Consumer", D("10000"), lender_type=LenderType.CONSUMER_FINANCE,
+             rate=Rate(D("0.066"), RateUnit.DAY), term_months=12, id=1,
+             method=RepaymentMethod.INTEREST_FIRST, start_date=date(2025, 9, 1)),
+        Debt("Cousin", D("10000"), lender_type=LenderType.PRIVATE,
+             rate=Rate(D("0.0329"), RateUnit.DAY), term_months=12, id=2,
+             method=RepaymentMethod.INTEREST_FIRST, start_date=date(2025, 9, 1)),
+    ]
+    i18n.set_language(lang)
+    try:
+        checks = [benchmark_check(d, date(2026, 3, 1)) for d in debts]
+        home = rate_warnings(WorkbookData(debts=debts), date(2026, 3, 1))
+    finally:
+        i18n.set_language("en")
+    assert [c.line_on for c in checks] == ["24", "four"]
+    assert len(home) == 2
+    for line, figures in zip(home, (("23.76%", "24.09%"), ("11.84%", "12.01%")), strict=True):
+        assert on_line in line and all(f in line for f in figures), line
+        assert lang == "zh" or ("on the" in line and "not below it" in line)
+    if lang == "en":  # never "above" or "below" by one convention
+        assert not any("is at or above" in line or "is above 4" in line for line in home)
+        assert "Art. 25" in home[1] and "gmteight.com" in home[0]

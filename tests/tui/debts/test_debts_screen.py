@@ -282,3 +282,24 @@ async def test_the_detail_counts_the_principal_as_received_after_an_upfront_dedu
         select_lender(demo_app, "京华银行")  # nothing deducted: no such sentence
         await pilot.pause()
         assert "deducted at pay-out" not in plain(demo_app, "#debt-check")
+
+
+async def test_the_rate_field_takes_fen_and_li_and_asks_when_the_unit_is_missing(demo_app):
+    from workbook.models import Rate, RateUnit
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a")
+        await pilot.press(*"表姐")
+        field(demo_app, "balance").input.value = "5000"
+        rate = field(demo_app, "rate")
+        rate.focus()
+        await pilot.press(*"1分", "enter")  # 月 or 年? the form asks instead of guessing
+        assert isinstance(demo_app.screen, DebtForm) and rate.has_class("-invalid")
+        error = str(rate.query_one(".field-error", Static).render())
+        assert "月息1分" in error and "年息1分" in error
+        rate.input.value = ""
+        await pilot.press(*"月息８厘", "enter")  # full-width digit
+        await pilot.pause()
+        assert isinstance(demo_app.screen, InventoryScreen)
+    (debt,) = [d for d in demo_app.wb.debts.list() if d.lender == "表姐"]
+    assert debt.rate == Rate(Decimal("0.8"), RateUnit.MONTH)

@@ -132,3 +132,18 @@ def test_a_proposal_effect_keeps_the_31st_through_a_pause_and_its_payoff():
                              date(2024, 2, 10))
     # a month's pause from 29 February lands on 31 March, not the 29th
     assert paused.first_due == date(2024, 3, 31) and paused.payoff_date == date(2024, 5, 31)
+
+
+def test_every_money_figure_of_every_method_holds_cents():
+    """Decimal('0') and Decimal('0.00') compare equal: look at the exponent itself."""
+    import dataclasses
+
+    for method in RepaymentMethod:
+        for pct in ("0", "12"):
+            rows = build_schedule(D("1000"), Rate(D(pct)), 3, method, date(2024, 1, 31))
+            assert rows, method
+            for row in rows:
+                for f in dataclasses.fields(row):
+                    value = getattr(row, f.name)
+                    if isinstance(value, Decimal):
+                        assert value.as_tuple().exponent == -2, (method, pct, f.name, value)

@@ -10,6 +10,7 @@ checked to carry its source, confidence and date wherever it appears.
 from __future__ import annotations
 
 import ast
+import re
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -182,3 +183,19 @@ def test_home_says_on_the_line_with_both_figures_as_step_1_does(lang, on_line):
     if lang == "en":  # never "above" or "below" by one convention
         assert not any("is at or above" in line or "is above 4" in line for line in home)
         assert "Art. 25" in home[1] and "gmteight.com" in home[0]
+
+
+def test_home_gives_the_dated_art_31_line_and_the_wrong_entries_as_step_1_does():
+    i18n.set_language("en")
+    old = Debt("Old", D("10000"), lender_type=LenderType.PRIVATE, rate=Rate(D("20")),
+               term_months=12, start_date=date(2019, 1, 1), id=1)
+    wrong = Debt("Wrong", D("10000"), lender_type=LenderType.BANK, principal=D("10000"),
+                 term_months=12, monthly_payment=D("500"), start_date=date(2025, 9, 1), id=2)
+    home = rate_warnings(WorkbookData(debts=[old, wrong]), date(2026, 3, 1))
+    step1 = [benchmark_check(d, date(2026, 3, 1)).explanation for d in (old, wrong)]
+    assert "Art. 31" in home[0] and "today's LPR" in home[0] and "12.00%" in home[0]
+    assert "contract date" not in home[0] and "contract date" not in step1[0]
+    assert "2020-08-20" in home[0] and "up to 2020-08-19 the old rules" in step1[0]
+    assert home[1] == "Wrong: the entries look wrong (the payments cannot repay the loan); see step 1."
+    assert "12 payments of ¥500.00 add up to ¥6,000.00" in step1[1]
+    assert not any(re.search(r"-\d[\d.,]*%", t) for t in home + step1)  # no negative rate

@@ -145,6 +145,7 @@ def call_sheet(data: WorkbookData, debt: Debt, today: date, lang: str | None = N
         offered_payment(data, debt, today),
         lang,
         effect=effect_for(plan(data, today), debt.id),
+        today=today,
     )
 
 

@@ -43,6 +43,7 @@ from workbook.negotiation.letter_points import (
     asks,
     in_writing,
     legal_points,
+    never_within_limit,
     no_plan_sentence,
     repayment_request,
     request_sentences,
@@ -240,6 +241,12 @@ def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
     rows.append((N_("Contract number"), debt.contract_number or BLANK))
     if debt.principal is not None:
         rows.append((N_("Amount borrowed"), money(debt.principal)))
+        if 0 < debt.upfront_deduction < debt.principal:
+            # Art. 670: the principal is what was received (argued in section 6).
+            rows.append((N_("Withheld at pay-out"), money(debt.upfront_deduction)))
+            rows.append(
+                (N_("Amount actually received"), money(debt.principal - debt.upfront_deduction))
+            )
     rows.append((N_("Outstanding balance"), money(debt.balance)))
     if debt.overdue_amount > 0 or debt.overdue_days > 0:
         rows.append((N_("Overdue amount"), money(debt.overdue_amount)))
@@ -392,7 +399,11 @@ def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
     head = (
         request_sentences(plan, inp.debt, lang, letter_money)
         if plan is not None
-        else [no_plan_sentence(offered, lang, letter_money)]
+        else [
+            no_plan_sentence(
+                offered, lang, letter_money, never_within_limit(inp.debt, inp.proposal, offered)
+            )
+        ]
     )
     requests = proposal_requests(inp.proposal, inp.debt.balance, lang, money=letter_money)
     if plan is not None and inp.proposal is not None and inp.proposal.new_term_months:

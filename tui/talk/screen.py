@@ -25,6 +25,7 @@ from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Communication, Debt
+from workbook.money.upfront import upfront_sentence
 from workbook.negotiation import figures as negotiation
 from workbook.negotiation.callsheet import (
     POSITIVE_PHRASES,
@@ -33,7 +34,6 @@ from workbook.negotiation.callsheet import (
     plan_warnings,
     request_lines,
 )
-from workbook.money.upfront import upfront_sentence
 
 RECENT = 3
 

@@ -74,10 +74,10 @@ def _repay(
     return None
 
 
-# A last instalment this small (1 % of the others, at least 1 yuan) is folded into the
+# A last instalment this small (1 % of the others, at least 10 fen) is folded into the
 # one before it: nobody should find a payment of a few cents waiting after the rest.
 FOLD_SHARE = Decimal("0.01")
-FOLD_AT_LEAST = Decimal("1.00")
+FOLD_AT_LEAST = Decimal("0.10")
 
 
 @dataclass(frozen=True)

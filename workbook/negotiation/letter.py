@@ -40,6 +40,7 @@ from workbook.models import (
 )
 from workbook.negotiation.asks import proposal_requests
 from workbook.negotiation.letter_points import (
+    RepaymentRequest,
     asks,
     in_writing,
     legal_points,
@@ -105,6 +106,7 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
     """The letter in `lang` (Chinese by default, whatever the UI; English for reading)."""
     lang = language(lang)
     ours = _to_a_person if inp.debt.lender_type == LenderType.PRIVATE and lang == "zh" else str
+    plan = letter_request(inp)
     sections: tuple[LetterSection, ...] = (
         LetterSection("", (inp.custom_opening or ours(default_opening(inp, lang)),)),
         LetterSection(tr(N_("1. About me"), lang), _borrower_lines(inp.profile, lang, mask_id)),
@@ -113,10 +115,10 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
             tr(N_("3. Why I cannot pay as agreed"), lang), _hardship_paragraphs(inp, lang)
         ),
         LetterSection(
-            tr(N_("4. What I can pay"), lang), tuple(map(ours, _capacity_paragraphs(inp, lang)))
+            tr(N_("4. What I can pay"), lang), tuple(map(ours, _capacity_paragraphs(inp, lang, plan)))
         ),
         LetterSection(
-            tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang)))
+            tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang, plan)))
         ),
     )
     points = legal_points(inp.debt, inp.hardships, inp.today, lang, letter_money)
@@ -302,7 +304,9 @@ def _sentence(clause: str, lang: str) -> str:
     return clause + ("。" if lang == "zh" else ".")
 
 
-def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
+def _capacity_paragraphs(
+    inp: LetterInput, lang: str, plan: RepaymentRequest | None
+) -> tuple[str, ...]:
     money = functools.partial(letter_money, lang=lang)
     paragraphs: list[str] = []
     # With no budget entered, "income 0.00, 0.00 left" would contradict any offer: the
@@ -352,9 +356,9 @@ def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
         paragraphs.append(
             tr(N_("Spending: {items}."), lang).format(items=_item_list(essential, lang))
         )
-    offered = inp.offered_payment
-    if offered is None and inp.proposal is not None:
-        offered = inp.proposal.offered_payment
+    # The amount section 5 asks for (step 4's figure: a term sets it), so the letter
+    # never offers one amount here and asks for another there.
+    offered = plan.instalment if plan is not None else _offered(inp)
     if offered is not None and offered > 0:
         paragraphs.append(
             tr(N_("After my living costs, I can pay you {amount} every month."), lang).format(
@@ -393,9 +397,15 @@ def _offered(inp: LetterInput) -> Decimal | None:
     return inp.proposal.offered_payment if inp.proposal is not None else None
 
 
-def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    offered = _offered(inp)
-    plan = repayment_request(inp.debt, inp.proposal, offered, inp.today)
+def letter_request(inp: LetterInput) -> RepaymentRequest | None:
+    """The figures section 5 asks for (step 4's, see `repayment_request`)."""
+    return repayment_request(inp.debt, inp.proposal, _offered(inp), inp.today)
+
+
+def _request_paragraphs(
+    inp: LetterInput, lang: str, plan: RepaymentRequest | None
+) -> tuple[str, ...]:
+    offered = plan.instalment if plan is not None else _offered(inp)
     head = (
         request_sentences(plan, inp.debt, lang, letter_money)
         if plan is not None

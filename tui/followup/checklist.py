@@ -8,6 +8,7 @@ was waived). How the written confirmation came and the payee account are kept wi
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Any
 
 from rich.table import Table
@@ -19,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.frame.form import FormDialog
+from tui.frame.shell import shell
 from tui.widgets.field import Field, text_parser
 from workbook.followup.agreements import checklist_items_for
 from workbook.i18n import N_, _
@@ -60,6 +62,19 @@ class CheckItem(Widget, can_focus=True):
         self.action_tick()
 
 
+def ticked_dates(agreement: Agreement, ticks: dict[str, bool], today: date) -> dict[str, date]:
+    """When each item was ticked: `today` (the app's date) for a new tick, the day it
+    was first ticked for one that stays ticked, none for an untick. A tick saved before
+    dates were kept stays without one: nobody knows when it was made."""
+    dates = dict(agreement.checked_on)
+    for key, ticked in ticks.items():
+        if not ticked:
+            dates.pop(key, None)
+        elif not agreement.checklist.get(key):
+            dates[key] = today
+    return dates
+
+
 class ChecklistDialog(FormDialog[Agreement | None]):
     def __init__(self, agreement: Agreement, lender: str) -> None:
         super().__init__(_("Check the agreement with {lender}").format(lender=lender))
@@ -80,11 +95,12 @@ class ChecklistDialog(FormDialog[Agreement | None]):
 
     def build(self, values: dict[str, Any]) -> Agreement:
         checklist = dict(self.agreement.checklist)
-        for item in self.query(CheckItem):
-            checklist[item.key] = item.ticked
+        ticks = {item.key: item.ticked for item in self.query(CheckItem)}
+        checklist.update(ticks)
         return dataclasses.replace(
             self.agreement,
             checklist=checklist,
+            checked_on=ticked_dates(self.agreement, ticks, shell(self).today),
             confirmed_how=values["confirmed_how"],
             payee_account=values["payee_account"],
         )

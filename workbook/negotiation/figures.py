@@ -133,6 +133,7 @@ def letter_input(data: WorkbookData, debt: Debt, today: date) -> LetterInput:
         custom_closing=debt.letter_closing,
         other_debts=len(others),
         other_balance=sum((d.balance for d in others), Decimal(0)),
+        list_flexible=debt.letter_flexible,
     )
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbook import fmt
+from workbook.budget import monthly_amount
 from workbook.guide.wording import (
     date_text,
     enum_text,
@@ -100,6 +101,9 @@ class LetterInput:
     # The borrower's other open debts: the money left each month has to cover them too.
     other_debts: int = 0
     other_balance: Decimal = Decimal(0)
+    # List each flexible spending item to the lender (the user chose to); otherwise only
+    # their total is given.
+    list_flexible: bool = False
 
 
 def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> Letter:
@@ -350,11 +354,26 @@ def _capacity_paragraphs(
         paragraphs.append(
             tr(N_("Income: {items}."), lang).format(items=_item_list(inp.incomes, lang))
         )
-    # Flexible spending is the borrower's to cut, not the lender's to read about.
+    # Flexible spending is the borrower's to cut, not the lender's to read about: only
+    # its total, unless the user chose to list it (step 3, the letter).
     essential = [e for e in inp.expenses if e.essential]
+    flexible = [e for e in inp.expenses if not e.essential]
     if essential and budget_known:
         paragraphs.append(
             tr(N_("Spending: {items}."), lang).format(items=_item_list(essential, lang))
+        )
+    if flexible and budget_known and inp.list_flexible:
+        paragraphs.append(
+            tr(N_("Flexible spending: {items}."), lang).format(
+                items=_item_list(flexible, lang)
+            )
+        )
+    elif flexible and budget_known:
+        total = sum((monthly_amount(e.amount, e.frequency) for e in flexible), Decimal(0))
+        paragraphs.append(
+            tr(N_("Other, flexible spending comes to {total} a month."), lang).format(
+                total=money(total)
+            )
         )
     # The amount section 5 asks for (step 4's figure: a term sets it), so the letter
     # never offers one amount here and asks for another there.

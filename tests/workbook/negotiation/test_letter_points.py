@@ -105,6 +105,9 @@ def test_flexible_spending_is_not_listed_to_the_lender():
                                  ExpenseItem("奶茶", D("300"), essential=False)])  # fmt: skip
     text = letter_text(build_letter(inp, "zh"))
     assert "房租" in text and "奶茶" not in text
+    assert "其他弹性支出合计每月300.00元" in text  # only the total, by default
+    chosen = letter_text(build_letter(replace(inp, list_flexible=True), "zh"))
+    assert "弹性支出明细：奶茶每月300.00元" in chosen and "弹性支出合计" not in chosen
 
 
 def test_art_670_only_for_a_debt_with_a_deduction():

@@ -24,7 +24,8 @@ from tui.frame.form import SavesBeforeClosing
 from tui.widgets.field import Choice
 from workbook.i18n import N_, _
 from workbook.models import Debt
-from workbook.negotiation.letter import LetterInput, default_closing, default_opening
+from workbook.negotiation.letter import default_closing, default_opening
+from workbook.negotiation.letter_input import LetterInput
 
 LETTER_LANG = "zh"
 

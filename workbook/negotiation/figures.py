@@ -23,7 +23,7 @@ from workbook.models import (
     SplitMethod,
 )
 from workbook.negotiation.callsheet import CallSheet, build_call_sheet
-from workbook.negotiation.letter import LetterInput
+from workbook.negotiation.letter_input import LetterInput
 from workbook.negotiation.plans import (
     Effect,
     PlanSummary,

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
-from workbook import fmt
-from workbook.budget import monthly_amount
 from workbook.guide.wording import (
     date_text,
     enum_text,
     labelled,
     language,
     masked_id,
-    money_text,
     month_text,
     rate_text,
     tr,
@@ -31,20 +27,15 @@ from workbook.guide.wording import (
 from workbook.i18n import N_
 from workbook.models import (
     Debt,
-    ExpenseItem,
-    Frequency,
-    Hardship,
-    IncomeItem,
     LenderType,
     Profile,
-    Proposal,
 )
 from workbook.negotiation.asks import proposal_requests
-from workbook.negotiation.letter_points import (
+from workbook.negotiation.letter_capacity import capacity_paragraphs, letter_money
+from workbook.negotiation.letter_input import LetterInput
+from workbook.negotiation.letter_points import asks, in_writing, legal_points
+from workbook.negotiation.letter_request import (
     RepaymentRequest,
-    asks,
-    in_writing,
-    legal_points,
     never_within_limit,
     no_plan_sentence,
     repayment_request,
@@ -54,12 +45,6 @@ from workbook.negotiation.reasons import evidence_in_hand, hardship_clause, reas
 
 BLANK = "________________"
 
-FREQUENCY_SUFFIXES: dict[Frequency, str] = {
-    Frequency.MONTHLY: N_("a month"),
-    Frequency.WEEKLY: N_("a week"),
-    Frequency.YEARLY: N_("a year"),
-    Frequency.ONE_OFF: N_("once"),
-}
 
 
 @dataclass(frozen=True)
@@ -81,31 +66,6 @@ class Letter:
     enclosures: tuple[str, ...] = ()  # the evidence in hand, in the letter's language
 
 
-@dataclass(frozen=True)
-class LetterInput:
-    profile: Profile
-    debt: Debt
-    incomes: list[IncomeItem]
-    expenses: list[ExpenseItem]
-    hardships: list[Hardship]
-    proposal: Proposal | None
-    budget_income: Decimal  # per month, as the budget normalises it
-    budget_spending: Decimal  # per month
-    surplus: Decimal
-    offered_payment: Decimal | None
-    today: date
-    # Free-text parts the user edits in the TUI; empty means use our default wording.
-    custom_opening: str = ""
-    custom_statement: str = ""
-    custom_closing: str = ""
-    # The borrower's other open debts: the money left each month has to cover them too.
-    other_debts: int = 0
-    other_balance: Decimal = Decimal(0)
-    # List each flexible spending item to the lender (the user chose to); otherwise only
-    # their total is given.
-    list_flexible: bool = False
-
-
 def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> Letter:
     """The letter in `lang` (Chinese by default, whatever the UI; English for reading)."""
     lang = language(lang)
@@ -119,7 +79,9 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
             tr(N_("3. Why I cannot pay as agreed"), lang), _hardship_paragraphs(inp, lang)
         ),
         LetterSection(
-            tr(N_("4. What I can pay"), lang), tuple(map(ours, _capacity_paragraphs(inp, lang, plan)))
+            tr(N_("4. What I can pay"), lang), tuple(
+                map(ours, capacity_paragraphs(inp, lang, plan.instalment if plan else _offered(inp)))
+            )
         ),
         LetterSection(
             tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang, plan)))
@@ -216,13 +178,6 @@ def enclosure_lines(letter: Letter) -> list[str]:
     return [f"{n}. {name}" for n, name in enumerate(letter.enclosures, start=1)]
 
 
-def letter_money(amount: Decimal, lang: str | None) -> str:
-    """Amounts as a Chinese letter writes them ("48,650.32元"); "¥48,650.32" in English."""
-    if language(lang) == "zh":
-        return f"{fmt.money(amount, symbol=False)}元"
-    return money_text(amount, lang)
-
-
 def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ...]:
     id_number = masked_id(profile.id_number) if mask_id else profile.id_number
     rows = (
@@ -306,108 +261,6 @@ def _hardship_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
 def _sentence(clause: str, lang: str) -> str:
     clause = clause[0].upper() + clause[1:] if clause else clause
     return clause + ("。" if lang == "zh" else ".")
-
-
-def _capacity_paragraphs(
-    inp: LetterInput, lang: str, plan: RepaymentRequest | None
-) -> tuple[str, ...]:
-    money = functools.partial(letter_money, lang=lang)
-    paragraphs: list[str] = []
-    # With no budget entered, "income 0.00, 0.00 left" would contradict any offer: the
-    # figures are left out until step 2 is filled in.
-    budget_known = inp.budget_income > 0 or inp.budget_spending > 0
-    if budget_known:
-        paragraphs.append(
-            tr(
-                N_(
-                    "Each month my income is {income} and my living costs are "
-                    "{spending}, which leaves {surplus} for all my debts together."
-                ),
-                lang,
-            ).format(
-                income=money(inp.budget_income),
-                spending=money(inp.budget_spending),
-                surplus=money(inp.surplus),
-            )
-        )
-    if inp.other_debts == 1:
-        paragraphs.append(
-            tr(
-                N_(
-                    "Besides this loan I have one other debt with {total} outstanding; "
-                    "the money left each month has to cover it as well."
-                ),
-                lang,
-            ).format(total=money(inp.other_balance))
-        )
-    elif inp.other_debts > 1:
-        paragraphs.append(
-            tr(
-                N_(
-                    "Besides this loan I have {count} other debts with {total} outstanding; "
-                    "the money left each month has to cover them as well."
-                ),
-                lang,
-            ).format(count=inp.other_debts, total=money(inp.other_balance))
-        )
-    if inp.incomes and budget_known:
-        paragraphs.append(
-            tr(N_("Income: {items}."), lang).format(items=_item_list(inp.incomes, lang))
-        )
-    # Flexible spending is the borrower's to cut, not the lender's to read about: only
-    # its total, unless the user chose to list it (step 3, the letter).
-    essential = [e for e in inp.expenses if e.essential]
-    flexible = [e for e in inp.expenses if not e.essential]
-    if essential and budget_known:
-        paragraphs.append(
-            tr(N_("Spending: {items}."), lang).format(items=_item_list(essential, lang))
-        )
-    if flexible and budget_known and inp.list_flexible:
-        paragraphs.append(
-            tr(N_("Flexible spending: {items}."), lang).format(
-                items=_item_list(flexible, lang)
-            )
-        )
-    elif flexible and budget_known:
-        total = sum((monthly_amount(e.amount, e.frequency) for e in flexible), Decimal(0))
-        paragraphs.append(
-            tr(N_("Other, flexible spending comes to {total} a month."), lang).format(
-                total=money(total)
-            )
-        )
-    # The amount section 5 asks for (step 4's figure: a term sets it), so the letter
-    # never offers one amount here and asks for another there.
-    offered = plan.instalment if plan is not None else _offered(inp)
-    if offered is not None and offered > 0:
-        paragraphs.append(
-            tr(N_("After my living costs, I can pay you {amount} every month."), lang).format(
-                amount=money(offered)
-            )
-        )
-    elif budget_known and inp.surplus <= 0:
-        paragraphs.append(
-            tr(
-                N_(
-                    "At present my income does not cover my living costs, so I cannot "
-                    "yet offer a regular payment. I will tell you as soon as this changes."
-                ),
-                lang,
-            )
-        )
-    return tuple(paragraphs)
-
-
-def _item_list(items: list[IncomeItem] | list[ExpenseItem], lang: str) -> str:
-    template = tr(N_("{name} {amount} {frequency}"), lang)
-    parts = [
-        template.format(
-            name=item.name,
-            amount=letter_money(item.amount, lang),
-            frequency=tr(FREQUENCY_SUFFIXES[item.frequency], lang),
-        )
-        for item in items
-    ]
-    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def _offered(inp: LetterInput) -> Decimal | None:

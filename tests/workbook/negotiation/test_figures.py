@@ -102,7 +102,7 @@ def test_step_4_the_letter_and_the_call_sheet_count_the_same_instalments():
     # The demo card: 48,650.32 less 1,236.80 penalty waived, over 60 months at 0 %.
     # The letter once counted 62 (it forgot the waiver) where step 4 said 60.
     from workbook.negotiation.letter import build_letter, letter_text
-    from workbook.negotiation.letter_points import repayment_request
+    from workbook.negotiation.letter_request import repayment_request
 
     data = demo_data()
     card = data.debts[0]

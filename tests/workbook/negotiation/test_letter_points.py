@@ -11,11 +11,8 @@ from hypothesis import strategies as st
 from workbook.models import EvidenceItem, Hardship, HardshipKind, LenderType, Profile, Rate
 from workbook.money.solve import fold_limit
 from workbook.negotiation.letter import build_letter, letter_text
-from workbook.negotiation.letter_points import (
-    legal_points,
-    never_within_limit,
-    repayment_request,
-)
+from workbook.negotiation.letter_points import legal_points
+from workbook.negotiation.letter_request import never_within_limit, repayment_request
 from workbook.negotiation.reasons import evidence_in_hand, evidence_missing
 
 TODAY = date(2026, 3, 5)

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from tui.frame.form import FormDialog
 from tui.frame.shell import shell
 from tui.widgets.field import Field, text_parser
+from workbook import fmt
 from workbook.followup.agreements import checklist_items_for
 from workbook.i18n import N_, _
 from workbook.models import Agreement
@@ -36,12 +37,25 @@ class CheckItem(Widget, can_focus=True):
     """
     BINDINGS = [Binding("space,x", "tick", N_("Tick"), key_display="Space", id="tick")]
 
-    def __init__(self, key: str, label: str, help_text: str, ticked: bool) -> None:
+    def __init__(
+        self, key: str, label: str, help_text: str, ticked: bool,
+        on: date | None = None, today: date | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(id=f"check-{key}")
         self.key = key
         self.label = label
         self.help_text = help_text
         self.ticked = ticked
+        self._was_ticked = ticked
+        self._was_on = on
+        self._today = today
+
+    @property
+    def ticked_on(self) -> date | None:
+        """The day shown beside a tick, as `ticked_dates` will store it."""
+        if not self.ticked:
+            return None
+        return self._was_on if self._was_ticked else self._today
 
     def render(self) -> Table:
         grid = Table.grid()
@@ -49,7 +63,11 @@ class CheckItem(Widget, can_focus=True):
         grid.add_column(ratio=1)
         mark = Text("[x] " if self.ticked else "[ ] ",
                     style="bold green" if self.ticked else "bold")
-        grid.add_row(mark, Text(self.label, style="bold" if self.ticked else ""))
+        label = Text(self.label, style="bold" if self.ticked else "")
+        if self.ticked_on is not None:
+            label.append("  " + _("ticked {date}").format(date=fmt.date_(self.ticked_on)),
+                         style="dim")
+        grid.add_row(mark, label)
         grid.add_row("", Text(self.help_text, style="dim"))
         return grid
 
@@ -84,7 +102,8 @@ class ChecklistDialog(FormDialog[Agreement | None]):
         yield Static(Text(_("Tick each item with Space once you have checked it."), style="dim"),
                      classes="form-hint")
         for key, label, help_msgid in checklist_items_for(self.agreement):
-            yield CheckItem(key, _(label), _(help_msgid), bool(self.agreement.checklist.get(key)))
+            yield CheckItem(key, _(label), _(help_msgid), bool(self.agreement.checklist.get(key)),
+                            self.agreement.checked_on.get(key), shell(self).today)
         yield Field(_("Confirmed via"), text_parser, self.agreement.confirmed_how,
                     id="confirmed_how", placeholder=_("e.g. letter, SMS, app message, email"))
         yield Field(_("Payee account"), text_parser, self.agreement.payee_account,

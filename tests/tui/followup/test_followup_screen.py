@@ -85,6 +85,17 @@ async def test_record_an_agreement_from_the_proposal_and_tick_its_checklist(demo
         assert cells(app, "agreements")[-1][5] == f"{items}/{items}"
 
 
+def item_text(app, key: str) -> str:
+    """What a checklist item shows: its mark, label, the day it was ticked, its help."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(app.screen.query_one(f"#check-{key}", CheckItem).render())
+    return console.export_text()
+
+
 async def test_a_tick_keeps_its_day_an_untick_drops_it_a_new_tick_is_dated_today(demo_app):
     before = demo_app.wb.agreements.list()[0]  # the demo's consumer-finance agreement
     assert before.checked_on["written_confirmation"] < TODAY
@@ -93,9 +104,14 @@ async def test_a_tick_keeps_its_day_an_untick_drops_it_a_new_tick_is_dated_today
         dialog = demo_app.screen
         assert isinstance(dialog, ChecklistDialog) and dialog.agreement.id == before.id
         assert [i.key for i in dialog.query(CheckItem)][0] == "written_confirmation"
+        signed = before.checked_on["amounts_match"].isoformat()
+        assert f"ticked {signed}" in item_text(demo_app, "amounts_match")
         await pilot.press("space")  # untick the first
+        assert "ticked" not in item_text(demo_app, "written_confirmation")
         dialog.query_one("#check-late_payment_terms", CheckItem).focus()
-        await pilot.press("space", "enter")  # tick the last, save
+        await pilot.press("space")  # tick the last: today's date shows at once
+        assert f"ticked {TODAY.isoformat()}" in item_text(demo_app, "late_payment_terms")
+        await pilot.press("enter")  # save
         await pilot.pause()
     after = demo_app.wb.agreements.get(before.id)
     assert not after.checklist["written_confirmation"]

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from tui.frame.ask import AskModal, leave_form_answers
@@ -122,9 +123,10 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
         payment far above what is due); None saves at once. Override when needed."""
         return None
 
-    def validate_all(self) -> tuple[dict[str, Any], list[Field]]:
+    def validate_all(self) -> tuple[dict[str, Any], list[Widget]]:
+        """Every value by id, and the widgets that are wrong (each showing why)."""
         values: dict[str, Any] = {}
-        wrong: list[Field] = []
+        wrong: list[Widget] = []
         for field in self.query(Field):
             result: Parsed[Any] = field.validate()
             if result.ok:

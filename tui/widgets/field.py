@@ -141,6 +141,9 @@ class Choice(Widget, Generic[V], can_focus=True):
     ]
 
     index: reactive[int] = reactive(0)
+    # Set once the user changes the value (keys or mouse), never by `select`: a form can
+    # tell a default it may still adjust from a choice it must keep.
+    chosen_by_user = False
 
     @dataclass
     class Changed(Message):
@@ -183,6 +186,7 @@ class Choice(Widget, Generic[V], can_focus=True):
         return self.options[self.index][1]
 
     def action_step(self, delta: int) -> None:
+        self.chosen_by_user = True
         self.index = (self.index + delta) % len(self.options)
 
     def on_click(self, event: Click) -> None:

@@ -47,8 +47,10 @@ class ExpenseForm(FormDialog[ExpenseItem | None]):
         yield Choice(_("Group"), enum_options(ExpenseGroup), group, id="group")
         yield Choice(_("Kind"), essential_options(),
                      item.essential if item else ESSENTIAL_BY_DEFAULT[group], id="essential")
-        yield Static(self._usual_text(group, item.essential if item else None),
-                     id="kind-usual", classes="form-hint")
+        text = self._usual_text(group, item.essential if item else None)
+        usual = Static(text, id="kind-usual", classes="form-hint")
+        usual.display = bool(text.plain)  # no empty line in the form when all is usual
+        yield usual
         yield Choice(_("How often"), enum_options(Frequency),
                      item.frequency if item else Frequency.MONTHLY, id="frequency")
         yield Field(_("Notes"), text_parser, item.notes if item else "", id="notes")
@@ -64,7 +66,10 @@ class ExpenseForm(FormDialog[ExpenseItem | None]):
     def _show_usual(self) -> None:
         group = self.query_one("#group", Choice).value
         essential = self.query_one("#essential", Choice).value
-        self.query_one("#kind-usual", Static).update(self._usual_text(group, essential))
+        usual = self._usual_text(group, essential)
+        hint = self.query_one("#kind-usual", Static)
+        hint.update(usual)
+        hint.display = bool(usual.plain)
 
     @on(Choice.Changed, "#group")
     def _group_changed(self, event: Choice.Changed) -> None:

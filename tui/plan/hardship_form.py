@@ -23,6 +23,7 @@ from textual.widgets import Input, Static, TextArea
 from tui.frame.form import FormDialog
 from tui.widgets.field import Choice, Field, text_parser
 from tui.widgets.ticklist import TickList
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _
 from workbook.models import EvidenceItem, Hardship, HardshipKind
@@ -138,7 +139,7 @@ class HardshipForm(FormDialog[Hardship | None]):
         ok = bool(self.query_one("#statement", TextArea).text.strip())
         message = "" if ok else _("Say in a sentence or two what happened: the letter to the "
                                   "lender uses your words.")
-        self.query_one("#statement-error", Static).update(Text(message))
+        self.query_one("#statement-error", Static).update(Wrapped(Text(message)))
         self.set_class(not ok, "-statement-invalid")
         return ok
 

@@ -12,7 +12,7 @@ from workbook.models import Frequency
 
 
 def error(field: Field) -> str:
-    return str(field.query_one(".field-error").render()) if field.has_class("-invalid") else ""
+    return field.error_message
 
 
 async def test_an_instalment_of_0_says_so_at_the_field_and_in_the_schedule_line(demo_app):

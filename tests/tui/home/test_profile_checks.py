@@ -12,7 +12,7 @@ from tui.widgets.field import Field
 
 
 def error(field: Field) -> str:
-    return str(field.query_one(".field-error").render()) if field.has_class("-invalid") else ""
+    return field.error_message
 
 
 async def test_wrong_details_are_refused_at_their_fields_and_right_ones_stored_half_width(

@@ -15,7 +15,7 @@ NOW = datetime(2026, 11, 28, 14, 20)  # the demo's today, at 14:20
 
 
 def error(field: Field) -> str:
-    return str(field.query_one(".field-error").render())
+    return field.error_message
 
 
 async def test_a_contact_after_now_is_refused_and_one_before_is_saved(demo_app):

@@ -17,7 +17,7 @@ from tui.widgets.field import Field
 
 def statement_error(form) -> str:
     widget = form.query_one("#statement-error", Static)
-    return str(widget.render()) if widget.display else ""
+    return widget.content.plain if widget.display else ""
 
 
 async def test_no_words_and_a_future_start_are_refused(empty_app):
@@ -30,7 +30,7 @@ async def test_no_words_and_a_future_start_are_refused(empty_app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert empty_app.screen is form and since.has_class("-invalid")
-        assert "cannot be after today (2026-11-28)" in str(since.query_one(".field-error").render())
+        assert "cannot be after today (2026-11-28)" in since.error_message
         assert "Say in a sentence or two what happened" in statement_error(form)
         assert empty_app.focused is since.input  # the first wrong field, in form order
         since.input.value = "2026-11"  # this month counts from its first day: fine
@@ -61,7 +61,7 @@ async def test_the_refusals_are_in_chinese_too(tmp_path, open_app):
         since.input.value = "2027年1月"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "不能晚于今天" in str(since.query_one(".field-error").render())
+        assert "不能晚于今天" in since.error_message
         assert "请用一两句话说明" in statement_error(form)
     assert not app.wb.hardships.list()
 

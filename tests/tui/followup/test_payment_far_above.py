@@ -62,3 +62,22 @@ async def test_an_extra_zero_asks_in_chinese_and_the_instalment_itself_does_not(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FollowupScreen)
+
+
+async def test_esc_then_save_still_asks_about_the_amount(demo_app):
+    before = len(demo_app.wb.payments.list())
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        form = demo_app.screen
+        form.query_one("#amount", Field).input.value = "1000000"
+        await pilot.press("escape", "s")  # leave: save
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert demo_app.screen is form  # back to the form, nothing saved
+        assert len(demo_app.wb.payments.list()) == before
+        await pilot.press("escape", "s", "y")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, FollowupScreen)
+    assert len(demo_app.wb.payments.list()) == before + 1

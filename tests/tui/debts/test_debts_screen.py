@@ -294,7 +294,7 @@ async def test_the_rate_field_takes_fen_and_li_and_asks_when_the_unit_is_missing
         rate.focus()
         await pilot.press(*"1分", "enter")  # 月 or 年? the form asks instead of guessing
         assert isinstance(demo_app.screen, DebtForm) and rate.has_class("-invalid")
-        error = str(rate.query_one(".field-error", Static).render())
+        error = rate.error_message
         assert "月息1分" in error and "年息1分" in error
         rate.input.value = ""
         await pilot.press(*"月息８厘", "enter")  # full-width digit

@@ -45,9 +45,20 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 textual_fixes.apply()  # before any screen: see the module for the Textual crash it avoids
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
-# Every .tcss in tui/ in a fixed order; typed as Textual's CSS_PATH takes it.
-STYLES: list[str | PurePath] = [*sorted(Path(__file__).parent.glob("**/*.tcss"))]
+# At start only the first screen's are read: a folder's .tcss files are read when a
+# screen or dialog of that folder is first shown (`folder_styles`), since parsing every
+# folder's styles and matching each widget against all of them delayed the first frame.
+TUI_DIR = Path(__file__).parent
+STYLES: list[str | PurePath] = [TUI_DIR / "app.tcss", *sorted((TUI_DIR / "home").glob("*.tcss"))]
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+def folder_styles(screen_type: type) -> list[Path]:
+    """The .tcss files of the tui/ folder a screen or dialog class is defined in."""
+    parts = screen_type.__module__.split(".")
+    if len(parts) < 3 or parts[0] != "tui":
+        return []
+    return sorted((TUI_DIR / parts[1]).glob("*.tcss"))
 
 
 class RepayApp(App[None]):
@@ -196,6 +207,20 @@ class RepayApp(App[None]):
             self.wb.save_settings(dataclasses.replace(settings, **changes))
         except storage.WorkbookError as exc:
             self.notify(exc.message, title=_("Not saved"), severity="error", markup=False)
+
+    # -- styles ---------------------------------------------------------------------------
+
+    def _load_screen_css(self, screen: Any) -> None:
+        # Textual calls this for every screen it pushes or switches to (Textual 8):
+        # read the styles of the screen's folder first, once.
+        fresh = [path for path in folder_styles(type(screen))
+                 if not self.stylesheet.has_source(str(path), "")]
+        for path in fresh:
+            self.stylesheet.read(path)
+        if fresh:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
+        super()._load_screen_css(screen)
 
     # -- start, size --------------------------------------------------------------------
 

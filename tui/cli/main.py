@@ -45,7 +45,7 @@ def program_version() -> str:
 class _Version(argparse.Action):
     """--version, looked up only when asked: importlib.metadata costs every start ~20 ms."""
 
-    def __call__(self, parser, namespace, values, option_string=None) -> NoReturn:  # type: ignore[override]
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
         print(f"repay {program_version()}")
         parser.exit(0)
 

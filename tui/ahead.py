@@ -31,7 +31,7 @@ TUI_DIR = Path(__file__).parent
 # The styles read at start: the shared ones and the first screen's.
 START_STYLES: list[Path] = [TUI_DIR / "app.tcss", *sorted((TUI_DIR / "home").glob("*.tcss"))]
 IDLE_S = 0.3  # no key or click for this long before a slice of work ahead
-TICK_S = 0.1  # between two checks or two slices
+TICK_S = 0.05  # between two checks or two slices
 
 
 def folder_styles(screen_type: type) -> list[Path]:

@@ -103,6 +103,10 @@ def report(paused: dict[str, list[float]], at_once: dict[str, list[float]], args
     print(f"first visit at once: median {statistics.median(quick) * 1000:.0f} ms, "
           f"slowest {max(quick) * 1000:.0f} ms")
     print(f"slowest switch to a step seen before: {worst * 1000:.0f} ms (goal < {GOAL_MS} ms)")
+    print(f"summary: step switch, first visit after {args.pause:g} s on home: median "
+          f"{statistics.median(firsts) * 1000:.0f} ms, slowest {max(firsts) * 1000:.0f} ms; "
+          f"keys at once: median {statistics.median(quick) * 1000:.0f} ms; a step seen "
+          f"before: slowest {worst * 1000:.0f} ms (goal < {GOAL_MS} ms)")
 
 
 if __name__ == "__main__":

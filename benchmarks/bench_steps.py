@@ -47,6 +47,7 @@ def measure(big: Path, env: dict[str, str], rounds: int, pause: float) -> dict[s
     try:
         term.wait_for(HOME_COMPLETE)
         term.settle(pause)
+        times["rss_mb"] = [term.peak_rss_mb()]  # the step screens built ahead by now
         for round_ in range(rounds):
             for key in KEYS:
                 term.mark()
@@ -103,6 +104,10 @@ def report(paused: dict[str, list[float]], at_once: dict[str, list[float]], args
     print(f"first visit at once: median {statistics.median(quick) * 1000:.0f} ms, "
           f"slowest {max(quick) * 1000:.0f} ms")
     print(f"slowest switch to a step seen before: {worst * 1000:.0f} ms (goal < {GOAL_MS} ms)")
+    rss = paused["rss_mb"][0]
+    print(f"peak memory after {args.pause:g} s on home (step screens built ahead): {rss:.0f} MB")
+    print(f"summary: memory, big workbook with the step screens built ahead: {rss:.0f} MB "
+          "(divide by the bare app's peak in bench_startup)")
     print(f"summary: step switch, first visit after {args.pause:g} s on home: median "
           f"{statistics.median(firsts) * 1000:.0f} ms, slowest {max(firsts) * 1000:.0f} ms; "
           f"keys at once: median {statistics.median(quick) * 1000:.0f} ms; a step seen "

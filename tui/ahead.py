@@ -62,7 +62,7 @@ class Prebuilder:
 
     Slices: read every folder's styles; then per screen: build it (import, construct,
     install, compose and mount, which Textual runs in the messages that follow), fill
-    it (`sync`: its data as it is now), lay it out at the terminal's size.
+    it (`sync`: its data as it is now), lay it out at the terminal's size, render it.
     """
 
     def __init__(self, app: Any) -> None:
@@ -122,3 +122,10 @@ class Prebuilder:
         # at a new size); it draws nothing while the screen is not in front.
         if not screen.is_current:
             screen._refresh_layout(self.app.size)
+            self.jobs.appendleft(partial(self._render, screen))
+
+    def _render(self, screen: Any) -> None:
+        # Its widgets' lines worked out (Textual caches them until a widget changes),
+        # so showing it only has to write them; the result is not written anywhere.
+        if not screen.is_current:
+            screen._compositor.render_update(full=True)

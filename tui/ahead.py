@@ -117,15 +117,22 @@ class Prebuilder:
             self.app.call_later(screen.sync)  # its data as it is now
             self.jobs.appendleft(partial(self._lay_out, screen))
 
-    def _lay_out(self, screen: Any) -> None:
+    def _lay_out(self, screen: Any, again: int = 2) -> None:
         # What showing it would do first (Textual lays a screen out when it is resumed
-        # at a new size); it draws nothing while the screen is not in front.
-        if not screen.is_current:
-            screen._refresh_layout(self.app.size)
-            self.jobs.appendleft(partial(self._render, screen))
-
-    def _render(self, screen: Any) -> None:
-        # Its widgets' lines worked out (Textual caches them until a widget changes),
-        # so showing it only has to write them; the result is not written anywhere.
-        if not screen.is_current:
+        # at a new size, or when a widget asked for it); nothing is drawn while the
+        # screen is not in front. Widgets filled late may ask again: checked `again`
+        # more times.
+        if screen.is_current:
+            return
+        try:
+            if screen.size != self.app.size or screen._layout_required:
+                screen._refresh_layout(self.app.size)
+                screen._layout_required = False
+                screen._dirty_widgets.clear()
+            # Its widgets' lines worked out (Textual keeps them until a widget changes),
+            # so showing it only has to write them; the result is not written anywhere.
             screen._compositor.render_update(full=True)
+        except AttributeError:  # a Textual without these: shown the ordinary way
+            return
+        if again:
+            self.jobs.appendleft(partial(self._lay_out, screen, again - 1))

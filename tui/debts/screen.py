@@ -20,8 +20,8 @@ from tui.debts.debt_form import DebtForm
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.palette import ScreenAction
-from tui.widgets.cells import header, money_cell, number_cell, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import money_cell, number_cell, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _
@@ -59,6 +59,7 @@ COLUMNS = (
     ("status", N_("Status")),
     ("late", N_("Days late")),
 )
+RIGHT = ("balance", "apr", "monthly", "due", "late")  # right-aligned figures and headers
 # What `s` steps through: (column, newest/biggest first?)
 SORTS = (("lender", False), ("balance", True), ("apr", True), ("monthly", True),
          ("due", False), ("status", False), ("late", True))
@@ -82,11 +83,9 @@ class InventoryScreen(StepScreen):
         self._cursor_key: str | None = None  # kept across a language switch (recompose)
 
     def compose_body(self) -> ComposeResult:
-        table: DataTable = DataTable(
-            id="debts", cursor_type="row", zebra_stripes=True, cell_padding=0
-        )
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"lender": 8}, id="debts", cursor_type="row",
+                         zebra_stripes=True, cell_padding=0)
+        add_columns(table, COLUMNS, RIGHT)
         yield table
         yield Static(id="debt-totals", markup=False)
         # Focusable (Tab) so a long explanation can be scrolled from the keyboard.
@@ -114,7 +113,7 @@ class InventoryScreen(StepScreen):
         monthly = debt_monthly_payment(debt, self.today)
         late = debt.overdue_days or 0
         return [
-            text_cell(debt.lender, 12),
+            text_cell(debt.lender),
             text_cell(_(TYPE_SHORT[debt.lender_type])),
             money_cell(debt.balance),
             number_cell(apr, f"{fmt.number(apr)}%" if apr is not None else None),

@@ -40,8 +40,7 @@ from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
 from tui.frame.pick import PickRecord
 from tui.palette import ScreenAction
-from tui.widgets.cells import header
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from workbook import fmt
 from workbook.followup.agreements import agreement_schedule
 from workbook.followup.dues import dues_within
@@ -98,16 +97,15 @@ class FollowupScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="agreements-title", classes="section-title", markup=False)
-        agreements: DataTable = DataTable(id="agreements", cursor_type="row", cell_padding=0)
-        for key, label in AGREEMENT_COLUMNS:
-            agreements.add_column(header(_(label)), key=key)
+        agreements = FitTable(flex={"lender": 8}, id="agreements", cursor_type="row",
+                              cell_padding=0)
+        add_columns(agreements, AGREEMENT_COLUMNS, right=("total", "paid"))
         yield agreements
         yield Static(id="agreement-line", markup=False)
         yield Static(_("Due in the next {days} days, and overdue").format(days=DAYS_AHEAD),
                      classes="section-title", markup=False)
-        due: DataTable = DataTable(id="due", cursor_type="row", cell_padding=0)
-        for key, label in DUE_COLUMNS:
-            due.add_column(header(_(label)), key=key)
+        due = FitTable(flex={"lender": 8}, id="due", cursor_type="row", cell_padding=0)
+        add_columns(due, DUE_COLUMNS, right=("number", "left"))
         yield due
         yield Static(id="next-actions-title", classes="section-title", markup=False)
         # One line each, so several show at once; Tab reaches the list to scroll it.

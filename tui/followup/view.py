@@ -60,7 +60,7 @@ def agreement_cells(a: Agreement, progress: Progress, lender: str) -> list[Cell]
     else:
         state, style = _("On track"), ""
     return [
-        text_cell(lender, 16),
+        text_cell(lender),
         money_cell(a.total),
         money_cell(progress.paid),
         text_cell(f"{progress.instalments_paid}/{progress.count}"),
@@ -74,7 +74,7 @@ def waiting_cells(debt: Debt) -> list[Cell]:
     """A row for a debt whose proposal was accepted but has no agreement yet."""
     word = _("To record")
     empty = text_cell(fmt.EMPTY)
-    return [text_cell(debt.lender, 16), money_cell(debt.balance), empty, empty,
+    return [text_cell(debt.lender), money_cell(debt.balance), empty, empty,
             date_cell(None), empty, styled_cell(word, "yellow", word)]
 
 
@@ -83,7 +83,7 @@ def due_cells(state: InstalmentState, lender: str, count: int) -> list[Cell]:
     label = status_label(state)
     return [
         date_cell(state.due),
-        text_cell(lender, 16),
+        text_cell(lender),
         # A debt recorded late has no instalment number; a card's count is not known.
         number_cell(state.number, "-" if state.source == "late" else
                     f"{state.number}/{count}" if count else str(state.number)),

@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import GAP, Cell, crop, header, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import GAP, Cell, crop, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from workbook.i18n import N_, _, current_language
 from workbook.models import Hardship
 from workbook.negotiation.reasons import evidence_in_hand, evidence_missing, reason_label
@@ -70,11 +70,9 @@ class ReasonsPanel(Vertical):
         title = Text(_("Reasons"), style="bold")
         title.append("  " + _("a adds, Enter edits, d deletes"), style="dim")
         yield Static(title, classes="panel-title", markup=False)
-        table: DataTable = DataTable(
-            id="reasons", cursor_type="row", zebra_stripes=True, cell_padding=0
-        )
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"reason": 8, "statement": 12}, id="reasons", cursor_type="row",
+                         zebra_stripes=True, cell_padding=0)
+        add_columns(table, COLUMNS)
         yield table
         yield Static(id="reasons-evidence", markup=False)
 
@@ -91,10 +89,10 @@ class ReasonsPanel(Vertical):
         since = hardship.since.strftime("%Y-%m") if hardship.since else "-"
         statement = " ".join(hardship.statement.split()) or "-"
         return [
-            text_cell(reason_label(hardship.kind), 16),
+            text_cell(reason_label(hardship.kind)),
             text_cell(since, sort_key=hardship.since),
             evidence_count(hardship),
-            text_cell(statement, 36),
+            text_cell(statement),
         ]
 
     def selected(self) -> Hardship | None:

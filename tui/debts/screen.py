@@ -6,7 +6,6 @@ the benchmarks (one sentence from `workbook.money.lpr`) and its next instalments
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +20,7 @@ from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.palette import ScreenAction
 from tui.widgets.cells import money_cell, number_cell, text_cell
+from tui.widgets.figure_table import FigureTable
 from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
@@ -171,22 +171,24 @@ class InventoryScreen(StepScreen):
             text.append("\n" + upfront_sentence(upfront))
         return Wrapped(text)  # Chinese breaks between characters, never inside "3.00%"
 
-    def _schedule_table(self, debt: Debt) -> Table | Text:
+    def _schedule_table(self, debt: Debt) -> FigureTable | Text:
         rows = debt_schedule(debt, self.today)
         if not rows:
             return Text(_("No schedule: it needs a balance, a rate and a term or payment."),
                         style="dim")
-        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-        for title in (_("Due date"), _("Payment"), _("Principal"), _("Interest"),
-                      _("Fees"), _("Balance after")):
-            table.add_column(title, justify="right", no_wrap=True)
-        for row in rows[:SCHEDULE_ROWS]:
-            table.add_row(fmt.date_(row.due), fmt.money(row.payment), fmt.money(row.principal),
-                          fmt.money(row.interest), fmt.money(row.fees), fmt.money(row.balance))
+        headers = (_("Due date"), _("Payment"), _("Principal"), _("Interest"), _("Fees"),
+                   _("Balance after"))
+        caption = None
         if len(rows) > SCHEDULE_ROWS:
-            table.caption = _("{n} more payments until {date}").format(
+            caption = _("{n} more payments until {date}").format(
                 n=len(rows) - SCHEDULE_ROWS, date=fmt.date_(rows[-1].due))
-        return table
+        # Too wide for the screen (amounts in millions): Fees go first, then Principal,
+        # then Interest; the date, the payment and the balance always stay, whole.
+        return FigureTable(headers, [
+            (fmt.date_(row.due), fmt.money(row.payment), fmt.money(row.principal),
+             fmt.money(row.interest), fmt.money(row.fees), fmt.money(row.balance))
+            for row in rows[:SCHEDULE_ROWS]
+        ], drop=(4, 2, 3), caption=caption)
 
     @on(DataTable.RowHighlighted, "#debts")
     def _highlighted(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -260,7 +261,8 @@ class FollowupScreen(StepScreen):
             if debt is not None:
                 self._open_new(debt)
 
-        lines = [(c.debt.id or 0, debt_choice_line(c)) for c in choices]
+        widest = max(cell_len(fmt.money(c.debt.balance)) for c in choices)
+        lines = [(c.debt.id or 0, debt_choice_line(c, widest)) for c in choices]
         self.app.push_screen(PickRecord(_("Which debt is the agreement for?"), lines), picked)
 
     def _open_new(self, debt: Debt) -> None:

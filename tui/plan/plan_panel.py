@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import GAP, Cell, date_cell, money_cell, text_cell
+from tui.widgets.cells import ELLIPSIS, GAP, Cell, date_cell, money_cell, text_cell
 from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped, wrap_lines
 from workbook import fmt
@@ -141,15 +141,17 @@ def detail_text(
 
 
 def fit_lines(text: Text, width: int, limit: int) -> list[Text]:
-    """`text` wrapped to `width`, at most `limit` lines, the last marked "~" if cut."""
+    """`text` wrapped to `width`, at most `limit` lines, the last ending in an ellipsis
+    if cut."""
     lines = wrap_lines(text, width)
     if len(lines) <= limit:
         return lines
     kept = lines[: max(limit, 1)]
     last = kept[-1]
     last.rstrip()
-    last.truncate(width - 1)
-    last.append("~")
+    last.truncate(width - len(ELLIPSIS))
+    last.rstrip()
+    last.append(ELLIPSIS)
     return kept
 
 

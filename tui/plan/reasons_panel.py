@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import GAP, Cell, crop, text_cell
+from tui.widgets.cells import GAP, Cell, CroppedLines, text_cell
 from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from workbook.i18n import N_, _, current_language
 from workbook.models import Hardship
 from workbook.negotiation.reasons import evidence_in_hand, evidence_missing, reason_label
-
-LINE = 76  # the body's width at 80 columns, less its padding
 
 COLUMNS = (
     ("reason", N_("Reason")),
@@ -32,7 +29,7 @@ def evidence_count(hardship: Hardship) -> Cell:
     return Cell(Text(GAP + shown, style=style, no_wrap=True), (have, total))
 
 
-def evidence_line(hardships: list[Hardship]) -> Text:
+def evidence_line(hardships: list[Hardship]) -> Text | CroppedLines:
     """In hand, and still to gather (listed items not in hand, then suggestions)."""
     text = Text()
     if not hardships:
@@ -50,15 +47,13 @@ def evidence_line(hardships: list[Hardship]) -> Text:
     for hardship in hardships:
         for item in evidence_missing(hardship):
             missing.setdefault(item.name.strip(), None)
-    # One line each, cut to fit: the full lists are in each reason's form.
-    label = _("In hand: ")
-    text.append(label, style="green")
-    text.append(crop(sep.join(have) or _("nothing yet"), LINE - cell_len(label)))
+    # One line each, cut to the width there is: the full lists are in each reason's form.
+    text.append(_("In hand: "), style="green")
+    text.append(sep.join(have) or _("nothing yet"))
     text.append("\n")
-    label = _("To gather: ")
-    text.append(label, style="yellow")
-    text.append(crop(sep.join(missing) or _("nothing more suggested"), LINE - cell_len(label)))
-    return text
+    text.append(_("To gather: "), style="yellow")
+    text.append(sep.join(missing) or _("nothing more suggested"))
+    return CroppedLines(text)
 
 
 class ReasonsPanel(Vertical):

@@ -132,3 +132,26 @@ def number_cell(value: int | Decimal | None, shown: str | None = None, style: st
 
 def date_cell(day: date | None) -> Cell:
     return Cell(Text(GAP + fmt.date_(day), no_wrap=True), day)
+
+
+class CroppedLines:
+    """A rich renderable: each line of `text` cut to the width it is drawn at, ending in
+    `ELLIPSIS` (a one-line summary that uses a wide terminal and stays one line)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.text.split("\n", allow_blank=True):
+            line = crop_text(line, options.max_width)
+            line.end = "\n"
+            line.no_wrap = True
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((line.cell_len for line in self.text.split("\n")), default=0)
+        return Measurement(min(longest, 8), longest)

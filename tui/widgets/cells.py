@@ -25,6 +25,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from workbook import fmt
+from workbook.linebreak import CANNOT_END
 
 
 def _comparable(value: Any) -> tuple[int, Any]:
@@ -66,6 +67,8 @@ class Cell:
 # cells on terminals set to "ambiguous = wide" (common in Chinese SSH clients), which
 # would push every column after it out of line (engineering notes, CJK width).
 ELLIPSIS = "..."
+# Not left before the ellipsis: spaces, and an opening bracket with nothing in it ("王建国（...").
+_DANGLING = " " + CANNOT_END
 
 
 def _fit_index(text: str, width: int) -> int:
@@ -84,7 +87,7 @@ def crop(text: str, width: int) -> str:
         return text
     if width <= len(ELLIPSIS):
         return ELLIPSIS[:max(0, width)]
-    return text[:_fit_index(text, width - len(ELLIPSIS))].rstrip(" ") + ELLIPSIS
+    return text[:_fit_index(text, width - len(ELLIPSIS))].rstrip(_DANGLING) + ELLIPSIS
 
 
 def crop_text(text: Text, width: int) -> Text:
@@ -94,7 +97,7 @@ def crop_text(text: Text, width: int) -> Text:
     if width <= len(ELLIPSIS):
         return Text(ELLIPSIS[:max(0, width)], style=text.style, no_wrap=True)
     kept = text[:_fit_index(text.plain, width - len(ELLIPSIS))]
-    kept.rstrip()
+    kept.right_crop(len(kept.plain) - len(kept.plain.rstrip(_DANGLING)))
     kept.append(ELLIPSIS)
     kept.no_wrap = True
     return kept

@@ -97,7 +97,9 @@ def crop_text(text: Text, width: int) -> Text:
     if width <= len(ELLIPSIS):
         return Text(ELLIPSIS[:max(0, width)], style=text.style, no_wrap=True)
     kept = text[:_fit_index(text.plain, width - len(ELLIPSIS))]
-    kept.right_crop(len(kept.plain) - len(kept.plain.rstrip(_DANGLING)))
+    dangling = len(kept.plain) - len(kept.plain.rstrip(_DANGLING))
+    if dangling:  # right_crop(0) would empty the text
+        kept.right_crop(dangling)
     kept.append(ELLIPSIS)
     kept.no_wrap = True
     return kept

@@ -84,6 +84,22 @@ def _may_cut(text: str, p: int) -> bool:
     return may_break_between(text[before - 1], text[after], spaced=after > before)
 
 
+def _word_edge(text: str, p: int) -> bool:
+    """Is `p` between words (a space or a Chinese character either side)?"""
+    return any(ch in _SPACE or is_wide(ch) for ch in (text[p - 1], text[p]))
+
+
+def _best_cut(text: str, line_start: int, edge: int) -> int:
+    """Where to fold a line that reaches `edge`: the last place the rules allow; else
+    the last place between words (a mark may then start the line: unavoidable); else
+    the edge itself (a word longer than the line)."""
+    for allowed in (_may_cut, _word_edge):
+        for cut in range(edge, line_start, -1):
+            if allowed(text, cut):
+                return cut
+    return edge
+
+
 def _fold(text: str, start: int, end: int, line_start: int, used: int, width: int,
           offsets: list[int]) -> int:
     """Fold `text[start:end]` (no break allowed inside, longer than a line) by cells;
@@ -93,11 +109,7 @@ def _fold(text: str, start: int, end: int, line_start: int, used: int, width: in
     while i < end:
         ch = cell_len(text[i])
         if used + ch > width and used > 0:
-            cut = i
-            while cut > line_start + 1 and not _may_cut(text, cut):
-                cut -= 1
-            if not _may_cut(text, cut):
-                cut = i  # nowhere better on this line: unavoidable
+            cut = _best_cut(text, line_start, i)
             offsets.append(cut)
             line_start = cut
             used = cell_len(text[cut:i])

@@ -48,6 +48,7 @@ def test_crop_counts_chinese_as_two_cells():
     assert crop("王建国（表哥）", 12) == "王建国..."  # nor an opening bracket
     cell = text_cell("王建国（表哥）")
     assert crop_text(cell.text, 12).plain == " 王建国..." and str(cell) == " 王建国（表哥）"
+    assert crop_text(text_cell("北辰银行信用卡中心").text, 12).plain == " 北辰银行..."
 
 
 @given(st.decimals(min_value=0, max_value=10**9, places=2),

@@ -41,6 +41,7 @@ from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
 from tui.frame.pick import PickRecord
 from tui.palette import ScreenAction
+from tui.widgets.cells import CroppedLines
 from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from workbook import fmt
 from workbook.followup.agreements import agreement_schedule
@@ -172,7 +173,8 @@ class FollowupScreen(StepScreen):
         if not actions:
             text.append(_("No next actions due in the next {days} days.").format(days=DAYS_AHEAD),
                         style="dim")
-        self.query_one("#next-actions-list", Static).update(text)
+        # one line each, a long one cut with "..." at the width there is
+        self.query_one("#next-actions-list", Static).update(CroppedLines(text))
 
     def _show_line(self) -> None:
         line = self.query_one("#agreement-line", Static)

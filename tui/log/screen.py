@@ -31,7 +31,7 @@ from tui.log.view import (
     lender_counts_line,
 )
 from tui.palette import ScreenAction
-from tui.widgets.cells import styled_cell, text_cell
+from tui.widgets.cells import CroppedLines, styled_cell, text_cell
 from tui.widgets.tables import FitTable, add_columns, selected_key
 from workbook import fmt
 from workbook.followup.conduct import Breach, breaches
@@ -162,7 +162,7 @@ class CommLogScreen(BaseScreen):
 
     def _show_status(self, start: int, shown: int) -> None:
         total = len(self.repay.data().communications)
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text(no_wrap=True)
         if shown:
             text.append(_("{first}-{last} of {n}").format(
                 first=start + 1, last=start + shown, n=len(self._filtered)), style="bold")
@@ -176,7 +176,7 @@ class CommLogScreen(BaseScreen):
             text.append("  " + _("Filter: {what}").format(what=summary), style="dim")
         elif total:
             text.append("  " + _("All {n} entries").format(n=total), style="dim")
-        self.query_one("#log-status", Static).update(text)
+        self.query_one("#log-status", Static).update(CroppedLines(text))  # ASCII "..."
 
     def selected(self) -> Communication | None:
         return self._shown.get(selected_key(self.table) or "")

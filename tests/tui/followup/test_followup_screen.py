@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from screen_text import screen_lines
 from textual.widgets import DataTable
 from tui_helpers import NASTY, SIZE, TODAY, notes, plain
 
@@ -188,6 +189,8 @@ async def test_next_actions_take_one_line_each_and_can_be_scrolled(demo_path, op
         assert plain(app, "#next-actions-title").startswith("Next actions from the log: 3")
         lines = app.screen.query_one("#next-actions-list")
         assert lines.region.height == 3  # the long one is cut, not wrapped
+        cut = [line for line in screen_lines(app) if "回电 [b]" in line]
+        assert len(cut) == 1 and cut[0].rstrip().endswith("...")  # with an ellipsis
         await pilot.press("tab", "tab")  # agreements -> due -> next actions
         assert app.focused.id == "next-actions"
 

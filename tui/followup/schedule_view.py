@@ -53,7 +53,8 @@ class ScheduleView(ModalScreen[int | None]):
             yield Static(Text(_("Schedule of the agreement with {lender}").format(
                 lender=self.lender), style="bold"), classes="dialog-title")
             yield Static(Text(progress_line(a, progress)), classes="schedule-progress")
-            instalments = DataTable(id="schedule-table", cursor_type="row", cell_padding=0)
+            instalments: DataTable = DataTable(id="schedule-table", cursor_type="row",
+                                              cell_padding=0)
             add_columns(instalments, (("no", N_("No.")), ("due", N_("Due date")),
                                       ("amount", N_("Amount")), ("paid", N_("Paid")),
                                       ("left", N_("Left to pay")), ("status", N_("Status"))),

@@ -71,9 +71,9 @@ class FitTable(DataTable):
             room -= self.styles.scrollbar_size_vertical
         console = self.app.console
         natural: dict[str, int] = {}
-        for key, column in self.columns.items():
-            cells = [_natural(console, cell) for cell in self.get_column(key)]
-            natural[str(key.value)] = max([_natural(console, column.label), *cells])
+        for column_key, column in self.columns.items():
+            cells = [_natural(console, cell) for cell in self.get_column(column_key)]
+            natural[str(column_key.value)] = max([_natural(console, column.label), *cells])
         fixed = sum(width for key, width in natural.items() if key not in self.flex)
         flex = {
             key: (natural[key], max(least, _natural(console, self.columns[ColumnKey(key)].label),
@@ -81,9 +81,9 @@ class FitTable(DataTable):
             for key, least in self.flex.items() if key in natural
         }
         changed = False
-        for key, width in share_width(room - fixed, flex).items():
-            column = self.columns[ColumnKey(key)]
-            auto = width >= natural[key]
+        for name, width in share_width(room - fixed, flex).items():
+            column = self.columns[ColumnKey(name)]
+            auto = width >= natural[name]
             if column.auto_width != auto or (not auto and column.width != width):
                 column.auto_width, column.width = auto, width
                 changed = True

@@ -23,7 +23,7 @@ from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowDoesNotExist
 
-from tui.widgets.cells import ELLIPSIS, header
+from tui.widgets.cells import ELLIPSIS, Cell, header
 from workbook.i18n import _
 
 
@@ -48,6 +48,10 @@ def share_width(room: int, columns: Mapping[str, tuple[int, int]]) -> dict[str, 
 
 
 def _natural(console: Console, renderable: Any) -> int:
+    # A fast path for our cells: rich's Measurement costs ten times more, and a table
+    # of 10,000 debts measures 80,000 of them at each refit.
+    if isinstance(renderable, Cell):
+        return renderable.text.cell_len
     if isinstance(renderable, str):
         return cell_len(renderable)
     return Measurement.get(console, console.options, renderable).maximum

@@ -23,6 +23,7 @@ from textual.reactive import var
 
 import storage
 from storage.drafts import Drafts
+from tui.ahead import START_STYLES, Prebuilder, folder_styles, read_styles
 from tui.frame.ask import AskModal, leave_form_answers
 from tui.frame.base import BaseScreen
 from tui.frame.drafts import KeepsDraft
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 textual_fixes.apply()  # before any screen: see the module for the Textual crash it avoids
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
-# Every .tcss in tui/ in a fixed order; typed as Textual's CSS_PATH takes it.
-STYLES: list[str | PurePath] = [*sorted(Path(__file__).parent.glob("**/*.tcss"))]
+# At start only the first screen's are read, the others when used (see tui.ahead).
+STYLES: list[str | PurePath] = [*START_STYLES]
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
@@ -81,6 +82,9 @@ class RepayApp(App[None]):
         # Typed text is kept beside the workbook (storage.drafts); none when read-only.
         self.drafts: Drafts | None = Drafts(path) if path and not self.read_only else None
         self._pending_draft: dict[str, Any] | None = None
+        # Step screens built while the user is idle, once home is complete (tui.ahead).
+        self.build_ahead: bool | None = None
+        self._prebuilder = Prebuilder(self)
         settings = self._read_settings()
         chosen = i18n.choose_language(lang, settings.language if settings else None)
         i18n.set_language(chosen)
@@ -197,6 +201,14 @@ class RepayApp(App[None]):
         except storage.WorkbookError as exc:
             self.notify(exc.message, title=_("Not saved"), severity="error", markup=False)
 
+    # -- styles ---------------------------------------------------------------------------
+
+    def _load_screen_css(self, screen: Any) -> None:
+        # Textual calls this for every screen it pushes or switches to (Textual 8):
+        # read the styles of the screen's folder first, once.
+        read_styles(self, folder_styles(type(screen)))
+        super()._load_screen_css(screen)
+
     # -- start, size --------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -208,6 +220,10 @@ class RepayApp(App[None]):
         self._check_size()
         self._catch_hangup()
         self.call_after_refresh(self.offer_drafts)
+        if self.build_ahead is None:
+            self.build_ahead = not self.is_headless  # tests turn it on where they check it
+        if self.build_ahead:
+            self._prebuilder.start()
 
     # -- drafts, hang-ups -----------------------------------------------------------------
 
@@ -364,6 +380,8 @@ class RepayApp(App[None]):
         if isinstance(event, events.Key) and getattr(self, "_quitting", False):
             event.stop()
             return
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._prebuilder.user_acted()  # work ahead waits until the user pauses
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph, paragraph
 
 # Imported before the patches below, so it keeps reportlab's own function as fallback.
 from reports.cjk_split import fast_cjk_frag_split, reportlab_cjk_frag_split
+from workbook.linebreak import CANNOT_START_WIDE
 
 # The stubs describe the public API only: they make ALL_CANNOT_START Final and leave
 # out the module internals patched here. Reached untyped, these names are not checked.
@@ -34,7 +35,8 @@ _paragraph: Any = paragraph
 
 # Chinese punctuation that may not start a line (GB/T 15834); reportlab's list is
 # Japanese and lacks the full-width comma, semicolon, colon, ! and ? and closing marks.
-CHINESE_CANNOT_START = "，；：！？》〉”’"
+# The rule table is shared with the terminal's wrapping (workbook.linebreak).
+CHINESE_CANNOT_START = CANNOT_START_WIDE
 _textsplit.ALL_CANNOT_START += "".join(
     c for c in CHINESE_CANNOT_START if c not in _textsplit.ALL_CANNOT_START
 )

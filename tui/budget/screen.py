@@ -22,8 +22,8 @@ from tui.budget.income_form import IncomeForm
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.palette import ScreenAction
-from tui.widgets.cells import header, money_cell, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import money_cell, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.budget import BudgetSummary, monthly_amount, summarise
@@ -66,15 +66,13 @@ class CapacityScreen(StepScreen):
             yield Static(id="capacity-ratio", markup=False)
         yield Static(id="capacity-shortfall", markup=False)
         with Vertical(id="capacity-tables"):
-            incomes: DataTable = DataTable(id="incomes", cursor_type="row", cell_padding=0)
-            for key, label in INCOME_COLUMNS:
-                incomes.add_column(header(_(label)), key=key)
+            incomes = FitTable(flex={"name": 8}, id="incomes", cursor_type="row",
+                               cell_padding=0)
+            add_columns(incomes, INCOME_COLUMNS, right=("amount", "monthly"))
             yield incomes
-            expenses: DataTable = DataTable(
-                id="expenses", cursor_type="row", zebra_stripes=True, cell_padding=0
-            )
-            for key, label in EXPENSE_COLUMNS:
-                expenses.add_column(header(_(label)), key=key)
+            expenses = FitTable(flex={"name": 8, "group": 8}, id="expenses", cursor_type="row",
+                                zebra_stripes=True, cell_padding=0)
+            add_columns(expenses, EXPENSE_COLUMNS, right=("monthly",))
             yield expenses
 
     def refresh_data(self) -> None:
@@ -93,7 +91,7 @@ class CapacityScreen(StepScreen):
 
     def _income_cells(self, item: IncomeItem) -> list:
         return [
-            text_cell(item.name, 24),
+            text_cell(item.name),
             text_cell(fmt.enum_label(item.frequency)),
             money_cell(item.amount),
             money_cell(monthly_amount(item.amount, item.frequency)),
@@ -102,8 +100,8 @@ class CapacityScreen(StepScreen):
     def _expense_cells(self, item: ExpenseItem) -> list:
         kind = _("Essential") if item.essential else _("Flexible")
         return [
-            text_cell(item.name, 16),
-            text_cell(fmt.enum_label(item.group), 14, sort_key=GROUP_ORDER[item.group]),
+            text_cell(item.name),
+            text_cell(fmt.enum_label(item.group), sort_key=GROUP_ORDER[item.group]),
             text_cell(kind),
             text_cell(fmt.enum_label(item.frequency)),
             money_cell(monthly_amount(item.amount, item.frequency)),

@@ -6,7 +6,6 @@ the benchmarks (one sentence from `workbook.money.lpr`) and its next instalments
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,8 +19,9 @@ from tui.debts.debt_form import DebtForm
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.palette import ScreenAction
-from tui.widgets.cells import header, money_cell, number_cell, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import money_cell, number_cell, text_cell
+from tui.widgets.figure_table import FigureTable
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _
@@ -59,6 +59,7 @@ COLUMNS = (
     ("status", N_("Status")),
     ("late", N_("Days late")),
 )
+RIGHT = ("balance", "apr", "monthly", "due", "late")  # right-aligned figures and headers
 # What `s` steps through: (column, newest/biggest first?)
 SORTS = (("lender", False), ("balance", True), ("apr", True), ("monthly", True),
          ("due", False), ("status", False), ("late", True))
@@ -82,11 +83,9 @@ class InventoryScreen(StepScreen):
         self._cursor_key: str | None = None  # kept across a language switch (recompose)
 
     def compose_body(self) -> ComposeResult:
-        table: DataTable = DataTable(
-            id="debts", cursor_type="row", zebra_stripes=True, cell_padding=0
-        )
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"lender": 8}, id="debts", cursor_type="row",
+                         zebra_stripes=True, cell_padding=0)
+        add_columns(table, COLUMNS, RIGHT)
         yield table
         yield Static(id="debt-totals", markup=False)
         # Focusable (Tab) so a long explanation can be scrolled from the keyboard.
@@ -114,7 +113,7 @@ class InventoryScreen(StepScreen):
         monthly = debt_monthly_payment(debt, self.today)
         late = debt.overdue_days or 0
         return [
-            text_cell(debt.lender, 12),
+            text_cell(debt.lender),
             text_cell(_(TYPE_SHORT[debt.lender_type])),
             money_cell(debt.balance),
             number_cell(apr, f"{fmt.number(apr)}%" if apr is not None else None),
@@ -172,22 +171,24 @@ class InventoryScreen(StepScreen):
             text.append("\n" + upfront_sentence(upfront))
         return Wrapped(text)  # Chinese breaks between characters, never inside "3.00%"
 
-    def _schedule_table(self, debt: Debt) -> Table | Text:
+    def _schedule_table(self, debt: Debt) -> FigureTable | Text:
         rows = debt_schedule(debt, self.today)
         if not rows:
             return Text(_("No schedule: it needs a balance, a rate and a term or payment."),
                         style="dim")
-        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-        for title in (_("Due date"), _("Payment"), _("Principal"), _("Interest"),
-                      _("Fees"), _("Balance after")):
-            table.add_column(title, justify="right", no_wrap=True)
-        for row in rows[:SCHEDULE_ROWS]:
-            table.add_row(fmt.date_(row.due), fmt.money(row.payment), fmt.money(row.principal),
-                          fmt.money(row.interest), fmt.money(row.fees), fmt.money(row.balance))
+        headers = (_("Due date"), _("Payment"), _("Principal"), _("Interest"), _("Fees"),
+                   _("Balance after"))
+        caption = None
         if len(rows) > SCHEDULE_ROWS:
-            table.caption = _("{n} more payments until {date}").format(
+            caption = _("{n} more payments until {date}").format(
                 n=len(rows) - SCHEDULE_ROWS, date=fmt.date_(rows[-1].due))
-        return table
+        # Too wide for the screen (amounts in millions): Fees go first, then Principal,
+        # then Interest; the date, the payment and the balance always stay, whole.
+        return FigureTable(headers, [
+            (fmt.date_(row.due), fmt.money(row.payment), fmt.money(row.principal),
+             fmt.money(row.interest), fmt.money(row.fees), fmt.money(row.balance))
+            for row in rows[:SCHEDULE_ROWS]
+        ], drop=(4, 2, 3), caption=caption)
 
     @on(DataTable.RowHighlighted, "#debts")
     def _highlighted(self) -> None:

@@ -53,6 +53,7 @@ from tui.export.offers import (
 )
 from tui.frame.pick import PickRecord
 from tui.frame.shell import Shell, shell
+from tui.widgets.cells import crop_text
 from tui.widgets.field import Choice, Field, text_parser
 from tui.widgets.keybar import KeyBar
 from workbook.i18n import N_, _, current_language
@@ -146,8 +147,9 @@ class ExportDialog(PrintAndSend, ModalScreen[Path | None]):
     @staticmethod
     def _line(offer: Offer, width: int) -> Text:
         """The title, then the file type in a column of its own."""
-        line = Text(offer.title, no_wrap=True, overflow="ellipsis")
-        line.truncate(width, overflow="ellipsis", pad=True)
+        # ASCII "...": "…" is ambiguous width and shifts the column on CJK terminals
+        line = crop_text(Text(offer.title, no_wrap=True), width)
+        line.pad_right(width - line.cell_len)
         line.append(f"  {offer.file_type}", style="dim")
         return line
 

@@ -20,9 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
 from tui.followup.view import STATUS_STYLES, progress_line, status_label
-from tui.widgets.cells import date_cell, header, money_cell, number_cell, styled_cell, text_cell
+from tui.widgets.cells import date_cell, money_cell, number_cell, styled_cell, text_cell
 from tui.widgets.keybar import KeyBar
-from tui.widgets.tables import selected_key
+from tui.widgets.tables import FitTable, add_columns, selected_key
 from workbook.followup.instalments import agreement_progress, instalment_states
 from workbook.i18n import N_, _
 from workbook.models import Agreement, Payment
@@ -55,9 +55,10 @@ class ScheduleView(ModalScreen[int | None]):
             yield Static(Text(progress_line(a, progress)), classes="schedule-progress")
             instalments: DataTable = DataTable(id="schedule-table", cursor_type="row",
                                               cell_padding=0)
-            for label in (N_("No."), N_("Due date"), N_("Amount"), N_("Paid"),
-                          N_("Left to pay"), N_("Status")):
-                instalments.add_column(header(_(label)))
+            add_columns(instalments, (("no", N_("No.")), ("due", N_("Due date")),
+                                      ("amount", N_("Amount")), ("paid", N_("Paid")),
+                                      ("left", N_("Left to pay")), ("status", N_("Status"))),
+                        right=("no", "amount", "paid", "left"))
             for s in instalment_states(a, self.payments, self.today):
                 instalments.add_row(
                     number_cell(s.number), date_cell(s.due), money_cell(s.amount),
@@ -67,12 +68,14 @@ class ScheduleView(ModalScreen[int | None]):
             yield instalments
             yield Static(Text(_("Payments made (d deletes one typed by mistake)"),
                               style="bold"), classes="schedule-heading")
-            paid: DataTable = DataTable(id="payments-table", cursor_type="row", cell_padding=0)
-            for label in (N_("Date paid"), N_("Amount"), N_("How"), N_("Reference")):
-                paid.add_column(header(_(label)))
+            paid = FitTable(flex={"how": 8, "reference": 8}, id="payments-table",
+                            cursor_type="row", cell_padding=0)
+            add_columns(paid, (("paid_on", N_("Date paid")), ("amount", N_("Amount")),
+                               ("how", N_("How")), ("reference", N_("Reference"))),
+                        right=("amount",))
             for p in self.payments:
                 paid.add_row(date_cell(p.paid_on), money_cell(p.amount),
-                             text_cell(p.method, 16), text_cell(p.reference, 22), key=str(p.id))
+                             text_cell(p.method), text_cell(p.reference), key=str(p.id))
             yield paid
             if not self.payments:
                 yield Static(Text(_("No payments recorded yet."), style="dim"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -40,8 +41,8 @@ from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
 from tui.frame.pick import PickRecord
 from tui.palette import ScreenAction
-from tui.widgets.cells import header
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import CroppedLines
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from workbook import fmt
 from workbook.followup.agreements import agreement_schedule
 from workbook.followup.dues import dues_within
@@ -98,16 +99,15 @@ class FollowupScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="agreements-title", classes="section-title", markup=False)
-        agreements: DataTable = DataTable(id="agreements", cursor_type="row", cell_padding=0)
-        for key, label in AGREEMENT_COLUMNS:
-            agreements.add_column(header(_(label)), key=key)
+        agreements = FitTable(flex={"lender": 8}, id="agreements", cursor_type="row",
+                              cell_padding=0)
+        add_columns(agreements, AGREEMENT_COLUMNS, right=("total", "paid"))
         yield agreements
         yield Static(id="agreement-line", markup=False)
         yield Static(_("Due in the next {days} days, and overdue").format(days=DAYS_AHEAD),
                      classes="section-title", markup=False)
-        due: DataTable = DataTable(id="due", cursor_type="row", cell_padding=0)
-        for key, label in DUE_COLUMNS:
-            due.add_column(header(_(label)), key=key)
+        due = FitTable(flex={"lender": 8}, id="due", cursor_type="row", cell_padding=0)
+        add_columns(due, DUE_COLUMNS, right=("number", "left"))
         yield due
         yield Static(id="next-actions-title", classes="section-title", markup=False)
         # One line each, so several show at once; Tab reaches the list to scroll it.
@@ -173,7 +173,8 @@ class FollowupScreen(StepScreen):
         if not actions:
             text.append(_("No next actions due in the next {days} days.").format(days=DAYS_AHEAD),
                         style="dim")
-        self.query_one("#next-actions-list", Static).update(text)
+        # one line each, a long one cut with "..." at the width there is
+        self.query_one("#next-actions-list", Static).update(CroppedLines(text))
 
     def _show_line(self) -> None:
         line = self.query_one("#agreement-line", Static)
@@ -262,7 +263,8 @@ class FollowupScreen(StepScreen):
             if debt is not None:
                 self._open_new(debt)
 
-        lines = [(c.debt.id or 0, debt_choice_line(c)) for c in choices]
+        widest = max(cell_len(fmt.money(c.debt.balance)) for c in choices)
+        lines = [(c.debt.id or 0, debt_choice_line(c, widest)) for c in choices]
         self.app.push_screen(PickRecord(_("Which debt is the agreement for?"), lines), picked)
 
     def _open_new(self, debt: Debt) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -60,7 +61,7 @@ def agreement_cells(a: Agreement, progress: Progress, lender: str) -> list[Cell]
     else:
         state, style = _("On track"), ""
     return [
-        text_cell(lender, 16),
+        text_cell(lender),
         money_cell(a.total),
         money_cell(progress.paid),
         text_cell(f"{progress.instalments_paid}/{progress.count}"),
@@ -74,7 +75,7 @@ def waiting_cells(debt: Debt) -> list[Cell]:
     """A row for a debt whose proposal was accepted but has no agreement yet."""
     word = _("To record")
     empty = text_cell(fmt.EMPTY)
-    return [text_cell(debt.lender, 16), money_cell(debt.balance), empty, empty,
+    return [text_cell(debt.lender), money_cell(debt.balance), empty, empty,
             date_cell(None), empty, styled_cell(word, "yellow", word)]
 
 
@@ -83,7 +84,7 @@ def due_cells(state: InstalmentState, lender: str, count: int) -> list[Cell]:
     label = status_label(state)
     return [
         date_cell(state.due),
-        text_cell(lender, 16),
+        text_cell(lender),
         # A debt recorded late has no instalment number; a card's count is not known.
         number_cell(state.number, "-" if state.source == "late" else
                     f"{state.number}/{count}" if count else str(state.number)),
@@ -178,18 +179,21 @@ def debts_to_agree(data: WorkbookData) -> list[DebtChoice]:
     return sorted(choices, key=order)
 
 
-def debt_choice_line(choice: DebtChoice) -> Table:
-    """Lender, balance and where the debt stands, in aligned columns."""
+def debt_choice_line(choice: DebtChoice, money_width: int = 0) -> Table:
+    """Lender, balance and where the debt stands, in aligned columns; the balances'
+    column is `money_width` wide (the widest of the list's), so none is cut."""
     notes = []
     if choice.proposal is not None:
         notes.append(_("proposal: {status}").format(status=fmt.enum_label(choice.proposal.status)))
     if choice.has_agreement:
         notes.append(_("has an agreement"))
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=20, no_wrap=True, overflow="ellipsis")
-    grid.add_column(width=12, justify="right", no_wrap=True)
+    balance = fmt.money(choice.debt.balance)
+    grid.add_column(width=20, no_wrap=True)  # a Cell: cut with an ASCII ellipsis
+    grid.add_column(width=max(money_width, cell_len(balance)), justify="right", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(choice.debt.lender), fmt.money(choice.debt.balance), Text(", ".join(notes)))
+    grid.add_row(Cell(Text(choice.debt.lender, no_wrap=True), None), balance,
+                 Text(", ".join(notes)))
     return grid
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Static
 import storage
 from tui.frame.base import BaseScreen
 from tui.palette import ScreenAction
+from tui.widgets.cells import CroppedLines
 from tui.widgets.stepbar import MARKS, NOT_BUILT, PENDING, PENDING_MARK, STEP_TITLES
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
@@ -191,11 +192,12 @@ class HomeScreen(BaseScreen):
         table.add_row(_("Left for debts"), surplus)
         return table
 
-    def _next_due(self, view: Overview) -> Text:
+    def _next_due(self, view: Overview) -> CroppedLines:
+        # One line each, a long lender name cut with an ellipsis at the pane's edge.
         text = Text(_("Next payment due") + "\n", no_wrap=True)
         if view.next_due is None:
             text.append(_("none"), style="dim")
-            return text
+            return CroppedLines(text)
         late = view.next_due.due < self.today
         text.append(fmt.date_(view.next_due.due), style="bold red" if late else "bold")
         text.append("  " + fmt.money(view.next_due.amount))
@@ -203,7 +205,7 @@ class HomeScreen(BaseScreen):
             text.append("  " + _("late"), style="bold red")
         text.append("\n")
         text.append(view.next_due.lender)
-        return text
+        return CroppedLines(text)
 
     # -- palette ----------------------------------------------------------------------
 

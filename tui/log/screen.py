@@ -31,8 +31,8 @@ from tui.log.view import (
     lender_counts_line,
 )
 from tui.palette import ScreenAction
-from tui.widgets.cells import header, styled_cell, text_cell
-from tui.widgets.tables import selected_key
+from tui.widgets.cells import CroppedLines, styled_cell, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key
 from workbook import fmt
 from workbook.followup.conduct import Breach, snapshot_breaches
 from workbook.followup.logfilter import LogFilter, filter_log
@@ -82,17 +82,17 @@ class CommLogScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="log-status", markup=False)
-        table: DataTable = DataTable(id="log", cursor_type="row", cell_padding=0)
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"lender": 8, "summary": 12}, id="log", cursor_type="row",
+                         cell_padding=0)
+        add_columns(table, COLUMNS)
         yield table
         with VerticalScroll(id="log-detail"):  # Tab reaches it, arrows scroll it
             yield Static(id="log-detail-text", markup=False)
         yield Static(id="log-counts", markup=False)
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#log", DataTable)
+    def table(self) -> FitTable:
+        return self.query_one("#log", FitTable)
 
     # -- data -------------------------------------------------------------------------
 
@@ -139,6 +139,7 @@ class CommLogScreen(BaseScreen):
         table.clear()  # one page at most: cheap, and keeps newest-first order exact
         for comm in rows:
             table.add_row(*self._cells(comm), key=str(comm.id))
+        table.fit()
         wanted, self._select_next = self._select_next or keep, None
         if wanted in self._shown:
             table.move_cursor(row=table.get_row_index(wanted), animate=False)
@@ -152,16 +153,16 @@ class CommLogScreen(BaseScreen):
         flags = styled_cell(f"!{len(found)}" if found else "", "bold red", len(found))
         return [
             styled_cell(fmt.datetime_(comm.at), "", comm.at),
-            text_cell(comm.lender, 14),
+            text_cell(comm.lender),
             text_cell(_(CHANNEL_SHORT[comm.channel])),
             text_cell(who),
             flags,
-            text_cell(" ".join(comm.summary.split()), 28),
+            text_cell(" ".join(comm.summary.split())),
         ]
 
     def _show_status(self, start: int, shown: int) -> None:
         total = len(self.repay.data().communications)
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text(no_wrap=True)
         if shown:
             text.append(_("{first}-{last} of {n}").format(
                 first=start + 1, last=start + shown, n=len(self._filtered)), style="bold")
@@ -175,7 +176,7 @@ class CommLogScreen(BaseScreen):
             text.append("  " + _("Filter: {what}").format(what=summary), style="dim")
         elif total:
             text.append("  " + _("All {n} entries").format(n=total), style="dim")
-        self.query_one("#log-status", Static).update(text)
+        self.query_one("#log-status", Static).update(CroppedLines(text))  # ASCII "..."
 
     def selected(self) -> Communication | None:
         return self._shown.get(selected_key(self.table) or "")

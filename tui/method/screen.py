@@ -21,8 +21,8 @@ from tui.frame.export_context import ExportContext
 from tui.method.channel_form import ChannelForm, channel_note_text
 from tui.method.letter_preview import LetterPreview, copy_letter, export_letter, letter_for
 from tui.palette import ScreenAction
-from tui.widgets.cells import header, money_cell, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import money_cell, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped
 from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Debt, DebtStatus
@@ -55,11 +55,9 @@ class ChannelScreen(StepScreen):
         self._debts: dict[str, Debt] = {}
 
     def compose_body(self) -> ComposeResult:
-        table: DataTable = DataTable(
-            id="channel-debts", cursor_type="row", zebra_stripes=True, cell_padding=0
-        )
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"lender": 8, "channels": 12}, id="channel-debts",
+                         cursor_type="row", zebra_stripes=True, cell_padding=0)
+        add_columns(table, COLUMNS, right=("balance",))
         yield table
         yield Static(id="channel-summary", markup=False)
         with VerticalScroll(id="channel-notes", can_focus=False):
@@ -85,9 +83,9 @@ class ChannelScreen(StepScreen):
 
     def _cells(self, debt: Debt) -> list:
         return [
-            text_cell(debt.lender, 20),
+            text_cell(debt.lender),
             money_cell(debt.balance),
-            text_cell(channels_text(debt.channels), 40),
+            text_cell(channels_text(debt.channels)),
         ]
 
     def selected(self) -> Debt | None:

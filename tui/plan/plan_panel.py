@@ -12,8 +12,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import GAP, Cell, date_cell, header, money_cell, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import ELLIPSIS, GAP, Cell, date_cell, money_cell, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from tui.widgets.wrap import Wrapped, wrap_lines
 from workbook import fmt
 from workbook.i18n import N_, _, current_language
@@ -141,15 +141,17 @@ def detail_text(
 
 
 def fit_lines(text: Text, width: int, limit: int) -> list[Text]:
-    """`text` wrapped to `width`, at most `limit` lines, the last marked "~" if cut."""
+    """`text` wrapped to `width`, at most `limit` lines, the last ending in an ellipsis
+    if cut."""
     lines = wrap_lines(text, width)
     if len(lines) <= limit:
         return lines
     kept = lines[: max(limit, 1)]
     last = kept[-1]
     last.rstrip()
-    last.truncate(width - 1)
-    last.append("~")
+    last.truncate(width - len(ELLIPSIS))
+    last.rstrip()
+    last.append(ELLIPSIS)
     return kept
 
 
@@ -160,11 +162,9 @@ class PlanPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-title", markup=False, classes="panel-title")
-        table: DataTable = DataTable(
-            id="plan", cursor_type="row", zebra_stripes=True, cell_padding=0
-        )
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"lender": 8}, id="plan", cursor_type="row",
+                         zebra_stripes=True, cell_padding=0)
+        add_columns(table, COLUMNS, right=("now", "new", "months", "total"))
         yield table
         yield Static(id="plan-totals", markup=False)
         yield Static(id="plan-detail", markup=False)
@@ -191,7 +191,7 @@ class PlanPanel(Vertical):
     def _cells(self, debt: Debt, proposal: Proposal | None, effect: Effect) -> list:
         new_style = "" if effect.fits_budget or effect.one_off else "red"
         return [
-            text_cell(debt.lender, 14),
+            text_cell(debt.lender),
             status_cell(proposal),
             money_cell(effect.current_instalment),
             money_cell(effect.new_instalment, new_style),

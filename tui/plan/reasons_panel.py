@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.widgets.cells import GAP, Cell, crop, header, text_cell
-from tui.widgets.tables import selected_key, sync_rows
+from tui.widgets.cells import GAP, Cell, CroppedLines, text_cell
+from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
 from workbook.i18n import N_, _, current_language
 from workbook.models import Hardship
 from workbook.negotiation.reasons import evidence_in_hand, evidence_missing, reason_label
-
-LINE = 76  # the body's width at 80 columns, less its padding
 
 COLUMNS = (
     ("reason", N_("Reason")),
@@ -32,7 +29,7 @@ def evidence_count(hardship: Hardship) -> Cell:
     return Cell(Text(GAP + shown, style=style, no_wrap=True), (have, total))
 
 
-def evidence_line(hardships: list[Hardship]) -> Text:
+def evidence_line(hardships: list[Hardship]) -> Text | CroppedLines:
     """In hand, and still to gather (listed items not in hand, then suggestions)."""
     text = Text()
     if not hardships:
@@ -50,15 +47,13 @@ def evidence_line(hardships: list[Hardship]) -> Text:
     for hardship in hardships:
         for item in evidence_missing(hardship):
             missing.setdefault(item.name.strip(), None)
-    # One line each, cut to fit: the full lists are in each reason's form.
-    label = _("In hand: ")
-    text.append(label, style="green")
-    text.append(crop(sep.join(have) or _("nothing yet"), LINE - cell_len(label)))
+    # One line each, cut to the width there is: the full lists are in each reason's form.
+    text.append(_("In hand: "), style="green")
+    text.append(sep.join(have) or _("nothing yet"))
     text.append("\n")
-    label = _("To gather: ")
-    text.append(label, style="yellow")
-    text.append(crop(sep.join(missing) or _("nothing more suggested"), LINE - cell_len(label)))
-    return text
+    text.append(_("To gather: "), style="yellow")
+    text.append(sep.join(missing) or _("nothing more suggested"))
+    return CroppedLines(text)
 
 
 class ReasonsPanel(Vertical):
@@ -70,11 +65,9 @@ class ReasonsPanel(Vertical):
         title = Text(_("Reasons"), style="bold")
         title.append("  " + _("a adds, Enter edits, d deletes"), style="dim")
         yield Static(title, classes="panel-title", markup=False)
-        table: DataTable = DataTable(
-            id="reasons", cursor_type="row", zebra_stripes=True, cell_padding=0
-        )
-        for key, label in COLUMNS:
-            table.add_column(header(_(label)), key=key)
+        table = FitTable(flex={"reason": 8, "statement": 12}, id="reasons", cursor_type="row",
+                         zebra_stripes=True, cell_padding=0)
+        add_columns(table, COLUMNS)
         yield table
         yield Static(id="reasons-evidence", markup=False)
 
@@ -91,10 +84,10 @@ class ReasonsPanel(Vertical):
         since = hardship.since.strftime("%Y-%m") if hardship.since else "-"
         statement = " ".join(hardship.statement.split()) or "-"
         return [
-            text_cell(reason_label(hardship.kind), 16),
+            text_cell(reason_label(hardship.kind)),
             text_cell(since, sort_key=hardship.since),
             evidence_count(hardship),
-            text_cell(statement, 36),
+            text_cell(statement),
         ]
 
     def selected(self) -> Hardship | None:

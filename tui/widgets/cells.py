@@ -4,6 +4,12 @@ A DataTable sorts rows by comparing cell objects; `Cell` compares by `key` (the
 number or date behind the text), so sorting "¥9,000.00" after "¥12,000.00" is right.
 Tables use `cell_padding=0` and every cell and header starts with one space: one
 column of gap instead of two is what lets eight columns fit 80 terminal cells.
+
+A cell is measured at its full width and cut only when it is drawn in a narrower
+column (`tables.FitTable` narrows its text columns to the width there is): the cut
+text ends with `ELLIPSIS`. Amounts are never cut: their columns are never narrowed.
+Headers of right-aligned columns are right-aligned too (`header(..., right=True)`),
+so a header stands over its figures.
 """
 
 from __future__ import annotations
@@ -14,9 +20,12 @@ from functools import total_ordering
 from typing import Any
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from workbook import fmt
+from workbook.linebreak import CANNOT_END
 
 
 def _comparable(value: Any) -> tuple[int, Any]:
@@ -32,8 +41,14 @@ class Cell:
         self.text = text
         self.key = key
 
-    def __rich__(self) -> Text:
-        return self.text
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # A DataTable renders each cell at its column's width: a narrowed column gets
+        # the text cut with an ellipsis rather than silently at the edge.
+        yield crop_text(self.text, options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = self.text.cell_len
+        return Measurement(width, width)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Cell) and _comparable(self.key) == _comparable(other.key)
@@ -48,16 +63,46 @@ class Cell:
         return self.text.plain
 
 
+# Three ASCII dots, not "…": U+2026 is East Asian *ambiguous* width and takes two
+# cells on terminals set to "ambiguous = wide" (common in Chinese SSH clients), which
+# would push every column after it out of line (engineering notes, CJK width).
+ELLIPSIS = "..."
+# Not left before the ellipsis: spaces, and an opening bracket with nothing in it ("王建国（...").
+_DANGLING = " " + CANNOT_END
+
+
+def _fit_index(text: str, width: int) -> int:
+    """How many characters of `text` fit in `width` cells (a wide one never half)."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += cell_len(ch)
+        if used > width:
+            return index
+    return len(text)
+
+
 def crop(text: str, width: int) -> str:
-    """`text` cut to `width` terminal cells (CJK counts two), marked with "~" when cut."""
+    """`text` cut to `width` terminal cells (CJK counts two), ending in `ELLIPSIS` when cut."""
     if cell_len(text) <= width:
         return text
-    out = ""
-    for ch in text:
-        if cell_len(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "~"
+    if width <= len(ELLIPSIS):
+        return ELLIPSIS[:max(0, width)]
+    return text[:_fit_index(text, width - len(ELLIPSIS))].rstrip(_DANGLING) + ELLIPSIS
+
+
+def crop_text(text: Text, width: int) -> Text:
+    """Like `crop`, keeping `text`'s styles (the ellipsis takes the style of the text)."""
+    if text.cell_len <= width:
+        return text
+    if width <= len(ELLIPSIS):
+        return Text(ELLIPSIS[:max(0, width)], style=text.style, no_wrap=True)
+    kept = text[:_fit_index(text.plain, width - len(ELLIPSIS))]
+    dangling = len(kept.plain) - len(kept.plain.rstrip(_DANGLING))
+    if dangling:  # right_crop(0) would empty the text
+        kept.right_crop(dangling)
+    kept.append(ELLIPSIS)
+    kept.no_wrap = True
+    return kept
 
 
 GAP = " "
@@ -68,9 +113,10 @@ def styled_cell(text: str, style: str, key: object) -> Cell:
     return Cell(Text(GAP + text, style=style, no_wrap=True), key)
 
 
-def header(label: str) -> Text:
-    """A column header (already translated), with the gap in front."""
-    return Text(GAP + label, no_wrap=True)
+def header(label: str, right: bool = False) -> Text:
+    """A column header (already translated), with the gap in front; `right` for a
+    column of amounts or numbers, which are right-aligned."""
+    return Text(GAP + label, no_wrap=True, justify="right" if right else "left")
 
 
 def text_cell(value: str, width: int | None = None, sort_key: Any = None) -> Cell:
@@ -91,3 +137,26 @@ def number_cell(value: int | Decimal | None, shown: str | None = None, style: st
 
 def date_cell(day: date | None) -> Cell:
     return Cell(Text(GAP + fmt.date_(day), no_wrap=True), day)
+
+
+class CroppedLines:
+    """A rich renderable: each line of `text` cut to the width it is drawn at, ending in
+    `ELLIPSIS` (a one-line summary that uses a wide terminal and stays one line)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.text.split("\n", allow_blank=True):
+            line = crop_text(line, options.max_width)
+            line.end = "\n"
+            line.no_wrap = True
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((line.cell_len for line in self.text.split("\n")), default=0)
+        return Measurement(min(longest, 8), longest)

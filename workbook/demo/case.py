@@ -119,7 +119,7 @@ def demo_records(today: date) -> DemoData:
     return DemoData(
         profile=Profile(
             name="张伟",
-            id_number="110101199001011234",
+            id_number="110101199001011237",
             phone="13800001234",
             address="北京市朝阳区示例路 8 号院 3 号楼 2 单元 501 室",
             email="zhangwei@example.com",

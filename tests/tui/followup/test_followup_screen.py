@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from screen_text import screen_lines
 from textual.widgets import DataTable
 from tui_helpers import NASTY, SIZE, TODAY, notes, plain
 
@@ -137,7 +138,7 @@ async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):
         assert [row[0] for row in due] == ["2026-10-12", "2026-10-21", "2026-11-15", "2026-11-30",
                                            "2026-12-05", "2026-12-10", "2026-12-15", "2026-12-20"]
         assert due[0][2:] == ["-", "¥4,865.03", "47 days late"]  # recorded on the debt
-        assert due[2][:2] == ["2026-11-15", "安家消费金融有限公司"[:7] + "~"]
+        assert due[2][:2] == ["2026-11-15", "安家消费金融有限公司"]  # whole: the width is there
         await pilot.press("r")  # a debt without an agreement: nothing to record against
         assert any("no agreement yet" in note for note in notes(demo_app))
         await pilot.press("down", "down")
@@ -235,6 +236,8 @@ async def test_next_actions_take_one_line_each_and_can_be_scrolled(demo_path, op
         assert plain(app, "#next-actions-title").startswith("Next actions from the log: 3")
         lines = app.screen.query_one("#next-actions-list")
         assert lines.region.height == 3  # the long one is cut, not wrapped
+        cut = [line for line in screen_lines(app) if "回电 [b]" in line]
+        assert len(cut) == 1 and cut[0].rstrip().endswith("...")  # with an ellipsis
         await pilot.press("tab", "tab")  # agreements -> due -> next actions
         assert app.focused.id == "next-actions"
 

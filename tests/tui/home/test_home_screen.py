@@ -15,7 +15,7 @@ from tui.widgets.titlebar import TitleBar
 from workbook.models import Debt, DebtStatus, ExpenseItem, Frequency, IncomeItem
 from workbook.overview import build_overview, debts_as_agreed
 
-FULL_ID = "110101199001011234"
+FULL_ID = "110101199001011237"
 
 
 async def test_profile_from_the_palette_masks_the_id_and_keeps_it(demo_app):
@@ -24,7 +24,7 @@ async def test_profile_from_the_palette_masks_the_id_and_keeps_it(demo_app):
         await pilot.pause()
         form = demo_app.screen
         assert isinstance(form, ProfileForm)
-        assert "110***********1234" in plain(demo_app, ".form-note")
+        assert "110***********1237" in plain(demo_app, ".form-note")
         assert all(FULL_ID not in f.text for f in form.query(Field))
         name = form.query_one("#name", Field)
         name.input.value = ""

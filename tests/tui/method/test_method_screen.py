@@ -28,7 +28,7 @@ async def test_letter_from_the_demo_carries_borrower_lender_amounts_and_request(
     assert letter.startswith("协商还款申请书")  # Chinese although the UI is English
     for expected in (
         "张伟",  # the borrower (profile)
-        "110101199001011234",  # in full in the copy
+        "110101199001011237",  # in full in the copy
         f"尊敬的{CARD}",  # the lender
         "剩余欠款：48,650.32元",  # step 1
         "逾期金额：4,865.03元",
@@ -50,12 +50,12 @@ async def test_preview_masks_the_id_and_shows_the_english_version(demo_app):
         await pilot.press("3", "w")
         assert isinstance(demo_app.screen, LetterPreview)
         body = plain(demo_app, "#letter-body")
-        assert "110***********1234" in body and "110101199001011234" not in body
+        assert "110***********1237" in body and "110101199001011237" not in body
         await pilot.press("v")
         assert "Application to Renegotiate Repayment" in plain(demo_app, "#letter-body")
         await pilot.press("y")
         assert demo_app.clipboard.startswith("Application to Renegotiate Repayment")
-        assert "110101199001011234" in demo_app.clipboard
+        assert "110101199001011237" in demo_app.clipboard
         await pilot.press("escape")
         assert isinstance(demo_app.screen, ChannelScreen)
 

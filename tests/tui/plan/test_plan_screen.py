@@ -17,6 +17,7 @@ from tui.plan.hardship_form import EvidenceChecklist, HardshipForm, parse_since
 from tui.plan.plan_panel import detail_text, totals_line
 from tui.plan.proposal_form import ProposalForm, effect_text
 from tui.plan.screen import PlanScreen
+from tui.widgets.cells import ELLIPSIS
 from tui.widgets.field import Field
 from workbook import i18n
 from workbook.models import Debt, HardshipKind, ProposalStatus, SplitMethod
@@ -200,7 +201,7 @@ def test_the_detail_fits_its_lines_and_cuts_the_request_not_the_warning():
     text = detail_text(debt, None, effect, width=60, lines=4)
     lines = text.plain.split("\n")
     assert len(lines) == 4 and all(cell_len(line) <= 60 for line in lines)
-    assert lines[0].endswith("~")  # the lender and the request, cut
+    assert lines[0].endswith(ELLIPSIS)  # the lender and the request, cut
     assert " ".join(" ".join(lines[1:]).split()) == note.strip()  # the warning, whole
 
 

@@ -14,7 +14,7 @@ from screen_text import screen_lines
 from textual.app import App
 
 from tui.budget.bars import bar_length
-from tui.widgets.cells import crop, date_cell, money_cell, text_cell
+from tui.widgets.cells import ELLIPSIS, crop, crop_text, date_cell, money_cell, text_cell
 from tui.widgets.field import Choice, Field, Toggles
 from tui.widgets.wrap import break_offsets, pack_lines, wrap_lines
 from workbook.parse import parse_money
@@ -37,11 +37,18 @@ def test_crop_never_exceeds_the_width(text, width):
     if cell_len(text) <= width:
         assert out == text  # what fits is never cut
     else:
-        assert cell_len(out) <= width and out.endswith("~")
+        assert cell_len(out) <= width
+        assert out.endswith(ELLIPSIS) or width <= len(ELLIPSIS)
 
 
 def test_crop_counts_chinese_as_two_cells():
-    assert crop("安家消费金融有限公司", 8) == "安家消~"
+    assert crop("安家消费金融有限公司", 8) == "安家..."
+    assert crop("安家消费金融有限公司", 9) == "安家消..."
+    assert crop("Ant Group Huabei", 12) == "Ant Group..."  # no space before the dots
+    assert crop("王建国（表哥）", 12) == "王建国..."  # nor an opening bracket
+    cell = text_cell("王建国（表哥）")
+    assert crop_text(cell.text, 12).plain == " 王建国..." and str(cell) == " 王建国（表哥）"
+    assert crop_text(text_cell("北辰银行信用卡中心").text, 12).plain == " 北辰银行..."
 
 
 @given(st.decimals(min_value=0, max_value=10**9, places=2),

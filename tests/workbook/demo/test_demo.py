@@ -50,7 +50,7 @@ def _money_ok(value: Decimal | None) -> bool:
 
 def test_profile_and_settings(demo):
     assert demo.profile.name == "张伟"
-    assert fmt.mask_id(demo.profile.id_number) == "110***********1234"
+    assert fmt.mask_id(demo.profile.id_number) == "110***********1237"
     assert demo.profile.address.startswith("北京市")
     assert demo.settings.workbook_name == "示例工作簿"
     assert demo.settings.language == ""  # the demo follows the locale or --lang
@@ -244,3 +244,14 @@ def test_dates_follow_today(today):
         assert c.at.date() < today
         assert c.next_action_date is None or c.next_action_date <= today + timedelta(days=31)
     assert [d.start_date < today for d in data.debts] == [True] * len(data.debts)
+
+
+def test_the_demo_profile_passes_the_profile_forms_checks(demo):
+    # Its ID number once had a wrong check character: saving the demo's profile unchanged
+    # was refused by the profile form.
+    from workbook.parse import parse_email, parse_id_number, parse_mobile
+
+    profile = demo.profile
+    assert parse_id_number(profile.id_number, today=TODAY).value == profile.id_number
+    assert parse_mobile(profile.phone).value == profile.phone
+    assert not parse_email(profile.email).error

@@ -34,8 +34,9 @@ class ChoiceList(ModalScreen[int | None]):
     ChoiceList #choice-list { height: auto; max-height: 18; border: none; width: auto; }
     """
     BINDINGS = [
-        # The list's own Enter picks; this one is for the footer (and a click elsewhere).
-        Binding("enter", "pick", N_("Choose"), key_display="Enter", id="choice-pick"),
+        # Before the list's own (hidden) Enter, so that the footer shows it.
+        Binding("enter", "pick", N_("Choose"), key_display="Enter", priority=True,
+                id="choice-pick"),
         Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="choice-cancel"),
     ]
 
@@ -66,8 +67,7 @@ class ChoiceList(ModalScreen[int | None]):
         self.dismiss(event.option_index)
 
     def action_pick(self) -> None:
-        highlighted = self.query_one("#choice-list", OptionList).highlighted
-        self.dismiss(highlighted)
+        self.dismiss(self.query_one("#choice-list", OptionList).highlighted)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -216,17 +216,16 @@ def _confirmation_table(agreement: Agreement, ctx: DocContext) -> Table:
     item_style = s.body.clone("item", spaceAfter=0, fontSize=10, leading=13)
     # Every box is empty on paper: the app's tick is only a note beside it.
     glyph = box(False, ctx.fonts)
-    items: list[tuple[str, str, bool]] = [
-        (label, help_text, bool(agreement.checklist.get(key)))
+    items: list[tuple[str, str, str]] = [
+        (label, help_text, _confirmed_note(agreement, key, ctx))
         for key, label, help_text in checklist_items_for(agreement)
     ]
-    items += [(label, help_text, False) for label, help_text in PAPER_ITEMS]
+    items += [(label, help_text, "") for label, help_text in PAPER_ITEMS]
     rows = []
-    for label, help_text, confirmed in items:
+    for label, help_text, note in items:
         mark = ctx.pm(glyph, glyph_style) if glyph else CheckBox(False, size=11)
         markup = ctx.m(ctx.t(label))
-        if confirmed:
-            note = ctx.t(N_("(confirmed in the app)"))
+        if note:
             markup += f' <font size="8">{ctx.m(note)}</font>'
         markup += "<br/>" + f'<font size="8">{ctx.m(ctx.t(help_text))}</font>'
         rows.append([mark, ctx.pm(markup, item_style)])
@@ -243,6 +242,17 @@ def _confirmation_table(agreement: Agreement, ctx: DocContext) -> Table:
         )
     )
     return table
+
+
+def _confirmed_note(agreement: Agreement, key: str, ctx: DocContext) -> str:
+    """"(confirmed in the app on 3 December 2026)" beside a box ticked in the app; empty
+    for one that was not. A tick from before the app kept dates has no date."""
+    if not agreement.checklist.get(key):
+        return ""
+    on = agreement.checked_on.get(key)
+    if on is None:
+        return ctx.t(N_("(confirmed in the app)"))
+    return ctx.t(N_("(confirmed in the app on {date})")).format(date=ctx.date(on))
 
 
 def _keep_list(ctx: DocContext) -> Table:

@@ -14,6 +14,7 @@ version 0: the prototype's layout (see `migrate_0_to_1`).
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -144,7 +145,30 @@ def with_meta(data: Data, **changes: Any) -> Data:
 
 def new_workbook_data() -> Data:
     data: Data = {name: {} for name in ALL_TABLES}
-    return with_meta(data, schema_version=SCHEMA_VERSION, last_ids={})
+    return with_workbook_id(with_meta(data, schema_version=SCHEMA_VERSION, last_ids={}))
+
+
+def new_workbook_id() -> str:
+    """A random id for a new workbook (calendar UIDs): it stays with the file whatever
+    it is called or wherever it is moved."""
+    return str(uuid.uuid4())
+
+
+def has_workbook_id(data: Data) -> bool:
+    settings = data.get("settings", {}).get(SINGLE_ID)
+    value = settings.get("workbook_id") if isinstance(settings, dict) else None
+    return isinstance(value, str) and bool(value.strip())
+
+
+def with_workbook_id(data: Data, fresh: bool = False) -> Data:
+    """`data` with a workbook id in its settings: the one it has (unless `fresh`, for a
+    copy that becomes a workbook of its own), else a new one. `data` is not changed."""
+    if has_workbook_id(data) and not fresh:
+        return data
+    settings = data.get("settings", {}).get(SINGLE_ID)
+    record = dict(settings) if isinstance(settings, dict) else {}
+    record["workbook_id"] = new_workbook_id()
+    return {**data, "settings": {SINGLE_ID: record}}
 
 
 def _money(value: Any) -> Any:

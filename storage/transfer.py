@@ -32,6 +32,7 @@ from storage.schema import (
     parse_json,
     table_label,
     with_meta,
+    with_workbook_id,
 )
 from storage.workbook import ENTITY_CLASSES, Workbook, normal_path, read_file
 from workbook.codec import from_dict, to_dict
@@ -144,7 +145,9 @@ def import_json(src: Path, new_workbook: Path) -> Workbook:
         data, version = _tables_from_export(doc)
         if version > SCHEMA_VERSION:
             raise WorkbookTooNew(src, version, SCHEMA_VERSION, None)
-        data = _normalised(migrate(data, version))
+        # A copy is a workbook of its own (the original may still be in use): its
+        # calendar UIDs must not collide with the original's.
+        data = with_workbook_id(_normalised(migrate(data, version)), fresh=True)
     except FileProblem as error:
         raise WorkbookCorrupt(src, error.problem, None) from error
     try:

@@ -53,6 +53,7 @@ from storage.schema import (
     new_workbook_data,
     parse_workbook,
     table_label,
+    with_workbook_id,
 )
 from workbook.codec import from_dict, to_dict
 from workbook.followup.agreements import with_agreed_proposals
@@ -205,8 +206,12 @@ class Workbook:
             clean_side_folders(path, data.get("settings", {}).get(SINGLE_ID))
             if version < SCHEMA_VERSION:
                 take_backup(path, tag=f"schema{version}")
-                write_atomic(path, dumps(upgraded))
-            return upgraded
+            # A workbook from before ids were kept gets one the first time it is opened
+            # for writing (after the backup above), so its calendar UIDs stay put.
+            identified = with_workbook_id(upgraded)
+            if version < SCHEMA_VERSION or identified is not upgraded:
+                write_atomic(path, dumps(identified))
+            return identified
         except OSError as error:
             raise WorkbookWriteError(path, error, opening=True) from error
 
@@ -271,7 +276,17 @@ class Workbook:
 
     def _save_single(self, name: str, record: Profile | Settings) -> None:
         doc = to_dict(record)
-        self._transact(lambda tables: tables.__setitem__(name, {SINGLE_ID: doc}))
+
+        def change(tables: Data) -> None:
+            if name == "settings" and not doc.get("workbook_id"):
+                # Settings built afresh (the demo's, a reset) never drop the id: the
+                # calendar's UIDs hang on it.
+                stored = tables.get(name, {}).get(SINGLE_ID) or {}
+                if stored.get("workbook_id"):
+                    doc["workbook_id"] = stored["workbook_id"]
+            tables[name] = {SINGLE_ID: doc}
+
+        self._transact(change)
 
     # --- whole-workbook reads and changes ------------------------------------------
 

@@ -165,6 +165,9 @@ class Debt:
     letter_opening: str = ""
     letter_statement: str = ""
     letter_closing: str = ""
+    # Step 3: list each flexible spending item to this lender (the user's choice);
+    # False shows flexible spending only as a total. Optional: older files decode.
+    letter_flexible: bool = False
     # An online platform: is the lender behind the app a licensed institution? None is
     # "don't know" (both readings are shown). Optional: older files decode.
     platform_licensed: bool | None = None
@@ -283,6 +286,10 @@ class Agreement:
     # The day of the month monthly instalments keep (29-31: the month end in shorter
     # months, then back); None keeps first_due's day. Optional: older files decode.
     due_day: int | None = None
+    # The day each checklist item was ticked in the app (the app's date), by key; a tick
+    # from before this was kept has none. Printed beside the (empty) box on paper.
+    # Optional: older files decode.
+    checked_on: dict[str, date] = field(default_factory=dict)
 
 
 @dataclass

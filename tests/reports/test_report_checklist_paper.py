@@ -4,6 +4,7 @@ what to keep, room for notes, the extra items, and a seal box with the signature
 
 import dataclasses
 import re
+from datetime import date
 
 import pypdf
 import reports_sample as sample
@@ -28,6 +29,23 @@ def test_boxes_are_empty_and_app_confirmations_are_notes(tmp_path, fonts):
     assert not missing(text, "Tick a box only for what you see on the paper")
     if fonts.symbols is not None:
         assert text.count("\u2610") == 4 + 1 + 7  # app items (+ waived fees) + paper items
+
+
+def test_the_day_an_item_was_ticked_in_the_app_prints_beside_its_empty_box(tmp_path, fonts):
+    d = sample.data()
+    dated = dataclasses.replace(d.agreements[0],
+                                checked_on={"written_confirmation": date(2025, 12, 21)})  # fmt: skip
+    en = " ".join(" ".join(_pages(tmp_path, fonts, dated, d.debts[0])).split())
+    assert not missing(en, "Written confirmation received (confirmed in the app on 2025-12-21)")
+    # A tick saved before the app kept dates: the note without one.
+    assert not missing(en, "Amounts and dates match what was said (confirmed in the app)")
+    assert en.count("confirmed in the app") == 2 + 1  # the two ticks and the instruction
+    zh = "".join("".join(_pages(tmp_path, fonts, dated, d.debts[0], "zh")).split())
+    assert not missing(zh, "（已于2025-12-21在应用中确认）", "（已在应用中确认）")
+    for text in (en, zh):
+        assert "\u2611" not in text  # the box itself stays empty: ticked on paper only
+    if fonts.symbols is not None:
+        assert en.count("\u2610") == 4 + 1 + 7
 
 
 def test_unknown_terms_print_as_lines_to_fill_in(tmp_path, fonts):

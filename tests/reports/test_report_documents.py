@@ -16,8 +16,8 @@ from reports.commlog import build_log
 from reports.letter import build_letter
 from reports.schedule import build_schedule
 from reports.summary import build_summary
-from workbook.negotiation.letter import LetterInput
 from workbook.negotiation.letter import build_letter as letter_for
+from workbook.negotiation.letter_input import LetterInput
 
 TODAY = sample.TODAY
 H = sample.HOSTILE

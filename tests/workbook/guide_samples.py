@@ -18,7 +18,7 @@ from workbook.models import (
     Rate,
     RateUnit,
 )
-from workbook.negotiation.letter import LetterInput
+from workbook.negotiation.letter_input import LetterInput
 
 NASTY = "住院两周 <b>手术</b> [/] & [b]x{name}"  # markup-looking text must survive verbatim
 

@@ -8,6 +8,7 @@ was waived). How the written confirmation came and the payee account are kept wi
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Any
 
 from rich.table import Table
@@ -19,7 +20,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.frame.form import FormDialog
+from tui.frame.shell import shell
 from tui.widgets.field import Field, text_parser
+from workbook import fmt
 from workbook.followup.agreements import checklist_items_for
 from workbook.i18n import N_, _
 from workbook.models import Agreement
@@ -34,12 +37,25 @@ class CheckItem(Widget, can_focus=True):
     """
     BINDINGS = [Binding("space,x", "tick", N_("Tick"), key_display="Space", id="tick")]
 
-    def __init__(self, key: str, label: str, help_text: str, ticked: bool) -> None:
+    def __init__(
+        self, key: str, label: str, help_text: str, ticked: bool,
+        on: date | None = None, today: date | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(id=f"check-{key}")
         self.key = key
         self.label = label
         self.help_text = help_text
         self.ticked = ticked
+        self._was_ticked = ticked
+        self._was_on = on
+        self._today = today
+
+    @property
+    def ticked_on(self) -> date | None:
+        """The day shown beside a tick, as `ticked_dates` will store it."""
+        if not self.ticked:
+            return None
+        return self._was_on if self._was_ticked else self._today
 
     def render(self) -> Table:
         grid = Table.grid()
@@ -47,7 +63,11 @@ class CheckItem(Widget, can_focus=True):
         grid.add_column(ratio=1)
         mark = Text("[x] " if self.ticked else "[ ] ",
                     style="bold green" if self.ticked else "bold")
-        grid.add_row(mark, Text(self.label, style="bold" if self.ticked else ""))
+        label = Text(self.label, style="bold" if self.ticked else "")
+        if self.ticked_on is not None:
+            label.append("  " + _("ticked {date}").format(date=fmt.date_(self.ticked_on)),
+                         style="dim")
+        grid.add_row(mark, label)
         grid.add_row("", Text(self.help_text, style="dim"))
         return grid
 
@@ -60,6 +80,19 @@ class CheckItem(Widget, can_focus=True):
         self.action_tick()
 
 
+def ticked_dates(agreement: Agreement, ticks: dict[str, bool], today: date) -> dict[str, date]:
+    """When each item was ticked: `today` (the app's date) for a new tick, the day it
+    was first ticked for one that stays ticked, none for an untick. A tick saved before
+    dates were kept stays without one: nobody knows when it was made."""
+    dates = dict(agreement.checked_on)
+    for key, ticked in ticks.items():
+        if not ticked:
+            dates.pop(key, None)
+        elif not agreement.checklist.get(key):
+            dates[key] = today
+    return dates
+
+
 class ChecklistDialog(FormDialog[Agreement | None]):
     def __init__(self, agreement: Agreement, lender: str) -> None:
         super().__init__(_("Check the agreement with {lender}").format(lender=lender))
@@ -69,7 +102,8 @@ class ChecklistDialog(FormDialog[Agreement | None]):
         yield Static(Text(_("Tick each item with Space once you have checked it."), style="dim"),
                      classes="form-hint")
         for key, label, help_msgid in checklist_items_for(self.agreement):
-            yield CheckItem(key, _(label), _(help_msgid), bool(self.agreement.checklist.get(key)))
+            yield CheckItem(key, _(label), _(help_msgid), bool(self.agreement.checklist.get(key)),
+                            self.agreement.checked_on.get(key), shell(self).today)
         yield Field(_("Confirmed via"), text_parser, self.agreement.confirmed_how,
                     id="confirmed_how", placeholder=_("e.g. letter, SMS, app message, email"))
         yield Field(_("Payee account"), text_parser, self.agreement.payee_account,
@@ -80,11 +114,12 @@ class ChecklistDialog(FormDialog[Agreement | None]):
 
     def build(self, values: dict[str, Any]) -> Agreement:
         checklist = dict(self.agreement.checklist)
-        for item in self.query(CheckItem):
-            checklist[item.key] = item.ticked
+        ticks = {item.key: item.ticked for item in self.query(CheckItem)}
+        checklist.update(ticks)
         return dataclasses.replace(
             self.agreement,
             checklist=checklist,
+            checked_on=ticked_dates(self.agreement, ticks, shell(self).today),
             confirmed_how=values["confirmed_how"],
             payee_account=values["payee_account"],
         )

@@ -1,5 +1,7 @@
 """Edit the free-text parts of the application letter: the opening, an extra paragraph
-for the hardship section, and the closing.
+for the hardship section, and the closing; and choose whether section 4 lists each
+flexible spending item to the lender (by default only their total: what the borrower
+can cut is theirs to decide, not the lender's to read).
 
 The boxes start from our wording; text left as ours (or emptied) is stored as empty,
 so the letter keeps following our wording. The letter is in Chinese, so is the
@@ -19,10 +21,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from tui.frame.form import SavesBeforeClosing
+from tui.widgets.field import Choice
 from tui.widgets.keybar import KeyBar
 from workbook.i18n import N_, _
 from workbook.models import Debt
-from workbook.negotiation.letter import LetterInput, default_closing, default_opening
+from workbook.negotiation.letter import default_closing, default_opening
+from workbook.negotiation.letter_input import LetterInput
 
 LETTER_LANG = "zh"
 
@@ -55,6 +59,22 @@ class LetterEdit(SavesBeforeClosing, ModalScreen[Debt | None]):
                 classes="dialog-title",
             )
             with VerticalScroll(classes="form-body"):
+                yield Choice(
+                    _("Flexible spending"),
+                    [(_("total only"), False), (_("each item listed"), True)],
+                    debt.letter_flexible,
+                    id="letter-flexible",
+                )
+                yield Static(
+                    Text(
+                        _(
+                            "Space or Left/Right: list each flexible spending item to the "
+                            "lender, or only their total."
+                        ),
+                        style="dim",
+                    ),
+                    classes="letter-edit-hint",
+                )
                 yield Static(Text(_("Opening paragraph")), classes="letter-edit-label")
                 yield TextArea(
                     debt.letter_opening or self.default_opening, id="letter-opening", compact=True
@@ -89,6 +109,7 @@ class LetterEdit(SavesBeforeClosing, ModalScreen[Debt | None]):
                 letter_opening=stored(self._text("letter-opening"), self.default_opening),
                 letter_statement=stored(self._text("letter-statement"), ""),
                 letter_closing=stored(self._text("letter-closing"), self.default_closing),
+                letter_flexible=bool(self.query_one("#letter-flexible", Choice).value),
             )
         )
 

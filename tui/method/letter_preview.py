@@ -29,7 +29,7 @@ from workbook.i18n import N_, _, current_language
 from workbook.models import Debt, Profile, Settings
 from workbook.negotiation import figures as negotiation
 from workbook.negotiation.borrower import blank_details
-from workbook.negotiation.letter import Letter, build_letter, letter_text
+from workbook.negotiation.letter import Letter, build_letter, letter_request, letter_text
 
 LETTER_LANG = "zh"  # what a Chinese lender receives
 
@@ -184,6 +184,19 @@ class LetterPreview(ModalScreen[None]):
                 ).format(
                     offer=fmt.money(effect.new_instalment), least=fmt.money(effect.smallest_payment)
                 ),
+                style="yellow",
+            )
+        request = letter_request(negotiation.letter_input(self.repay.data(), debt, self.repay.today))
+        proposal = negotiation.proposal_for(self.repay.data(), debt.id)
+        offer = proposal.offered_payment if proposal is not None else None
+        if request is not None and offer is not None and request.instalment > offer:
+            # Step 4's term sets the amount the letter asks for, and it is more than the
+            # user offered: the letter says it both in section 4 and section 5.
+            hint_text = Text(
+                _(
+                    "The letter asks for {amount} a month (the term set in step 4), more than "
+                    "the {offer} you offer: change the term or the offer in step 4."
+                ).format(amount=fmt.money(request.instalment), offer=fmt.money(offer)),
                 style="yellow",
             )
         blanks = blank_details_warning(self.repay.data().profile)

@@ -63,6 +63,14 @@ def effect_text(
             ),
             style="bold",
         )
+        last = effect.last_instalment
+        if last is not None and effect.months and effect.months > 1 and last != effect.new_instalment:
+            # Said, never a surprise: smaller when it does not divide, or a tiny
+            # remainder folded in (the letter and the call sheet say the same).
+            text.append(
+                (" " if current_language() != "zh" else "")
+                + _("The last one is {amount}.").format(amount=fmt.money(last))
+            )
     text.append("\n")
     share_line = _("Its share of what is left each month: {share}.").format(share=fmt.money(share))
     text.append(share_line + ("" if current_language() == "zh" else " "))

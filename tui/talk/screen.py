@@ -26,12 +26,14 @@ from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Communication, Debt
+from workbook.money.upfront import upfront_sentence
 from workbook.negotiation import figures as negotiation
 from workbook.negotiation.callsheet import (
     POSITIVE_PHRASES,
     CallSheet,
     call_sheet_text,
     plan_warnings,
+    request_lines,
 )
 
 RECENT = 3
@@ -85,6 +87,10 @@ def sheet_table(sheet: CallSheet) -> Table:
             "\n"
             + _("Penalty interest and fees {amount}").format(amount=fmt.money(sheet.penalty_fees))
         )
+    if sheet.upfront is not None:
+        # Civil Code Art. 670: the principal is what was received, said in the sheet's
+        # language (the one the agent is spoken to in).
+        owed.append("\n" + upfront_sentence(sheet.upfront, sheet.lang), style="yellow")
     row(_("What is owed"), owed)
 
     pay = Text(_("Left each month for all debts: {amount}").format(amount=fmt.money(sheet.surplus)))
@@ -98,8 +104,9 @@ def sheet_table(sheet: CallSheet) -> Table:
         pay.append("\n" + line, style="yellow")
     row(_("What I can pay"), pay)
 
-    if sheet.asks:
-        row(_("What I ask for"), bullets([Text(ask) for ask in sheet.asks]))
+    figures = [Text(line, style="bold") for line in request_lines(sheet)]
+    if sheet.asks or figures:
+        row(_("What I ask for"), bullets(figures + [Text(ask) for ask in sheet.asks]))
     else:
         row(_("What I ask for"), Text(_("No request yet: set one in step 4."), style="yellow"))
     row(_("My reasons"), sheet.reasons)

@@ -102,6 +102,13 @@ def agreement(today: date) -> Agreement:
             "fees_waived_in_writing": True,
             "late_payment_terms": False,
         },
+        # Ticked in the app while the agreement came in: the day each was checked.
+        checked_on={
+            "written_confirmation": signed,
+            "amounts_match": signed,
+            "payee_official": signed + timedelta(days=1),
+            "fees_waived_in_writing": signed + timedelta(days=1),
+        },
     )
 
 

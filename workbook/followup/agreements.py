@@ -38,7 +38,7 @@ from workbook.models import (
     Proposal,
     ProposalStatus,
 )
-from workbook.money.solve import solve_instalment, solve_months
+from workbook.money.solve import MAX_MONTHS, instalment_plan, solve_instalment
 
 CENT = Decimal("0.01")
 DEFAULT_TERM_MONTHS = 12  # a starting point to edit when the proposal names no term
@@ -210,7 +210,8 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
       to the cent); else of the offered payment for as many months as it needs; else
       over 12 months. A payment that would never repay within 50 years is raised to
       the smallest that does. The total is what those payments add up to, the last
-      one a little smaller (`workbook.money.solve.solve_months`).
+      one a little smaller, or a tiny remainder folded into it
+      (`workbook.money.solve.instalment_plan`, as step 4 and the letter count).
     - The first due date is the debt's next due day after today (a month from today
       without one), moved by the requested pause.
     """
@@ -245,14 +246,16 @@ def agreement_from_proposal(debt: Debt, proposal: Proposal, today: date) -> Agre
         instalment = proposal.offered_payment
     else:
         instalment = solve_instalment(owed, rate, DEFAULT_TERM_MONTHS)
-    solved = solve_months(owed, rate, instalment)
-    if solved.never_repays and solved.smallest_payment is not None:
-        instalment = solved.smallest_payment
-        solved = solve_months(owed, rate, instalment)
+    solved = instalment_plan(owed, rate, instalment)
+    if solved is None:
+        instalment = solve_instalment(owed, rate, MAX_MONTHS)
+        solved = instalment_plan(owed, rate, instalment)
+    # The count and total of step 4 and the letter (`instalment_plan`): a tiny remainder
+    # is folded into the last instalment there and here alike.
     return draft(
-        total=solved.total_paid if solved.total_paid is not None else owed,
-        instalment=instalment,
-        count=max(solved.months or 1, 1),
+        total=solved.total if solved is not None else owed,
+        instalment=solved.instalment if solved is not None else instalment,
+        count=max(solved.count if solved is not None else 1, 1),
         frequency=Frequency.MONTHLY,
         rate=rate,
         waived_amount=waived,

@@ -1,5 +1,9 @@
 """Solving a repayment both ways: term -> instalment, and affordable instalment -> months.
 
+`instalment_plan` is the one place the number of instalments and the last one come
+from: step 4, the letter, the call sheet and a drafted agreement all read it, so they
+never disagree on a count.
+
 Months are found with exact arithmetic (the balance is not rounded month by month) and
 money is rounded once at the end, so the two directions agree: `solve_instalment(b, r, n)`
 is the smallest whole-cent payment for which `solve_months` finds at most `n` months.
@@ -66,6 +70,66 @@ def _repay(
             if owed <= payment or cents(owed - payment) == 0:
                 last = cents(owed)
                 return month, cents(payment * (month - 1) + last), last
+            owed_before = owed - payment
+    return None
+
+
+# A last instalment this small (1 % of the others, at least 10 fen) is folded into the
+# one before it: nobody should find a payment of a few cents waiting after the rest.
+FOLD_SHARE = Decimal("0.01")
+FOLD_AT_LEAST = Decimal("0.10")
+
+
+@dataclass(frozen=True)
+class InstalmentPlan:
+    """`count` instalments of `instalment`, the last one `last`, `total` in all.
+
+    `last` differs from `instalment` when the balance does not divide: smaller, or
+    larger by a folded remainder (`folded`) that would otherwise have been a payment
+    of its own. `(count - 1) * instalment + last == total` always.
+    """
+
+    instalment: Decimal
+    count: int
+    last: Decimal
+    total: Decimal
+    folded: bool = False
+
+    @property
+    def last_differs(self) -> bool:
+        return self.count > 1 and self.last != self.instalment
+
+
+def fold_limit(payment: Decimal) -> Decimal:
+    """The largest remainder folded into the instalment before it."""
+    return max(cents(payment * FOLD_SHARE), FOLD_AT_LEAST)
+
+
+def instalment_plan(
+    balance: Decimal, rate: Rate | None, payment: Decimal, max_months: int = MAX_MONTHS
+) -> InstalmentPlan | None:
+    """`payment` a month on `balance` at `rate`: how many instalments, the last one and
+    the total, with exact balances and money rounded once; None when it never repays
+    within `max_months`. A tiny remainder (`fold_limit`) is paid with the instalment
+    before it instead of as a month of its own."""
+    payment = cents(payment)
+    if balance <= 0:
+        return InstalmentPlan(payment, 0, cents(ZERO), cents(ZERO))
+    r = rate_per_month(rate)
+    fold = fold_limit(payment)
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        if payment <= 0 or payment <= balance * r:
+            return None
+        owed_before = balance
+        for month in range(1, max_months + 1):
+            owed = owed_before * (1 + r)
+            if owed <= payment + fold or cents(owed - payment) == 0:
+                last = cents(owed)
+                if month == 1:  # one payment of what is owed, not of the offer
+                    return InstalmentPlan(last, 1, last, last)
+                total = payment * (month - 1) + last
+                return InstalmentPlan(payment, month, last, total, folded=last > payment)
             owed_before = owed - payment
     return None
 

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbook.fmt import money
-from workbook.i18n import _
+from workbook.i18n import N_, _, translate
 from workbook.models import ZERO, Debt, RepaymentMethod
 from workbook.money.schedule import CARD_MONTHS_CAP, add_months, build_schedule, schedule_totals
 
@@ -58,12 +58,17 @@ def upfront_view(debt: Debt, today: date) -> UpfrontView | None:
     return UpfrontView(principal, deducted, received, contract, fair, contract - fair)
 
 
-def upfront_sentence(view: UpfrontView) -> str:
-    return _(
-        "{deducted} was deducted at pay-out (砍头息). The law counts the principal as the "
-        "{received} actually received (Civil Code Art. 670, in force 2021-01-01): interest "
-        "on it is {fair} instead of {contract}, {difference} less."
-    ).format(deducted=money(view.deducted), received=money(view.received),
+UPFRONT_SENTENCE = N_(
+    "{deducted} was deducted at pay-out (砍头息). The law counts the principal as the "
+    "{received} actually received (Civil Code Art. 670, in force 2021-01-01): interest "
+    "on it is {fair} instead of {contract}, {difference} less."
+)
+
+
+def upfront_sentence(view: UpfrontView, lang: str | None = None) -> str:
+    """The recomputation in a sentence, in `lang` (None: the UI language)."""
+    text = _(UPFRONT_SENTENCE) if lang is None else translate(UPFRONT_SENTENCE, lang)
+    return text.format(deducted=money(view.deducted), received=money(view.received),
              fair=money(view.interest_on_received), contract=money(view.contract_interest),
              difference=money(view.difference))
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from workbook.guide.wording import labelled, language, money_text, tr
+from workbook.guide.wording import date_text, labelled, language, money_text, tr
 from workbook.i18n import N_
 from workbook.models import Debt, Hardship, Proposal
+from workbook.money.upfront import UpfrontView, upfront_sentence, upfront_view
 from workbook.negotiation.asks import proposal_requests
 from workbook.negotiation.channels import channel_label
 from workbook.negotiation.effects import Effect
@@ -84,6 +86,18 @@ _NEVER_NEW_LOAN = N_("Taking a new loan to make this payment")
 
 
 @dataclass(frozen=True)
+class RequestFigures:
+    """Step 4's figures for the request (`proposal_effect`, from `instalment_plan`): the
+    same count and last instalment as the letter."""
+
+    instalment: Decimal
+    count: int
+    last: Decimal
+    total: Decimal
+    first_due: date | None
+
+
+@dataclass(frozen=True)
 class CallSheet:
     lang: str
     lender: str
@@ -108,6 +122,9 @@ class CallSheet:
     request_payment: Decimal | None = None
     request_months: int | None = None
     smallest_payment: Decimal | None = None
+    request: RequestFigures | None = None
+    # Money withheld at pay-out (Civil Code Art. 670): the principal as received.
+    upfront: UpfrontView | None = None
 
 
 def build_call_sheet(
@@ -118,8 +135,10 @@ def build_call_sheet(
     offered_payment: Decimal | None,
     lang: str | None = None,
     effect: Effect | None = None,
+    today: date | None = None,
 ) -> CallSheet:
-    """The sheet for `debt`; `effect` is the plan's row for it (step 4), if known."""
+    """The sheet for `debt`; `effect` is the plan's row for it (step 4), if known;
+    `today` dates the recomputation of interest withheld at pay-out."""
     lang = language(lang)
     if offered_payment is None and proposal is not None:
         offered_payment = proposal.offered_payment
@@ -129,6 +148,16 @@ def build_call_sheet(
             smallest = effect.smallest_payment
         elif effect.new_instalment is not None and effect.new_instalment != offered_payment:
             request_payment, request_months = effect.new_instalment, effect.months
+    request = None
+    if (
+        effect is not None and not effect.agreed and not effect.one_off
+        and not effect.never_repays and effect.new_instalment is not None
+        and effect.months and effect.total_cost is not None
+    ):
+        request = RequestFigures(
+            effect.new_instalment, effect.months,
+            effect.last_instalment or effect.new_instalment, effect.total_cost, effect.first_due,
+        )  # fmt: skip
     phrase_index = 0 if lang == "zh" else 1
     return CallSheet(
         lang=lang,
@@ -155,6 +184,8 @@ def build_call_sheet(
         request_payment=request_payment,
         request_months=request_months,
         smallest_payment=smallest,
+        request=request,
+        upfront=upfront_view(debt, today) if today is not None else None,
     )
 
 
@@ -222,6 +253,8 @@ def call_sheet_text(sheet: CallSheet) -> str:
         out.append(
             labelled(t(N_("Penalty interest and fees charged")), money(sheet.penalty_fees), lang)
         )
+    if sheet.upfront is not None:
+        out.append(upfront_sentence(sheet.upfront, lang))
     out.append("")
 
     out.append(t(N_("What I can pay")))
@@ -234,6 +267,7 @@ def call_sheet_text(sheet: CallSheet) -> str:
     out.append("")
 
     out.append(t(N_("What I ask for")))
+    out.extend(request_lines(sheet))
     out.extend(f"- {ask}" for ask in sheet.asks)
     if not sheet.asks:
         out.append("- " + t(N_("No request set yet: fill in the proposal in step 4")))
@@ -259,6 +293,24 @@ def call_sheet_text(sheet: CallSheet) -> str:
         out.append(heading)
         out.extend(f"[ ] {item}" for item in items)
     return "\n".join(out) + "\n"
+
+
+def request_lines(sheet: CallSheet) -> list[str]:
+    """The request in numbers, as step 4 and the letter count it: the agent will ask
+    how many instalments and what the last one is."""
+    req = sheet.request
+    if req is None:
+        return []
+    lang = sheet.lang
+    money = functools.partial(money_text, lang=lang)
+    line = tr(N_("{count} instalments of {amount}, {total} in all"), lang).format(
+        count=req.count, amount=money(req.instalment), total=money(req.total)
+    )
+    if req.first_due is not None:
+        line += tr(N_(", the first on {date}"), lang).format(date=date_text(req.first_due, lang))
+    if req.count > 1 and req.last != req.instalment:
+        line += tr(N_(", the last one {amount}"), lang).format(amount=money(req.last))
+    return [line + ("。" if lang == "zh" else ".")]
 
 
 def plan_warnings(sheet: CallSheet) -> list[str]:

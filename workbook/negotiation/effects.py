@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from workbook import fmt
@@ -23,7 +23,12 @@ from workbook.money.schedule import (
     debt_monthly_payment,
     debt_schedule,
 )
-from workbook.money.solve import MAX_MONTHS, rate_per_month, solve_instalment, solve_months
+from workbook.money.solve import (
+    MAX_MONTHS,
+    instalment_plan,
+    rate_per_month,
+    solve_instalment,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,9 @@ class Effect:
     first_due: date | None = None
     balance: Decimal | None = None  # what the request repays (after waivers and pause)
     agreed: bool = False  # the terms of an agreement (step 6), not a request
+    # The last instalment (fees included): smaller than the others when the balance does
+    # not divide, larger when a tiny remainder was folded into it (`instalment_plan`).
+    last_instalment: Decimal | None = None
 
 
 def remaining_cost(debt: Debt, today: date) -> Decimal | None:
@@ -83,7 +91,9 @@ def proposal_effect(
     balance = cents(max(debt.balance, ZERO))
     if proposal.waive_penalty:
         balance -= min(max(debt.penalty_fees, ZERO), balance)
-    first = debt_first_due(debt, today)
+    # A new arrangement starts after today: a request (or a letter) never asks for a
+    # first instalment on the day it is made.
+    first = debt_first_due(debt, today + timedelta(days=1))
     due_day = debt.due_day or (debt.start_date.day if debt.start_date else first.day)
 
     def fits(amount: Decimal) -> bool:
@@ -153,9 +163,9 @@ def proposal_effect(
             fits_budget=False,
             note=_joined(notes),
         )
-    result = solve_months(balance, rate, payment)
-    if result.never_repays:
-        smallest = (result.smallest_payment or ZERO) + fee
+    found = instalment_plan(balance, rate, payment)
+    if found is None:
+        smallest = solve_instalment(balance, rate, MAX_MONTHS) + fee
         notes.insert(
             0,
             _(
@@ -176,8 +186,8 @@ def proposal_effect(
             never_repays=True,
             smallest_payment=smallest,
         )
-    months = result.months or 0
-    total = (result.total_paid or ZERO) + fee * months
+    months = found.count
+    total = found.total + fee * months
     new = payment + fee
     if budget_available is not None and new > budget_available:
         notes.append(over_share_note(new, budget_available, balance, rate, fee))
@@ -189,6 +199,7 @@ def proposal_effect(
         interest_saved=_saved(current_cost, total),
         fits_budget=fits(new),
         note=_joined(notes),
+        last_instalment=found.last + fee,
     )
 
 
@@ -196,11 +207,11 @@ def over_share_note(
     payment: Decimal, share: Decimal, balance: Decimal, rate: Rate | None, fee: Decimal = ZERO
 ) -> str:
     """How far a payment is over its share, and what the share itself would do."""
-    at_share = solve_months(balance, rate, share - fee) if share > fee else None
-    if at_share is not None and not at_share.never_repays:
+    at_share = instalment_plan(balance, rate, share - fee) if share > fee else None
+    if at_share is not None:
         return _(
             "{gap} a month over its share of {share}, which would repay it in {months} months."
-        ).format(gap=_money(payment - share), share=_money(share), months=at_share.months)
+        ).format(gap=_money(payment - share), share=_money(share), months=at_share.count)
     return _(
         "{gap} a month over its share of {share}, which never repays it; at least "
         "{smallest} a month would."

@@ -23,7 +23,7 @@ from workbook.models import (
     SplitMethod,
 )
 from workbook.negotiation.callsheet import CallSheet, build_call_sheet
-from workbook.negotiation.letter import LetterInput
+from workbook.negotiation.letter_input import LetterInput
 from workbook.negotiation.plans import (
     Effect,
     PlanSummary,
@@ -133,6 +133,7 @@ def letter_input(data: WorkbookData, debt: Debt, today: date) -> LetterInput:
         custom_closing=debt.letter_closing,
         other_debts=len(others),
         other_balance=sum((d.balance for d in others), Decimal(0)),
+        list_flexible=debt.letter_flexible,
     )
 
 
@@ -145,6 +146,7 @@ def call_sheet(data: WorkbookData, debt: Debt, today: date, lang: str | None = N
         offered_payment(data, debt, today),
         lang,
         effect=effect_for(plan(data, today), debt.id),
+        today=today,
     )
 
 

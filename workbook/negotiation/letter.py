@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
-from workbook import fmt
 from workbook.guide.wording import (
     date_text,
     enum_text,
     labelled,
     language,
     masked_id,
-    money_text,
     month_text,
     rate_text,
     tr,
@@ -30,19 +27,16 @@ from workbook.guide.wording import (
 from workbook.i18n import N_
 from workbook.models import (
     Debt,
-    ExpenseItem,
-    Frequency,
-    Hardship,
-    IncomeItem,
     LenderType,
     Profile,
-    Proposal,
 )
 from workbook.negotiation.asks import proposal_requests
-from workbook.negotiation.letter_points import (
-    asks,
-    in_writing,
-    legal_points,
+from workbook.negotiation.letter_capacity import capacity_paragraphs, letter_money
+from workbook.negotiation.letter_input import LetterInput
+from workbook.negotiation.letter_points import asks, in_writing, legal_points
+from workbook.negotiation.letter_request import (
+    RepaymentRequest,
+    never_within_limit,
     no_plan_sentence,
     repayment_request,
     request_sentences,
@@ -51,12 +45,6 @@ from workbook.negotiation.reasons import evidence_in_hand, hardship_clause, reas
 
 BLANK = "________________"
 
-FREQUENCY_SUFFIXES: dict[Frequency, str] = {
-    Frequency.MONTHLY: N_("a month"),
-    Frequency.WEEKLY: N_("a week"),
-    Frequency.YEARLY: N_("a year"),
-    Frequency.ONE_OFF: N_("once"),
-}
 
 
 @dataclass(frozen=True)
@@ -78,32 +66,11 @@ class Letter:
     enclosures: tuple[str, ...] = ()  # the evidence in hand, in the letter's language
 
 
-@dataclass(frozen=True)
-class LetterInput:
-    profile: Profile
-    debt: Debt
-    incomes: list[IncomeItem]
-    expenses: list[ExpenseItem]
-    hardships: list[Hardship]
-    proposal: Proposal | None
-    budget_income: Decimal  # per month, as the budget normalises it
-    budget_spending: Decimal  # per month
-    surplus: Decimal
-    offered_payment: Decimal | None
-    today: date
-    # Free-text parts the user edits in the TUI; empty means use our default wording.
-    custom_opening: str = ""
-    custom_statement: str = ""
-    custom_closing: str = ""
-    # The borrower's other open debts: the money left each month has to cover them too.
-    other_debts: int = 0
-    other_balance: Decimal = Decimal(0)
-
-
 def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> Letter:
     """The letter in `lang` (Chinese by default, whatever the UI; English for reading)."""
     lang = language(lang)
     ours = _to_a_person if inp.debt.lender_type == LenderType.PRIVATE and lang == "zh" else str
+    plan = letter_request(inp)
     sections: tuple[LetterSection, ...] = (
         LetterSection("", (inp.custom_opening or ours(default_opening(inp, lang)),)),
         LetterSection(tr(N_("1. About me"), lang), _borrower_lines(inp.profile, lang, mask_id)),
@@ -112,10 +79,12 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
             tr(N_("3. Why I cannot pay as agreed"), lang), _hardship_paragraphs(inp, lang)
         ),
         LetterSection(
-            tr(N_("4. What I can pay"), lang), tuple(map(ours, _capacity_paragraphs(inp, lang)))
+            tr(N_("4. What I can pay"), lang), tuple(
+                map(ours, capacity_paragraphs(inp, lang, plan.instalment if plan else _offered(inp)))
+            )
         ),
         LetterSection(
-            tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang)))
+            tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang, plan)))
         ),
     )
     points = legal_points(inp.debt, inp.hardships, inp.today, lang, letter_money)
@@ -209,13 +178,6 @@ def enclosure_lines(letter: Letter) -> list[str]:
     return [f"{n}. {name}" for n, name in enumerate(letter.enclosures, start=1)]
 
 
-def letter_money(amount: Decimal, lang: str | None) -> str:
-    """Amounts as a Chinese letter writes them ("48,650.32元"); "¥48,650.32" in English."""
-    if language(lang) == "zh":
-        return f"{fmt.money(amount, symbol=False)}元"
-    return money_text(amount, lang)
-
-
 def _borrower_lines(profile: Profile, lang: str, mask_id: bool) -> tuple[str, ...]:
     id_number = masked_id(profile.id_number) if mask_id else profile.id_number
     rows = (
@@ -240,6 +202,12 @@ def _loan_lines(debt: Debt, lang: str) -> tuple[str, ...]:
     rows.append((N_("Contract number"), debt.contract_number or BLANK))
     if debt.principal is not None:
         rows.append((N_("Amount borrowed"), money(debt.principal)))
+        if 0 < debt.upfront_deduction < debt.principal:
+            # Art. 670: the principal is what was received (argued in section 6).
+            rows.append((N_("Withheld at pay-out"), money(debt.upfront_deduction)))
+            rows.append(
+                (N_("Amount actually received"), money(debt.principal - debt.upfront_deduction))
+            )
     rows.append((N_("Outstanding balance"), money(debt.balance)))
     if debt.overdue_amount > 0 or debt.overdue_days > 0:
         rows.append((N_("Overdue amount"), money(debt.overdue_amount)))
@@ -295,104 +263,29 @@ def _sentence(clause: str, lang: str) -> str:
     return clause + ("。" if lang == "zh" else ".")
 
 
-def _capacity_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    money = functools.partial(letter_money, lang=lang)
-    paragraphs: list[str] = []
-    # With no budget entered, "income 0.00, 0.00 left" would contradict any offer: the
-    # figures are left out until step 2 is filled in.
-    budget_known = inp.budget_income > 0 or inp.budget_spending > 0
-    if budget_known:
-        paragraphs.append(
-            tr(
-                N_(
-                    "Each month my income is {income} and my living costs are "
-                    "{spending}, which leaves {surplus} for all my debts together."
-                ),
-                lang,
-            ).format(
-                income=money(inp.budget_income),
-                spending=money(inp.budget_spending),
-                surplus=money(inp.surplus),
-            )
-        )
-    if inp.other_debts == 1:
-        paragraphs.append(
-            tr(
-                N_(
-                    "Besides this loan I have one other debt with {total} outstanding; "
-                    "the money left each month has to cover it as well."
-                ),
-                lang,
-            ).format(total=money(inp.other_balance))
-        )
-    elif inp.other_debts > 1:
-        paragraphs.append(
-            tr(
-                N_(
-                    "Besides this loan I have {count} other debts with {total} outstanding; "
-                    "the money left each month has to cover them as well."
-                ),
-                lang,
-            ).format(count=inp.other_debts, total=money(inp.other_balance))
-        )
-    if inp.incomes and budget_known:
-        paragraphs.append(
-            tr(N_("Income: {items}."), lang).format(items=_item_list(inp.incomes, lang))
-        )
-    # Flexible spending is the borrower's to cut, not the lender's to read about.
-    essential = [e for e in inp.expenses if e.essential]
-    if essential and budget_known:
-        paragraphs.append(
-            tr(N_("Spending: {items}."), lang).format(items=_item_list(essential, lang))
-        )
-    offered = inp.offered_payment
-    if offered is None and inp.proposal is not None:
-        offered = inp.proposal.offered_payment
-    if offered is not None and offered > 0:
-        paragraphs.append(
-            tr(N_("After my living costs, I can pay you {amount} every month."), lang).format(
-                amount=money(offered)
-            )
-        )
-    elif budget_known and inp.surplus <= 0:
-        paragraphs.append(
-            tr(
-                N_(
-                    "At present my income does not cover my living costs, so I cannot "
-                    "yet offer a regular payment. I will tell you as soon as this changes."
-                ),
-                lang,
-            )
-        )
-    return tuple(paragraphs)
-
-
-def _item_list(items: list[IncomeItem] | list[ExpenseItem], lang: str) -> str:
-    template = tr(N_("{name} {amount} {frequency}"), lang)
-    parts = [
-        template.format(
-            name=item.name,
-            amount=letter_money(item.amount, lang),
-            frequency=tr(FREQUENCY_SUFFIXES[item.frequency], lang),
-        )
-        for item in items
-    ]
-    return ("；" if lang == "zh" else "; ").join(parts)
-
-
 def _offered(inp: LetterInput) -> Decimal | None:
     if inp.offered_payment is not None:
         return inp.offered_payment
     return inp.proposal.offered_payment if inp.proposal is not None else None
 
 
-def _request_paragraphs(inp: LetterInput, lang: str) -> tuple[str, ...]:
-    offered = _offered(inp)
-    plan = repayment_request(inp.debt, inp.proposal, offered, inp.today)
+def letter_request(inp: LetterInput) -> RepaymentRequest | None:
+    """The figures section 5 asks for (step 4's, see `repayment_request`)."""
+    return repayment_request(inp.debt, inp.proposal, _offered(inp), inp.today)
+
+
+def _request_paragraphs(
+    inp: LetterInput, lang: str, plan: RepaymentRequest | None
+) -> tuple[str, ...]:
+    offered = plan.instalment if plan is not None else _offered(inp)
     head = (
         request_sentences(plan, inp.debt, lang, letter_money)
         if plan is not None
-        else [no_plan_sentence(offered, lang, letter_money)]
+        else [
+            no_plan_sentence(
+                offered, lang, letter_money, never_within_limit(inp.debt, inp.proposal, offered)
+            )
+        ]
     )
     requests = proposal_requests(inp.proposal, inp.debt.balance, lang, money=letter_money)
     if plan is not None and inp.proposal is not None and inp.proposal.new_term_months:

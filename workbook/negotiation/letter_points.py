@@ -1,7 +1,7 @@
-"""The parts of the application letter that argue the case: the concrete request (numbers
-that add up to the balance), the legal points the workbook can back (each only where it
-applies, worded as `/work/shared/china-facts.md` allows: "may", never "must"), and the
-asks that debt-advice letters make (freeze interest, pause collection, reply in writing).
+"""The parts of the application letter that argue the case: the legal points the workbook
+can back (each only where it applies, worded as `/work/shared/china-facts.md` allows:
+"may", never "must"), and the asks that debt-advice letters make (freeze interest, pause
+collection, reply in writing). The request in numbers is in `letter_request`.
 
 Every function returns sentences in `lang`; `money` writes amounts the letter's way.
 """
@@ -9,20 +9,18 @@ Every function returns sentences in `lang`; `money` writes amounts the letter's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
-from workbook.guide.wording import cents, date_text, month_text, tr
+from workbook.guide.wording import date_text, month_text, tr
 from workbook.i18n import N_
-from workbook.models import ZERO, Debt, Hardship, LenderType, Proposal, Rate
+from workbook.models import Debt, Hardship, LenderType
 from workbook.money.lpr import LPR_WELL_SOURCED_FROM, benchmark_check
-from workbook.money.periods import add_months, monthly_rate
+from workbook.money.upfront import upfront_view
 
 Money = Callable[[Decimal, str], str]
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
-MAX_INSTALMENTS = 600  # fifty years: an offer that takes longer never repays in practice
 REPLY_DAYS = 14  # the reply window the letter asks for
 RELIEF_WITHIN_DAYS = 2 * 366  # a "recent" shock for the 2025 relief encouragement
 # 4 × LPR replaced the 24 %/36 % lines from this day (china-facts §2.1/§2.3); older
@@ -30,131 +28,12 @@ RELIEF_WITHIN_DAYS = 2 * 366  # a "recent" shock for the 2025 relief encourageme
 FOUR_LPR_FROM = date(2020, 8, 20)
 
 
-@dataclass(frozen=True)
-class RepaymentRequest:
-    """What the borrower asks to pay: `count` instalments of `instalment`, the last one
-    `last` (smaller when the balance does not divide), `total` in all."""
-
-    instalment: Decimal
-    count: int
-    first_due: date
-    last: Decimal
-    total: Decimal
-    interest_stopped: bool  # the figures assume no interest (we ask for it to stop)
-    contract_rate_never_repays: bool  # at the contract rate the offer never clears it
-
-
-def _simulate(balance: Decimal, payment: Decimal, rate: Decimal) -> tuple[int, Decimal, Decimal]:
-    """Pay `payment` a month on `balance` at monthly `rate`: (count, last, total); count
-    0 when it never clears within MAX_INSTALMENTS (with interest)."""
-    if rate == 0:
-        count = int((balance / payment).to_integral_value(rounding=ROUND_CEILING))
-        return count, balance - (count - 1) * payment, balance
-    left, total = balance, ZERO
-    for n in range(1, MAX_INSTALMENTS + 1):
-        left = cents(left * (1 + rate))
-        pay = min(payment, left)
-        total += pay
-        left -= pay
-        if left <= 0:
-            return n, pay, total
-    return 0, ZERO, ZERO
-
-
-def repayment_request(
-    debt: Debt, proposal: Proposal | None, offered: Decimal | None, today: date
-) -> RepaymentRequest | None:
-    """The concrete instalment plan the letter asks for, or None when there is nothing
-    to compute (no request, no offer and no term, a one-off settlement, nothing owed)."""
-    balance = debt.balance
-    # No request set for this lender: the letter states the offer and asks for a term.
-    if balance <= 0 or proposal is None:
-        return None
-    if proposal.settlement_discount_percent:
-        return None
-    term = proposal.new_term_months
-    first = add_months(today, 1 + proposal.pause_months, debt.due_day)
-    asked_rate: Rate | None = proposal.new_rate
-    if offered is None or offered <= 0:
-        if not term:
-            return None
-        # A term alone: equal instalments rounded up to the cent, the last one smaller.
-        offered = (balance / term).quantize(CENT, rounding=ROUND_CEILING)
-    rate = monthly_rate(asked_rate) if asked_rate is not None else ZERO
-    count, last, total = _simulate(balance, offered, rate)
-    contract = debt.rate if asked_rate is None else None
-    never = False
-    if contract is not None and contract.percent > 0:
-        never = _simulate(balance, offered, monthly_rate(contract))[0] == 0
-    if count == 0:
-        # Even the asked rate does not let the offer clear the balance: the figures then
-        # show it with interest stopped, and the letter says why.
-        count, last, total = _simulate(balance, offered, ZERO)
-        never = True
-    return RepaymentRequest(
-        instalment=offered,
-        count=count,
-        first_due=first,
-        last=last,
-        total=total,
-        interest_stopped=asked_rate is None or asked_rate.percent == 0 or never,
-        contract_rate_never_repays=never,
-    )
-
-
-def request_sentences(req: RepaymentRequest, debt: Debt, lang: str, money: Money) -> list[str]:
-    """The request in numbers, each figure consistent with the balance."""
-    text = tr(
-        N_(
-            "I ask to repay the outstanding balance of {balance} in {count} monthly "
-            "instalments of {amount}, the first due on {first}, {total} in all."
-        ),
-        lang,
-    ).format(
-        balance=money(debt.balance, lang),
-        count=req.count,
-        amount=money(req.instalment, lang),
-        first=date_text(req.first_due, lang),
-        total=money(req.total, lang),
-    )
-    out = [text]
-    if req.count > 1 and req.last != req.instalment:
-        out.append(
-            tr(N_("The last instalment is {last}, so that the total comes out exactly."), lang)
-            .format(last=money(req.last, lang))
-        )  # fmt: skip
-    if req.contract_rate_never_repays:
-        out.append(
-            tr(
-                N_(
-                    "At the contract rate this monthly amount would not even cover the "
-                    "interest and the balance would never be repaid; that is why I ask you "
-                    "to stop charging interest, and the figures above assume you do."
-                ),
-                lang,
-            )
-        )
-    elif req.interest_stopped and req.count > 0:
-        out.append(tr(N_("These figures assume that interest is stopped."), lang))
-    return out
-
-
-def no_plan_sentence(offered: Decimal | None, lang: str, money: Money) -> str:
-    """Where no term was set: what the borrower offers, and a request for the lender's term."""
-    if offered is not None and offered > 0:
-        return tr(
-            N_("I can pay {amount} a month. I ask you to propose a repayment term on that basis."),
-            lang,
-        ).format(amount=money(offered, lang))
-    return tr(N_("I ask you to propose a repayment term that fits what I can pay."), lang)
-
-
 def legal_points(
     debt: Debt, hardships: list[Hardship], today: date, lang: str, money: Money
 ) -> list[str]:
     """The points of law and policy that apply to this debt, each only where it applies."""
     points = [
-        _withheld(debt, lang, money),
+        _withheld(debt, today, lang, money),
         _above_four_lpr(debt, today, lang),
         _card_instalments(debt, lang),
         _relief_2025(debt, hardships, today, lang),
@@ -162,14 +41,16 @@ def legal_points(
     return [p for p in points if p]
 
 
-def _withheld(debt: Debt, lang: str, money: Money) -> str:
-    """Civil Code Art. 670 (china-facts §2.7): only when a deduction is recorded."""
+def _withheld(debt: Debt, today: date, lang: str, money: Money) -> str:
+    """Civil Code Art. 670 (china-facts §2.7): only when a deduction is recorded. With
+    the rate and term known, the interest recomputed on what was received and the
+    difference (`workbook.money.upfront`)."""
     if debt.upfront_deduction <= 0 or debt.principal is None:
         return ""
     received = debt.principal - debt.upfront_deduction
     if received <= 0:
         return ""
-    return tr(
+    text = tr(
         N_(
             "Of the {principal} in the contract, {deducted} was withheld when the loan was "
             "paid out, so I received {received}. Article 670 of the Civil Code says that "
@@ -182,6 +63,22 @@ def _withheld(debt: Debt, lang: str, money: Money) -> str:
         principal=money(debt.principal, lang),
         deducted=money(debt.upfront_deduction, lang),
         received=money(received, lang),
+    )
+    view = upfront_view(debt, today)
+    if view is None:
+        return text
+    return text + ("" if lang == "zh" else " ") + tr(
+        N_(
+            "Counted on the {received} I received, the interest over the term is {fair} "
+            "instead of the {contract} counted on {principal}: {difference} less."
+        ),
+        lang,
+    ).format(
+        received=money(view.received, lang),
+        fair=money(view.interest_on_received, lang),
+        contract=money(view.contract_interest, lang),
+        principal=money(view.contract_principal, lang),
+        difference=money(view.difference, lang),
     )
 
 
@@ -312,11 +209,7 @@ def in_writing(debt: Debt, lang: str) -> str:
 
 
 __all__ = [
-    "RepaymentRequest",
     "asks",
     "in_writing",
     "legal_points",
-    "no_plan_sentence",
-    "repayment_request",
-    "request_sentences",
 ]

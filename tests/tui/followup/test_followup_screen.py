@@ -79,8 +79,55 @@ async def test_record_an_agreement_from_the_proposal_and_tick_its_checklist(demo
         await pilot.pause()
         ticked = app.wb.agreements.get(saved.id)
         assert checklist_complete(ticked) and ticked.confirmed_how.endswith("短信")
+        # Each tick carries the app's date (injected: never the wall clock).
+        assert ticked.checked_on == {key: TODAY for key in ticked.checklist}
         assert ticked.payee_account == NASTY
         assert cells(app, "agreements")[-1][5] == f"{items}/{items}"
+
+
+def item_text(app, key: str) -> str:
+    """What a checklist item shows: its mark, label, the day it was ticked, its help."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(app.screen.query_one(f"#check-{key}", CheckItem).render())
+    return console.export_text()
+
+
+async def test_a_tick_keeps_its_day_an_untick_drops_it_a_new_tick_is_dated_today(demo_app):
+    before = demo_app.wb.agreements.list()[0]  # the demo's consumer-finance agreement
+    assert before.checked_on["written_confirmation"] < TODAY
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "x")
+        dialog = demo_app.screen
+        assert isinstance(dialog, ChecklistDialog) and dialog.agreement.id == before.id
+        assert [i.key for i in dialog.query(CheckItem)][0] == "written_confirmation"
+        signed = before.checked_on["amounts_match"].isoformat()
+        assert f"ticked {signed}" in item_text(demo_app, "amounts_match")
+        await pilot.press("space")  # untick the first
+        assert "ticked" not in item_text(demo_app, "written_confirmation")
+        dialog.query_one("#check-late_payment_terms", CheckItem).focus()
+        await pilot.press("space")  # tick the last: today's date shows at once
+        assert f"ticked {TODAY.isoformat()}" in item_text(demo_app, "late_payment_terms")
+        await pilot.press("enter")  # save
+        await pilot.pause()
+    after = demo_app.wb.agreements.get(before.id)
+    assert not after.checklist["written_confirmation"]
+    assert "written_confirmation" not in after.checked_on
+    assert after.checked_on["late_payment_terms"] == TODAY
+    for key in ("amounts_match", "payee_official", "fees_waived_in_writing"):
+        assert after.checked_on[key] == before.checked_on[key]  # ticked earlier: its day stays
+
+
+def test_ticks_saved_before_dates_were_kept_stay_undated():
+    from tui.followup.checklist import ticked_dates
+
+    old = Agreement(debt_id=1, total=D("100"), instalment=D("50"), count=2,
+                    first_due=date(2026, 1, 1), checklist={"amounts_match": True})  # fmt: skip
+    ticks = {"amounts_match": True, "payee_official": True}
+    assert ticked_dates(old, ticks, TODAY) == {"payee_official": TODAY}
 
 
 async def test_mark_an_instalment_paid_and_the_dashboard_changes(demo_app):

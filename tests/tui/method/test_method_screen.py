@@ -37,7 +37,7 @@ async def test_letter_from_the_demo_carries_borrower_lender_amounts_and_request(
         "1,800.00元",
         "本人另有5笔欠款",  # the other debts the money left has to cover
         "每月可向贵方还款790.23元",  # step 4: the offer and the requests
-        "分62期按月偿还，每期790.23元",  # the offer decides the count; the numbers add up
+        "分60期按月偿还，每期790.23元",  # step 4's count: the penalty waived comes off first
         "减免罚息",
         "收入减少",  # the hardship reasons
     ):

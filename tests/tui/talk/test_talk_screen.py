@@ -71,10 +71,19 @@ async def test_call_sheet_for_the_debt_being_negotiated(demo_app):
             assert expected in sheet, expected
         # 60 months at 0 % is ¥790.23: within the walk-away point, so no warning.
         assert "more than your walk-away point" not in sheet
+        # The count and the last instalment as step 4 and the letter have them.
+        flat = " ".join(sheet.split())
+        assert ("60 instalments of ¥790.23, ¥47,413.52 in all, the first on 5 December 2026, "
+                "the last one ¥789.95.") in flat  # fmt: skip
+        assert "deducted at pay-out" not in flat  # nothing was withheld from this loan
         await pilot.press("right")  # the next lender: its share never repays it
         assert demo_app.screen.selected().lender == "快易借"
         sheet = " ".join(plain(demo_app, "#talk-sheet-body", width=200).split())
         assert "This offer never repays the debt; at least ¥194.95 a month would." in sheet
+        # 砍头息 (Art. 670): the principal as received, interest recomputed, the difference.
+        assert ("¥1,200.00 was deducted at pay-out (砍头息). The law counts the principal as "
+                "the ¥18,800.00 actually received") in sheet  # fmt: skip
+        assert "interest on it is ¥1,353.60 instead of ¥1,440.00, ¥86.40 less." in sheet
         await pilot.press("left", "y")
         assert demo_app.clipboard.startswith(f"Call sheet: {CARD}")
 

@@ -171,3 +171,27 @@ def test_an_offer_that_never_repays_names_the_least_that_would():
                     smallest_payment=D("194.95"))  # fmt: skip
     sheet = _sheet(proposal=None, offered_payment=D("80"), effect=never, lang="zh")
     assert plan_warnings(sheet) == ["按这个金额永远还不清这笔欠款；每月至少要还¥194.95才能还清。"]
+
+
+def test_money_withheld_at_pay_out_is_recomputed_on_the_sheet_in_its_language():
+    from datetime import date
+
+    withheld = replace(sample_debt(), upfront_deduction=D("3000"), method=sample_debt().method)
+    zh = call_sheet_text(_sheet(debt=withheld, lang="zh", today=date(2026, 3, 5)))
+    assert "放款时预先扣除了¥3,000.00（砍头息）" in zh and "¥27,000.00" in zh
+    assert "第六百七十条" in zh and "少¥" in zh
+    en = call_sheet_text(_sheet(debt=withheld, lang="en", today=date(2026, 3, 5)))
+    assert "¥27,000.00 actually received" in en and " less." in en
+    # Only for a debt with a deduction.
+    plain = call_sheet_text(_sheet(lang="zh", today=date(2026, 3, 5)))
+    assert "砍头息" not in plain
+
+
+def test_the_sheet_states_the_count_and_the_last_instalment_of_the_request():
+    effect = _effect(new_instalment=D("900"), months=38, total_cost=D("34089.06"),
+                     last_instalment=D("789.06"), first_due=None)  # fmt: skip
+    zh = call_sheet_text(_sheet(effect=effect, lang="zh"))
+    assert "共38期，每期¥900.00，合计¥34,089.06，最后一期¥789.06。" in zh
+    same = _effect(new_instalment=D("900"), months=2, total_cost=D("1800"),
+                   last_instalment=D("900"))  # fmt: skip
+    assert "最后一期" not in call_sheet_text(_sheet(effect=same, lang="zh"))

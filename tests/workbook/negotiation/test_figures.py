@@ -96,3 +96,24 @@ def test_recent_contacts_newest_first():
     contacts = negotiation.debt_contacts(data, consumer, limit=2)
     assert len(contacts) == 2 and contacts[0].at > contacts[1].at
     assert all(isinstance(c, Communication) and c.debt_id == consumer.id for c in contacts)
+
+
+def test_step_4_the_letter_and_the_call_sheet_count_the_same_instalments():
+    # The demo card: 48,650.32 less 1,236.80 penalty waived, over 60 months at 0 %.
+    # The letter once counted 62 (it forgot the waiver) where step 4 said 60.
+    from workbook.negotiation.letter import build_letter, letter_text
+    from workbook.negotiation.letter_request import repayment_request
+
+    data = demo_data()
+    card = data.debts[0]
+    effect = negotiation.effect_for(negotiation.plan(data, TODAY), card.id)
+    inp = negotiation.letter_input(data, card, TODAY)
+    req = repayment_request(card, inp.proposal, inp.offered_payment, TODAY)
+    sheet = negotiation.call_sheet(data, card, TODAY, "en")
+    assert effect.months == req.count == sheet.request.count == 60
+    assert effect.last_instalment == req.last == sheet.request.last == Decimal("789.95")
+    assert effect.total_cost == req.total == sheet.request.total == Decimal("47413.52")
+    assert effect.first_due == req.first_due == sheet.request.first_due
+    text = letter_text(build_letter(inp, "zh"))
+    assert "分60期按月偿还，每期790.23元" in text and "最后一期为789.95元" in text
+    assert "1,236.80元为罚息、违约金及其他费用" in text

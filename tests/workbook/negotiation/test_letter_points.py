@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbook.models import EvidenceItem, Hardship, HardshipKind, LenderType, Profile, Rate
+from workbook.money.solve import fold_limit
 from workbook.negotiation.letter import build_letter, letter_text
-from workbook.negotiation.letter_points import legal_points, repayment_request
+from workbook.negotiation.letter_points import legal_points
+from workbook.negotiation.letter_request import never_within_limit, repayment_request
 from workbook.negotiation.reasons import evidence_in_hand, evidence_missing
 
 TODAY = date(2026, 3, 5)
@@ -22,13 +24,14 @@ def _money(amount, _lang):
 
 
 def test_forty_times_nine_hundred_is_not_the_balance_the_last_instalment_differs():
-    debt = replace(sample_debt(), balance=D("34089.06"), rate=None)
-    proposal = replace(NO_SETTLEMENT, offered_payment=D("900"), new_rate=None, pause_months=0)
+    debt = replace(sample_debt(), balance=D("34089.06"), rate=None, due_day=5)
+    proposal = replace(NO_SETTLEMENT, offered_payment=D("900"), new_rate=None, pause_months=0,
+                       new_term_months=None, waive_penalty=False)  # fmt: skip
     req = repayment_request(debt, proposal, D("900"), TODAY)
     assert req is not None
     assert (req.count, req.instalment, req.last) == (38, D("900"), D("789.06"))
     assert req.total == D("34089.06") == (req.count - 1) * req.instalment + req.last
-    assert req.first_due == date(2026, 4, 5)
+    assert req.first_due == date(2026, 4, 5)  # the debt's due day, as step 4 has it
     text = letter_text(build_letter(sample_input(debt=debt, proposal=proposal), "zh"))
     assert "分38期按月偿还，每期900.00元，首期还款日为2026年4月5日，合计34,089.06元" in text
     assert "最后一期为789.06元" in text
@@ -40,16 +43,24 @@ def test_forty_times_nine_hundred_is_not_the_balance_the_last_instalment_differs
 )
 def test_interest_free_request_always_adds_up_to_the_balance(balance, payment):
     debt = replace(sample_debt(), balance=balance, rate=None, due_day=None)
-    proposal = replace(NO_SETTLEMENT, new_rate=None, new_term_months=None)
+    proposal = replace(NO_SETTLEMENT, new_rate=None, new_term_months=None, waive_penalty=False)
     req = repayment_request(debt, proposal, payment, TODAY)
+    if payment * 600 < balance:  # more than 50 years: the letter says so instead
+        assert req is None and never_within_limit(debt, proposal, payment)
+        text = letter_text(build_letter(sample_input(debt=debt, proposal=proposal,
+                                                     offered_payment=payment), "en"))  # fmt: skip
+        assert "more than 50 years" in text
+        return
     assert req is not None and req.count >= 1
     assert req.total == balance == (req.count - 1) * req.instalment + req.last
-    assert D("0") < req.last <= req.instalment
+    # Smaller when the balance does not divide; larger only by a folded remainder.
+    assert D("0") < req.last <= req.instalment + fold_limit(req.instalment)
 
 
 def test_a_term_alone_gives_equal_instalments_rounded_up():
     debt = replace(sample_debt(), balance=D("1000"), rate=None)
-    proposal = replace(NO_SETTLEMENT, offered_payment=None, new_term_months=3, new_rate=None)
+    proposal = replace(NO_SETTLEMENT, offered_payment=None, new_term_months=3, new_rate=None,
+                       waive_penalty=False)  # fmt: skip
     req = repayment_request(debt, proposal, None, TODAY)
     assert (req.count, req.instalment, req.last, req.total) == (
         3,
@@ -62,7 +73,8 @@ def test_a_term_alone_gives_equal_instalments_rounded_up():
 def test_an_offer_below_the_interest_is_never_made_without_saying_so():
     # 0.05 %/day on 34,000 is about 510 a month: 300 never repays at the contract rate.
     debt = replace(sample_debt(), balance=D("34000"))
-    proposal = replace(NO_SETTLEMENT, offered_payment=D("300"), new_rate=None)
+    proposal = replace(NO_SETTLEMENT, offered_payment=D("300"), new_rate=None,
+                       new_term_months=None)  # fmt: skip
     req = repayment_request(debt, proposal, D("300"), TODAY)
     assert req.contract_rate_never_repays and req.interest_stopped
     text = letter_text(build_letter(sample_input(debt=debt, proposal=proposal), "en"))
@@ -80,7 +92,7 @@ def test_no_budget_leaves_the_budget_out_instead_of_saying_zero():
                        incomes=[], expenses=[], proposal=NO_SETTLEMENT)  # fmt: skip
     text = letter_text(build_letter(inp, "zh"))
     assert "合计0.00元" not in text and "收入合计" not in text
-    assert "每期800.00元" in text
+    assert "每期725.38元" in text  # the 36-month term sets it, as in step 4
 
 
 def test_flexible_spending_is_not_listed_to_the_lender():
@@ -90,6 +102,9 @@ def test_flexible_spending_is_not_listed_to_the_lender():
                                  ExpenseItem("奶茶", D("300"), essential=False)])  # fmt: skip
     text = letter_text(build_letter(inp, "zh"))
     assert "房租" in text and "奶茶" not in text
+    assert "其他弹性支出合计每月300.00元" in text  # only the total, by default
+    chosen = letter_text(build_letter(replace(inp, list_flexible=True), "zh"))
+    assert "弹性支出明细：奶茶每月300.00元" in chosen and "弹性支出合计" not in chosen
 
 
 def test_art_670_only_for_a_debt_with_a_deduction():

@@ -448,7 +448,7 @@ class RepayApp(App[None]):
         def write(result: Profile) -> tuple[bool, Profile | None]:
             return self.save_or_keep(lambda: self.wb.save_profile(result), _("Profile saved."))
 
-        self.push_screen(ProfileForm(profile).with_writer(write))
+        self.push_screen(ProfileForm(profile, today=self.today).with_writer(write))
 
     def action_command_palette(self) -> None:
         from textual._node_list import DuplicateIds

@@ -3,7 +3,8 @@
 No parser raises on any text: a bad entry gets one sentence in the current language
 saying what is wrong and what is accepted. Money accepts `12,345.67`, `¥8000`,
 `8000元`, `1.2万`, `3千`, `RMB 500` and full-width digits; rates keep their unit
-(`年化18%`, `月息1.5%`, `0.05%/day`, `日息万五`); dates are year-month-day.
+(`年化18%`, `月息1.5%`, `0.05%/day`, `日息万五`); dates are year-month-day. The borrower's ID number, mobile number and e-mail address
+are parsed in `workbook.identity` and exported from here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from decimal import Decimal
 
 from workbook.fmt import money
 from workbook.i18n import _
+from workbook.identity import id_check_character, parse_email, parse_id_number, parse_mobile
 from workbook.models import Rate, RateUnit
 from workbook.textnum import (
     Parsed,
@@ -31,10 +33,14 @@ from workbook.textnum import (
 __all__ = [
     "Parsed",
     "due_date",
+    "id_check_character",
     "next_due_date",
     "parse_date",
     "parse_due_day",
+    "parse_email",
+    "parse_id_number",
     "parse_int",
+    "parse_mobile",
     "parse_money",
     "parse_percent",
     "parse_rate",

@@ -1,6 +1,7 @@
 """Snapshots at 80x24 of home and every step in both languages (demo workbook), of the
 log, and of the main dialogs: the letter, the request with its live effect, the call
-log, the palette, a form showing its errors, the export dialog and the key help.
+log, the palette, forms showing their errors (the profile's checks too), a payment far
+above what is due asking first, the export dialog and the key help.
 
 Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`
 and look at the SVGs before committing them.
@@ -41,6 +42,10 @@ SCREENS = {
     "choice_list": ["1", "a", "tab", "enter"],
     # The letter with an empty profile: says which details would print blank, p on the footer.
     "letter_blanks": ["3", "w"],
+    # 100万 on an agreement with 34,089.06 left: asked before it is saved.
+    "payment_far_above": ["6", "r", "end", *["backspace"] * 6, *"100万", "enter"],
+    # The profile: an ID number whose check character is wrong, a 12-digit mobile.
+    "profile_errors": ["p", "tab", *"110101199001011234", "tab", "end", "5", "ctrl+s"],
 }
 
 

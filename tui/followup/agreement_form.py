@@ -26,6 +26,7 @@ from workbook.followup.agreements import agreement_schedule
 from workbook.i18n import _
 from workbook.models import ZERO, Agreement, Frequency
 from workbook.parse import parse_date, parse_int, parse_money, parse_rate
+from workbook.textnum import Parsed, fail
 
 MAX_INSTALMENTS = 600  # fifty years of monthly payments
 
@@ -65,7 +66,8 @@ class AgreementForm(FormDialog[Agreement | None]):
         yield self.group(_("What was agreed"))
         yield Field(_("Total to repay *"), partial(parse_money, allow_zero=False),
                     shown(a.total), id="total")
-        yield Field(_("Instalment *"), parse_money, shown(a.instalment), id="instalment")
+        yield Field(_("Instalment *"), self.parse_instalment, shown(a.instalment),
+                    id="instalment")
         yield Field(_("Number of instalments *"),
                     partial(parse_int, minimum=1, maximum=MAX_INSTALMENTS), str(a.count),
                     id="count")
@@ -93,36 +95,60 @@ class AgreementForm(FormDialog[Agreement | None]):
                     shown(a.signed_on), id="signed_on")
         yield Field(_("Notes"), text_parser, a.notes, id="notes")
 
+    def parse_instalment(self, text: str) -> Parsed[Decimal]:
+        """An amount; 0 only for a one-off payment (the total is the payment). The
+        schedule would otherwise split the total evenly, which is not what was typed."""
+        result = parse_money(text)
+        if result.value == ZERO and self._frequency() != Frequency.ONE_OFF:
+            return fail(_("An instalment of 0 repays nothing: enter the amount of each "
+                          "instalment."))
+        return result
+
+    def _frequency(self) -> Frequency:
+        choices = self.query("#frequency")
+        choice = choices.first() if choices else None
+        return choice.value if isinstance(choice, Choice) else self.agreement.frequency
+
     def on_mount(self) -> None:
         self.query_one("#total", Field).focus()
-        self.watch(self.query_one("#frequency", Choice), "index", self._update_preview)
+        self.watch(self.query_one("#frequency", Choice), "index", self._frequency_changed,
+                   init=False)
+        self._update_preview()
+
+    def _frequency_changed(self) -> None:
+        # An instalment of 0 is right for a one-off payment only: say so as it changes.
+        self.query_one("#instalment", Field).validate()
+        self._update_preview()
 
     @on(Input.Changed)
     def _changed(self) -> None:
         self._update_preview()
 
-    def _draft(self) -> Agreement | None:
-        """The agreement as typed so far, or None while an amount field is wrong."""
+    def _draft(self) -> Agreement | str:
+        """The agreement as typed so far, or why it cannot be worked out yet."""
         parsed = {}
         for name in ("total", "instalment", "count", "first_due"):
             field = self.query_one(f"#{name}", Field)
             result = field.parser(field.text)
             if not result.ok or result.value is None:
-                return None
+                # A typed figure that is wrong says why here too (an instalment of 0
+                # would otherwise show a schedule that saving then refuses).
+                if field.text.strip() and result.error:
+                    return result.error
+                return _("The schedule shows here once the amounts and the date are right.")
             parsed[name] = result.value
-        frequency = self.query_one("#frequency", Choice).value
-        return dataclasses.replace(self.agreement, frequency=frequency, **parsed)
+        return dataclasses.replace(self.agreement, frequency=self._frequency(), **parsed)
 
     def _update_preview(self) -> None:
         draft = self._draft()
-        line = schedule_summary(draft) if draft is not None else _(
-            "The schedule shows here once the amounts and the date are right.")
-        self.query_one("#schedule-preview", Static).update(Text(line))
+        if isinstance(draft, str):
+            line = Text(draft, style="bold red")
+        else:
+            line = Text(schedule_summary(draft))
+        self.query_one("#schedule-preview", Static).update(line)
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         errors = {}
-        if values["frequency"] != Frequency.ONE_OFF and values["instalment"] <= ZERO:
-            errors["instalment"] = _("Enter the amount of each instalment.")
         if values["instalment"] > values["total"]:
             errors["instalment"] = _("An instalment cannot be more than the total.")
         return errors

@@ -1,11 +1,13 @@
 """Record a payment made under an agreement: the date, the amount, how and a reference.
 
 A part payment is fine: `workbook.followup.instalments` allocates what was paid to the instalments
-in due order, so whatever is left of an instalment stays owed.
+in due order, so whatever is left of an instalment stays owed. A payment far above what
+is due (`workbook.followup.payment_check`) is asked about before it is saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -15,20 +17,30 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.followup.view import sentences
 from tui.frame.form import FormDialog
 from tui.widgets.field import Field, text_parser
 from workbook import fmt
+from workbook.followup.payment_check import far_above
 from workbook.i18n import _
-from workbook.models import Payment
+from workbook.models import Agreement, Payment
 from workbook.parse import parse_date, parse_money
 
 
 class PaymentForm(FormDialog[Payment | None]):
     def __init__(
-        self, agreement_id: int, lender: str, amount: Decimal, today: date, hint: str = ""
+        self,
+        agreement: Agreement,
+        lender: str,
+        amount: Decimal,
+        today: date,
+        hint: str = "",
+        payments: Sequence[Payment] = (),
     ) -> None:
         super().__init__(_("Record a payment to {lender}").format(lender=lender))
-        self.agreement_id = agreement_id
+        self.agreement = agreement
+        self.agreement_id = agreement.id or 0
+        self.payments = list(payments)  # already recorded: what is left and due depends on them
         self.amount = amount
         self.today = today
         self.hint = hint
@@ -53,6 +65,21 @@ class PaymentForm(FormDialog[Payment | None]):
         if values["paid_on"] > self.today:
             return {"paid_on": _("The date paid cannot be after today.")}
         return {}
+
+    def confirm_first(self, record: Payment | None) -> str | None:
+        if record is None:
+            return None
+        found = far_above(self.agreement, self.payments, record.amount, self.today)
+        if found is None:
+            return None
+        amount = fmt.money(record.amount)
+        if found.kind == "beyond_left":
+            question = _("{amount} is more than everything left under this agreement "
+                         "({left}).").format(amount=amount, left=fmt.money(found.left))
+        else:
+            question = _("{amount} is more than three times what is due now "
+                         "({due}).").format(amount=amount, due=fmt.money(found.due_now))
+        return sentences([question, _("Check for an extra zero or 万. Save it anyway?")])
 
     def build(self, values: dict[str, Any]) -> Payment:
         return Payment(

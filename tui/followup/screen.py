@@ -317,8 +317,8 @@ class FollowupScreen(StepScreen):
         hint = _("Instalment {n} of {count}, due {date}: {amount} left to pay.").format(
             n=state.number, count=count, date=fmt.date_(state.due),
             amount=fmt.money(state.remaining))
-        form = PaymentForm(agreement.id or 0, self.lenders().get(agreement.debt_id, ""),
-                           state.remaining, self.today, hint)
+        form = PaymentForm(agreement, self.lenders().get(agreement.debt_id, ""),
+                           state.remaining, self.today, hint, self.repay.data().payments)
         self.app.push_screen(
             form.with_writer(lambda payment: self.save_payment(payment, agreement)))
 

@@ -22,9 +22,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from tui.frame.ask import AskModal, leave_form_answers
+from tui.frame.confirm import ConfirmModal
 from tui.frame.drafts import KeepsDraft
 from tui.palette import DialogActionsProvider, ScreenAction
 from tui.widgets.field import Choice, Field, Toggles
@@ -117,9 +119,15 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
         """Errors that need more than one field, by field id. Override when needed."""
         return {}
 
-    def validate_all(self) -> tuple[dict[str, Any], list[Field]]:
+    def confirm_first(self, record: T) -> str | None:
+        """A question to answer before saving a record that is valid but unusual (a
+        payment far above what is due); None saves at once. Override when needed."""
+        return None
+
+    def validate_all(self) -> tuple[dict[str, Any], list[Widget]]:
+        """Every value by id, and the widgets that are wrong (each showing why)."""
         values: dict[str, Any] = {}
-        wrong: list[Field] = []
+        wrong: list[Widget] = []
         for field in self.query(Field):
             result: Parsed[Any] = field.validate()
             if result.ok:
@@ -166,6 +174,10 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
         self.draft_changed()
 
     def action_save(self) -> None:
+        self.save_form()
+
+    def save_form(self, then: Callable[[], None] | None = None) -> None:
+        """Validate, ask `confirm_first`'s question if any, save; `then` runs once saved."""
         values, wrong = self.validate_all()
         if wrong:
             wrong[0].focus()
@@ -174,7 +186,20 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
             return
         # A warning from an earlier try must not outlive the form it was about.
         self.app.clear_notifications()
-        self.save_then_close(self.build(values))
+        record = self.build(values)
+
+        def save() -> None:
+            self.save_then_close(record)
+            if self.closed_saved and then is not None:
+                then()
+
+        question = self.confirm_first(record)
+        if question is None:
+            save()
+            return
+        # The safe answer (Esc, n) goes back to the form with everything still typed.
+        self.app.push_screen(ConfirmModal(question, yes_label=_("Save anyway")),
+                             lambda yes: save() if yes else None)
 
     def action_cancel(self) -> None:
         """Esc: close at once when nothing was typed, else ask what to do with it."""
@@ -189,9 +214,7 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
 
         def answered(answer: str | None) -> None:
             if answer == "save":
-                self.action_save()
-                if self.closed_saved:
-                    then()
+                self.save_form(then)
             elif answer == "discard":
                 self.drop_draft()
                 self.dismiss(None)

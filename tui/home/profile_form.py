@@ -1,8 +1,15 @@
-"""The borrower's details used in letters. The ID number is never shown in full."""
+"""The borrower's details used in letters. The ID number is never shown in full.
+
+What can be checked is checked where it is typed (`workbook.identity`, through
+`workbook.parse`): the ID number's check character and date of birth, a mainland
+mobile number, the shape of an e-mail address. Each is stored in half-width form.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -14,29 +21,28 @@ from tui.widgets.field import Field, text_parser
 from workbook import fmt
 from workbook.i18n import _
 from workbook.models import Profile
-from workbook.textnum import Parsed
+from workbook.parse import parse_email, parse_id_number, parse_mobile
+from workbook.textnum import Parsed, clean
 
 CLEAR = "-"
 
 
-def id_parser(text: str) -> Parsed[str | None]:
+def id_parser(text: str, *, today: date) -> Parsed[str | None]:
     """Empty keeps the stored number (None), "-" clears it, else the new number."""
-    value = text.strip().replace(" ", "")
-    if not value:
+    if not text.strip():
         return Parsed(None)
-    if value == CLEAR:
+    if clean(text) == CLEAR:  # also a full-width or Chinese-IME dash
         return Parsed("")
-    if not (6 <= len(value) <= 30) or not value.replace("-", "").isalnum():
-        return Parsed(error=_("Type the ID number as printed: letters and digits only."))
-    return Parsed(value.upper())
+    return parse_id_number(text, today=today, required=True)
 
 
 class ProfileForm(FormDialog[Profile | None]):
     AUTO_FOCUS = "#name Input"
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, *, today: date) -> None:
         super().__init__(_("Your details for letters"))
         self.profile = profile
+        self.today = today
 
     def compose_fields(self) -> ComposeResult:
         p = self.profile
@@ -46,11 +52,13 @@ class ProfileForm(FormDialog[Profile | None]):
             Text(_("ID number on file: {masked}").format(masked=stored), style="dim"),
             classes="form-note",
         )
-        yield Field(_("New ID number"), id_parser, "", id="id_number",
-                    placeholder=_("empty keeps it, - clears it"))
-        yield Field(_("Phone"), text_parser, p.phone, id="phone")
+        yield Field(_("New ID number"), partial(id_parser, today=self.today), "",
+                    id="id_number", placeholder=_("empty keeps it, - clears it"))
+        yield Field(_("Mobile"), parse_mobile, p.phone, id="phone",
+                    placeholder=_("11 digits, e.g. 138 0013 8000"))
         yield Field(_("Address"), text_parser, p.address, id="address")
-        yield Field(_("Email"), text_parser, p.email, id="email")
+        yield Field(_("Email"), parse_email, p.email, id="email",
+                    placeholder="name@example.com")
 
     def build(self, values: dict[str, Any]) -> Profile:
         new_id = values["id_number"]

@@ -158,9 +158,18 @@ class CommForm(FormDialog[Communication | None]):
         errors = {}
         if values["debt"] is None and not values["lender"]:
             errors["lender"] = _("Choose a lender above or type the name here.")
+        # The log records contacts that happened (a planned one is the next action), as a
+        # payment cannot be dated after today; to the minute, which is all the form shows.
+        latest = self.now.replace(second=59, microsecond=999999)
+        now = fmt.datetime_(self.now)
         end = self._end(values)
-        if end is not None and end < values["at"]:
+        if values["at"] > latest:
+            errors["at"] = _("The contact cannot be later than now ({now}): log it once it "
+                             "has happened.").format(now=now)
+        elif end is not None and end < values["at"]:
             errors["ended_at"] = _("The end cannot be before the start.")
+        elif end is not None and end > latest:
+            errors["ended_at"] = _("The end cannot be later than now ({now}).").format(now=now)
         return errors
 
     @staticmethod

@@ -10,23 +10,26 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from functools import partial
 from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from tui.frame.form import FormDialog
 from tui.widgets.field import Choice, Field, text_parser
 from tui.widgets.ticklist import TickList
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _
 from workbook.models import EvidenceItem, Hardship, HardshipKind
 from workbook.negotiation.reasons import evidence_missing
 from workbook.parse import parse_date
-from workbook.textnum import Parsed
+from workbook.textnum import Parsed, fail
 
 
 def suggestions(kind: HardshipKind, listed: list[EvidenceItem]) -> list[EvidenceItem]:
@@ -70,19 +73,26 @@ class EvidenceChecklist(TickList):
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 
 
-def parse_since(text: str) -> Parsed[date]:
+def parse_since(text: str, today: date | None = None) -> Parsed[date]:
     """A date, or just a month ("2026-03", "2026年3月"): hardships start in a month more
-    often than on a known day. A month counts from its first day."""
+    often than on a known day. A month counts from its first day. With `today`, a start
+    after it is refused: a letter cannot cite a hardship that has not begun."""
     found = _MONTH.match(text)
     if found and 1 <= int(found.group(2)) <= 12:
-        return Parsed(date(int(found.group(1)), int(found.group(2)), 1))
-    return parse_date(text, required=False)
+        result = Parsed(date(int(found.group(1)), int(found.group(2)), 1))
+    else:
+        result = parse_date(text, required=False)
+    if today is not None and result.value is not None and result.value > today:
+        return fail(_("The start cannot be after today ({today}): type the month or the day "
+                      "it began.").format(today=fmt.date_(today)))
+    return result
 
 
 class HardshipForm(FormDialog[Hardship | None]):
-    def __init__(self, hardship: Hardship | None = None) -> None:
+    def __init__(self, hardship: Hardship | None = None, *, today: date) -> None:
         super().__init__(_("Edit reason") if hardship is not None else _("Add a reason"))
         self.hardship = hardship
+        self.today = today
         self._typed: set[str] = {i.name for i in hardship.evidence} if hardship else set()
 
     def compose_fields(self) -> ComposeResult:
@@ -93,7 +103,7 @@ class HardshipForm(FormDialog[Hardship | None]):
         )
         yield Field(
             _("Since (date)"),
-            parse_since,
+            partial(parse_since, today=self.today),
             fmt.date_(h.since) if h and h.since else "",
             id="since",
             placeholder=_("a month or a day, e.g. 2026-03"),
@@ -102,6 +112,7 @@ class HardshipForm(FormDialog[Hardship | None]):
             Text(_("In your own words (two or three sentences)")), classes="hardship-label"
         )
         yield TextArea(h.statement if h else "", id="statement", compact=True)
+        yield Static("", markup=False, id="statement-error")
         yield self.group(_("Evidence: Space marks what you have"))
         listed = list(h.evidence) if h else []
         yield EvidenceChecklist(listed + suggestions(kind, listed), id="evidence")
@@ -122,6 +133,29 @@ class HardshipForm(FormDialog[Hardship | None]):
         checklist = self.query_one("#evidence", EvidenceChecklist)
         kept = [i for i in checklist.items if i.have or i.name in self._typed]
         checklist.replace_items(kept + suggestions(kind, kept))
+
+    def _statement_ok(self) -> bool:
+        """A reason needs the user's words (the letter quotes them); says so when not."""
+        ok = bool(self.query_one("#statement", TextArea).text.strip())
+        message = "" if ok else _("Say in a sentence or two what happened: the letter to the "
+                                  "lender uses your words.")
+        self.query_one("#statement-error", Static).update(Wrapped(Text(message)))
+        self.set_class(not ok, "-statement-invalid")
+        return ok
+
+    @on(TextArea.Changed, "#statement")
+    def _statement_changed(self) -> None:
+        if self.has_class("-statement-invalid"):
+            self._statement_ok()
+
+    def validate_all(self) -> tuple[dict[str, Any], list[Widget]]:
+        values, wrong = super().validate_all()
+        if not self._statement_ok():
+            # In the order of the form: after the date, before the evidence.
+            since = [w for w in wrong if w.id in ("kind", "since")]
+            wrong = [*since, self.query_one("#statement", TextArea),
+                     *[w for w in wrong if w not in since]]
+        return values, wrong
 
     @on(Input.Submitted, "#evidence-new Input")
     def _add_document(self, event: Input.Submitted) -> None:

@@ -28,6 +28,7 @@ from workbook.i18n import _, current_language
 from workbook.models import Debt, Proposal, ProposalStatus, SplitMethod
 from workbook.negotiation.plans import Effect, proposal_effect
 from workbook.parse import parse_int, parse_money, parse_percent, parse_rate
+from workbook.textnum import Parsed, fail
 
 
 def effect_text(
@@ -118,6 +119,16 @@ def effect_text(
     return text
 
 
+def parse_offer(text: str) -> Parsed[Decimal]:
+    """A monthly offer: empty offers the debt's share; 0 is refused, since it repays
+    nothing and the plan would quietly fall back to the share."""
+    result = parse_money(text, required=False)
+    if result.value is not None and not result.value:
+        return fail(_("An offer of 0 a month repays nothing: type an amount, or leave it "
+                      "empty to offer its share."))
+    return result
+
+
 class ProposalForm(FormDialog[Proposal | None]):
     def __init__(
         self,
@@ -154,7 +165,7 @@ class ProposalForm(FormDialog[Proposal | None]):
         )
         yield Field(
             _("Offer each month"),
-            optional_money,
+            parse_offer,
             shown(p.offered_payment),
             id="offered_payment",
             placeholder=_("empty: its share"),
@@ -217,7 +228,21 @@ class ProposalForm(FormDialog[Proposal | None]):
             values[choice.id or ""] = choice.value
         return values
 
+    def typed_wrong(self) -> str | None:
+        """The message of the first field typed in but wrong: the preview says it rather
+        than show the effect of a request without that figure."""
+        for field in self.query(Field):
+            result = field.parser(field.text)
+            if field.text.strip() and result.error:
+                return _("{label}: {message}").format(label=field.label, message=result.error)
+        return None
+
     def update_effect(self) -> None:
+        wrong = self.typed_wrong()
+        if wrong is not None:
+            self.query_one("#proposal-effect", Static).update(
+                Wrapped(Text(wrong, style="bold red")))
+            return
         typed = proposal = self.build(self.current_values())
         if (
             proposal.offered_payment is None

@@ -101,7 +101,7 @@ class PlanScreen(StepScreen):
             return self.repay.save_or_keep(lambda: self.wb.hardships.add(hardship),
                                            _("Reason saved."))
 
-        self.app.push_screen(HardshipForm().with_writer(write))
+        self.app.push_screen(HardshipForm(today=self.today).with_writer(write))
 
     def edit_reason(self) -> None:
         hardship = self.reasons.selected()
@@ -115,7 +115,7 @@ class PlanScreen(StepScreen):
             return self.repay.save_or_keep(lambda: self.wb.hardships.update(changed),
                                            _("Reason saved."))
 
-        self.app.push_screen(HardshipForm(hardship).with_writer(write))
+        self.app.push_screen(HardshipForm(hardship, today=self.today).with_writer(write))
 
     def delete_reason(self) -> None:
         hardship = self.reasons.selected()

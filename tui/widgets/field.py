@@ -25,7 +25,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.widgets.wrap import Packed
+from tui.widgets.wrap import Packed, Wrapped
 from workbook.i18n import N_
 from workbook.textnum import Parsed
 
@@ -107,8 +107,12 @@ class Field(Widget):
         self.show_error(result.error)
         return result
 
+    error_message = ""  # what the line under the input says now ("" when right)
+
     def show_error(self, message: str | None) -> None:
-        self.query_one(".field-error", Static).update(Text(message or ""))
+        self.error_message = message or ""
+        # Wrapped: a Chinese message breaks between characters, never before 。or ，
+        self.query_one(".field-error", Static).update(Wrapped(Text(self.error_message)))
         self.set_class(bool(message), "-invalid")
 
     def focus(self, scroll_visible: bool = True) -> Field:
@@ -145,6 +149,9 @@ class Choice(Widget, Generic[V], can_focus=True):
     ]
 
     index: reactive[int] = reactive(0)
+    # Set once the user changes the value (keys or mouse), never by `select`: a form can
+    # tell a default it may still adjust from a choice it must keep.
+    chosen_by_user = False
 
     @dataclass
     class Changed(Message):
@@ -187,6 +194,7 @@ class Choice(Widget, Generic[V], can_focus=True):
         return self.options[self.index][1]
 
     def action_step(self, delta: int) -> None:
+        self.chosen_by_user = True
         self.index = (self.index + delta) % len(self.options)
 
     def action_open(self) -> None:

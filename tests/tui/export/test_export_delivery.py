@@ -81,8 +81,8 @@ async def test_copies_are_checked_at_the_field(open_app, demo_path, out, cups):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PrintOptions)
-        assert "Copies must be a whole number from 1 to 99." in str(
-            app.screen.query_one("#print-copies .field-error").content
+        assert "Copies must be a whole number from 1 to 99." in (
+            app.screen.query_one("#print-copies", Field).error_message
         )
         await pilot.press("escape", "d")  # typed in: asks first; discard
         assert isinstance(app.screen, ExportDialog)

@@ -5,17 +5,24 @@ Both build A4 PDFs from the same rows in the same run, with the same embedded CJ
   "n / N" page numbers, the header on every page, a private atomic write);
 - baseline: one `Table` of plain strings (no wrapping, no markup), header repeated,
   built with `SimpleDocTemplate` into memory: the least reportlab can do with the rows.
-Reports each time (median of --repeat runs; wall clock and this process's CPU time,
-which a busy machine disturbs less), the pages, and the ratios ours / baseline.
+Each build runs in a fresh process (ours, baseline, ours, ... --repeat times each), so
+each has its own peak memory (VmHWM) and neither inherits the other's heap. Reports
+the median wall clock and CPU time (a busy machine disturbs CPU time less), the pages,
+the peak memory, and the ratios ours / baseline. Once more, "ours, story held whole":
+the same export with every flowable made before the layout starts (as before the
+story was streamed), for its peak memory.
 
-Run: python benchmarks/bench_log_pdf.py [--entries 10000] [--repeat 1]
+Run: python -m benchmarks.bench_log_pdf [--entries 10000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -79,45 +86,84 @@ def baseline(comms: list[Communication], font: str) -> bytes:
     return buffer.getvalue()
 
 
-def _timed(fn, repeat: int) -> tuple[float, float, object]:
-    """Median wall-clock and CPU seconds of `repeat` runs, and the last result."""
-    walls, cpus, result = [], [], None
-    for _ in range(repeat):
+KINDS = ("ours", "baseline", "whole")
+
+
+def child(kind: str, entries: int) -> dict[str, float]:
+    """One build in this (fresh) process: times, pages, size, memory."""
+    fonts = choose_fonts()
+    comms = communications(entries)
+    before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "log.pdf"
+        if kind == "whole":
+            _hold_story_whole()
         w0, c0 = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus), result
+        if kind == "baseline":
+            raw = baseline(comms, fonts.regular)
+        else:
+            build_log(comms, out, lang="zh", today=TODAY, fonts=fonts)
+            raw = out.read_bytes()
+        wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pages = len(pypdf.PdfReader(io.BytesIO(raw)).pages)
+    return {"wall": wall, "cpu": cpu, "pages": pages, "mb": len(raw) / 1e6,
+            "peak_mb": peak_mb, "before_mb": before_mb, "embedded": fonts.embedded}
+
+
+def _hold_story_whole() -> None:
+    """The export as it was before streaming: every flowable made before layout."""
+    from reports import commlog
+    from reports.document import StoryFeed
+
+    made = commlog.log_story
+    commlog.log_story = lambda *a, **k: list(made(*a, **k))  # type: ignore[assignment]
+    StoryFeed.FEED_AHEAD = 10**9
+
+
+def _run(kind: str, entries: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_log_pdf", "--child", kind,
+         "--entries", str(entries)],
+        cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    fonts = choose_fonts()
-    if not fonts.embedded:
+    if args.child:
+        print(json.dumps(child(args.child, args.entries)))
+        return 0
+    runs: dict[str, list[dict[str, float]]] = {"ours": [], "baseline": []}
+    for _ in range(args.repeat):
+        for kind in runs:
+            runs[kind].append(_run(kind, args.entries))
+    whole = _run("whole", args.entries)
+    if not runs["ours"][0]["embedded"]:
         print("warning: no CJK TrueType font; both builds use the CID fallback", file=sys.stderr)
-    comms = communications(args.entries)
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "log.pdf"
-        ours_s, ours_cpu, _ = _timed(
-            lambda: build_log(comms, out, lang="zh", today=TODAY, fonts=fonts), args.repeat
-        )
-        ours_pages = len(pypdf.PdfReader(str(out)).pages)
-        ours_bytes = out.stat().st_size
-    base_s, base_cpu, raw = _timed(lambda: baseline(comms, fonts.regular), args.repeat)
-    base_pages = len(pypdf.PdfReader(io.BytesIO(raw)).pages)
-    print(f"log entries: {args.entries:,}  (median of {args.repeat})")
-    print(
-        f"  ours     {ours_s:7.2f} s ({ours_cpu:6.2f} s CPU)  {ours_pages:5} pages  "
-        f"{ours_bytes / 1e6:5.1f} MB"
-    )
-    print(
-        f"  baseline {base_s:7.2f} s ({base_cpu:6.2f} s CPU)  {base_pages:5} pages  "
-        f"{len(raw) / 1e6:5.1f} MB"
-    )
-    print(f"  ratio ours / baseline: {ours_s / base_s:.2f}x ({ours_cpu / base_cpu:.2f}x CPU)")
+    med = {kind: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "peak_mb")}
+           for kind, rs in runs.items()}  # fmt: skip
+    print(f"log entries: {args.entries:,}  (each build a fresh process; median of {args.repeat})")
+    for kind, label in (("ours", "ours    "), ("baseline", "baseline")):
+        r, m = runs[kind][0], med[kind]
+        print(f"  {label} {m['wall']:7.2f} s ({m['cpu']:6.2f} s CPU)  {int(r['pages']):5} pages  "
+              f"{r['mb']:5.1f} MB PDF  peak memory {m['peak_mb']:5.0f} MB")  # fmt: skip
+    o, b = med["ours"], med["baseline"]
+    walls = [ours["wall"] / base["wall"] for ours, base in zip(runs["ours"], runs["baseline"], strict=True)]
+    print(f"  ratio ours / baseline: {o['wall'] / b['wall']:.2f}x ({o['cpu'] / b['cpu']:.2f}x CPU;"
+          f" wall ratio of each pair {min(walls):.2f}-{max(walls):.2f})")  # fmt: skip
+    print(f"  peak memory: ours {o['peak_mb']:.0f} MB, story held whole {whole['peak_mb']:.0f} MB,"
+          f" baseline {b['peak_mb']:.0f} MB (before the build: {whole['before_mb']:.0f} MB)")
+    print(f"  peak memory ratio ours / baseline: {o['peak_mb'] / b['peak_mb']:.2f}x")
+    print(f"summary: {args.entries:,}-entry log to PDF {o['wall'] / b['wall']:.2f}x a plain "
+          f"reportlab table ({o['cpu'] / b['cpu']:.2f}x CPU; goal <= 1.5x)")
+    print(f"summary: log PDF peak memory {o['peak_mb']:.0f} MB (story held whole "
+          f"{whole['peak_mb']:.0f} MB, plain table {b['peak_mb']:.0f} MB)")
     return 0
 
 

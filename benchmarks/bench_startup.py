@@ -132,6 +132,11 @@ def report(results: dict[str, Runs], repeat: int) -> None:
     for name, runs in (("demo", demo), ("big workbook", big)):
         rss = runs.median("rss_mb")
         print(f"{'peak memory, ' + name:46} {rss:6.0f}MB {rb:7.0f}MB {rss / rb:6.2f}x  bare Textual app")
+    print(f"summary: repay demo to home {demo.median('first') / b:.2f}x bare (goal <= 1.3x)")
+    print(f"summary: big workbook to home {big.median('first') / b:.2f}x bare (goal <= 1.5x); "
+          f"complete {big.median('complete') / b:.2f}x")
+    print(f"summary: memory, big workbook open {big.median('rss_mb') / rb:.2f}x bare "
+          f"({big.median('rss_mb'):.0f} MB / {rb:.0f} MB; goal <= 2x)")
 
 
 if __name__ == "__main__":

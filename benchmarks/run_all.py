@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,13 +23,30 @@ BENCHMARKS = (
 )
 
 
+SUMMARY = "summary: "  # lines the benchmarks mark for the closing table
+
+
 def main() -> int:
     failed = 0
+    started = time.perf_counter()
+    summary: list[str] = []
     for name in BENCHMARKS:
         print(f"## {name}", flush=True)
-        result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], cwd=ROOT)
-        failed |= result.returncode != 0
+        with subprocess.Popen(
+            [sys.executable, "-m", f"benchmarks.{name}"], cwd=ROOT, stdout=subprocess.PIPE,
+            text=True,
+        ) as child:  # fmt: skip
+            assert child.stdout is not None
+            for line in child.stdout:
+                print(line, end="", flush=True)
+                if line.startswith(SUMMARY):
+                    summary.append(line[len(SUMMARY):].rstrip())
+        failed |= child.returncode != 0
         print(flush=True)
+    print("## the issue's measures, from this run")
+    for line in summary:
+        print(f"  {line}")
+    print(f"run_all took {time.perf_counter() - started:.0f} s")
     return 1 if failed else 0
 
 

@@ -15,7 +15,7 @@ without markup parsing, so it is safe as it is) and only the rest become Paragra
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,26 +75,25 @@ def log_story(
     start: date | None = None,
     end: date | None = None,
     statement: bool = False,
-) -> list[Flowable]:
+) -> Iterator[Flowable]:
+    """The story, made as the pages reach it (`render_pdf` reads it as they fill): a
+    10,000-entry log is never held laid out whole."""
     s = ctx.styles
     flags = _flags_by_entry(communications)
     chosen = filter_log(communications, LogFilter(lender=lender, start=start, end=end))
     chosen.reverse()  # filter_log gives newest first; a record reads oldest first
     counts = Counter(rule for comm in chosen for rule in flags.get(id(comm), ()))
-    story: list[Flowable] = [
-        ctx.p(title, s.title),
-        ctx.p(_scope_line(ctx, lender, start, end), s.subtitle),
-        ctx.p(_count_line(ctx, len(chosen), counts), s.body),
-    ]
+    yield ctx.p(title, s.title)
+    yield ctx.p(_scope_line(ctx, lender, start, end), s.subtitle)
+    yield ctx.p(_count_line(ctx, len(chosen), counts), s.body)
     if chosen:
-        story.extend(_entries(chosen, flags, ctx))
+        yield from _entries(chosen, flags, ctx)
     else:
-        story.append(ctx.p(ctx.t(N_("No contacts match.")), s.body))
+        yield ctx.p(ctx.t(N_("No contacts match.")), s.body)
     if counts:
-        story.extend(_flag_notes(counts, ctx))
+        yield from _flag_notes(counts, ctx)
     if statement:
-        story.append(_statement(ctx))
-    return story
+        yield _statement(ctx)
 
 
 def _statement(ctx: DocContext) -> Flowable:
@@ -163,7 +162,7 @@ def _count_line(ctx: DocContext, total: int, counts: Counter) -> str:
 
 def _entries(
     chosen: list[Communication], flags: dict[int, list[Rule]], ctx: DocContext
-) -> list[Flowable]:
+) -> Iterator[Flowable]:
     """One small table per entry, the column header at the top of every page.
 
     One big table would be re-measured and copied at every page break (quadratic in
@@ -190,9 +189,8 @@ def _entries(
     flagged = _RowTables(widths, _row_style(ctx, flagged=True))
     cells = _CellMaker(ctx)
     tall = FRAME_HEIGHT / 2
-    rows: list[Flowable] = []
-    first_splits = False
-    for comm in chosen:
+
+    def row_of(comm: Communication) -> tuple[Table, bool]:
         rules = flags.get(id(comm), [])
         details = _details(comm, rules, ctx)
         row = [
@@ -204,13 +202,17 @@ def _entries(
         # Only an entry taller than half a page may break across pages (a 5,000-
         # character summary can be taller than a whole one); others stay whole.
         _w, height = details.wrap(DETAIL_WIDTH - 2 * PADDING, FRAME_HEIGHT)
-        first_splits = first_splits or (not rows and height > tall)
-        rows.append((flagged if rules else plain).make(row, split_in_row=height > tall))
+        splits = height > tall
+        return (flagged if rules else plain).make(row, split_in_row=splits), splits
+
+    first, first_splits = row_of(chosen[0])
     if first_splits:  # it starts right under the header, not on a page of its own
-        start = [head, SetPageTopFlowables([head]), rows[0]]
+        yield from (head, SetPageTopFlowables([head]), first)
     else:
-        start = [KeepTogether([head, rows[0]]), SetPageTopFlowables([head])]
-    return [*start, *rows[1:], SetPageTopFlowables([])]
+        yield from (KeepTogether([head, first]), SetPageTopFlowables([head]))
+    for comm in chosen[1:]:  # each made when the pages reach it
+        yield row_of(comm)[0]
+    yield SetPageTopFlowables([])
 
 
 class _RowTables:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -148,7 +149,7 @@ def make_context(
 def write_report(
     out: Path,
     title: str,
-    story: Callable[[DocContext, str], Sequence[Flowable]],
+    story: Callable[[DocContext, str], Iterable[Flowable]],
     *,
     lang: str,
     today: date,
@@ -166,9 +167,12 @@ def write_report(
 
 
 def render_pdf(
-    story: Sequence[Flowable], out: Path, ctx: DocContext, title: str, subject: str = ""
+    story: Iterable[Flowable], out: Path, ctx: DocContext, title: str, subject: str = ""
 ) -> Path:
-    """Lay out `story` under `title` and write it to `out` (0600); returns the path."""
+    """Lay out `story` under `title` and write it to `out` (0600); returns the path.
+
+    `story` may be a generator: it is read as the pages fill (`StoryFeed`), so a long
+    log's entries are made, laid out, drawn and let go a few at a time."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -187,12 +191,45 @@ def render_pdf(
     header = _header(ctx, title)
     with _plain_streams():
         doc.build(
-            list(story),
+            StoryFeed(story),
             onFirstPage=header,
             onLaterPages=header,
             canvasmaker=_numbered_canvas(ctx),
         )
     return write_private(out, buffer.getvalue())
+
+
+class StoryFeed(list):
+    """The flowables reportlab's `build` works through, taken from `story` as it goes.
+
+    `build` only looks at the front of its list (`len`, `[0]`, `del [0]`, and a few
+    flowables ahead for keep-with-next), so keeping FEED_AHEAD of them in the list is
+    enough: the rest of the story is not made until the pages reach it, and what is
+    drawn is let go. A list given as the story is read the same way.
+    """
+
+    FEED_AHEAD = 64
+
+    def __init__(self, story: Iterable[Flowable]) -> None:
+        super().__init__()
+        self._rest: Iterator[Flowable] | None = iter(story)
+        self._top_up()
+
+    def _top_up(self) -> None:
+        if self._rest is None:
+            return
+        missing = self.FEED_AHEAD - list.__len__(self)
+        if missing > 0:
+            self.extend(itertools.islice(self._rest, missing))
+            if list.__len__(self) < self.FEED_AHEAD:
+                self._rest = None  # the story is exhausted
+
+    def __len__(self) -> int:
+        self._top_up()
+        return list.__len__(self)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
 
 
 @contextlib.contextmanager
@@ -288,6 +325,10 @@ def _numbered_canvas(ctx: DocContext) -> type[Canvas]:
             self._pages: list[dict] = []
 
         def showPage(self) -> None:
+            # Each page is kept until the total is known; its drawing operators as one
+            # string (what reportlab joins them into anyway) rather than as thousands.
+            code = self._code  # type: ignore[has-type]
+            self._code = ["\n".join(code)] if code else []
             self._pages.append(dict(self.__dict__))
             # Canvas's own page reset (private, so not in the stubs).
             self._startPage()  # type: ignore[attr-defined]

@@ -1,28 +1,28 @@
 """RepayApp: the shell. Screens, dialogs and widgets live in their own modules.
 
 The app owns the open workbook, `today` (injected in tests), the language and theme,
-one cached snapshot of the data, and `save()`: the single path from a user action to
-a durable storage call, after which every screen is brought up to date.
+the drafts of open forms, and where the user goes. Its hold on the data (the cached
+snapshot, `save()`) is in tui.app_data.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime
 import signal
 from collections.abc import Callable
-from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import var
 
 import storage
 from storage.drafts import Drafts
+from tui.ahead import START_STYLES, Prebuilder, folder_styles, read_styles
+from tui.app_data import WorkbookApp
 from tui.frame.ask import AskModal, leave_form_answers
 from tui.frame.base import BaseScreen
 from tui.frame.drafts import KeepsDraft
@@ -34,23 +34,21 @@ from tui.widgets import textual_fixes
 from tui.widgets.scrollbar import use_solid_scrollbars
 from workbook import i18n
 from workbook.followup.logfilter import LogFilter
-from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
 
 if TYPE_CHECKING:
     from tui.frame.shell import Shell
-    from workbook.models import LprEntry, Profile, Settings
+    from workbook.models import Profile
     from workbook.snapshot import WorkbookData
 
-T = TypeVar("T")
 textual_fixes.apply()  # before any screen: see the module for the Textual crash it avoids
 # Each folder keeps its own styles; variables and the frame's are in tui/app.tcss.
-# Every .tcss in tui/ in a fixed order; typed as Textual's CSS_PATH takes it.
-STYLES: list[str | PurePath] = [*sorted(Path(__file__).parent.glob("**/*.tcss"))]
+# At start only the first screen's are read, the others when used (see tui.ahead).
+STYLES: list[str | PurePath] = [*START_STYLES]
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
-class RepayApp(App[None]):
+class RepayApp(WorkbookApp):
     """Screens watch `data_version` (bumped after every save) and `language`."""
 
     TITLE = "Repay Workbook"
@@ -61,7 +59,6 @@ class RepayApp(App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="quit-anywhere"),
     ]
 
-    data_version: var[int] = var(0)
     language: var[str] = var(i18n.DEFAULT_LANGUAGE)
 
     def __init__(
@@ -81,6 +78,9 @@ class RepayApp(App[None]):
         # Typed text is kept beside the workbook (storage.drafts); none when read-only.
         self.drafts: Drafts | None = Drafts(path) if path and not self.read_only else None
         self._pending_draft: dict[str, Any] | None = None
+        # Step screens built while the user is idle, once home is complete (tui.ahead).
+        self.build_ahead: bool | None = None
+        self._prebuilder = Prebuilder(self)
         settings = self._read_settings()
         chosen = i18n.choose_language(lang, settings.language if settings else None)
         i18n.set_language(chosen)
@@ -88,114 +88,13 @@ class RepayApp(App[None]):
         self._start_theme = THEMES.get(settings.theme if settings else "", THEMES["dark"])
         use_solid_scrollbars()
 
-    # -- data ---------------------------------------------------------------------------
+    # -- styles ---------------------------------------------------------------------------
 
-    def data(self) -> WorkbookData:
-        """The workbook's records, read once per change (`save` invalidates)."""
-        if self._data is None:
-            self._data = self.wb.snapshot()
-        return self._data
-
-    def cached_data(self):
-        """The snapshot if already read since the last change, else None (not read here)."""
-        return self._data
-
-    def now(self) -> datetime.datetime:
-        """The time for stamps (a call log's start and end); tests replace it."""
-        return datetime.datetime.now().replace(microsecond=0)
-
-    def workbook_name(self) -> str:
-        settings = self._read_settings()
-        if settings and settings.workbook_name:
-            return settings.workbook_name
-        path = getattr(self.wb, "path", None)
-        return Path(path).stem if path else _("Workbook")
-
-    def extra_lpr(self) -> list[LprEntry]:
-        """LPR entries the user added (settings), for the benchmark checks."""
-        settings = self._read_settings()
-        return list(settings.extra_lpr) if settings else []
-
-    def step_bar_states(self) -> dict[int, str | None]:
-        """Each step's state value."""
-        # The step bar asks on every screen sync; the rules walk the whole log (conduct
-        # checks), so work them out once per change of data.
-        cached = self.cached_step_states()
-        if cached is None:
-            self._keep_states(self.data_version, step_states(self.data(), self.today))
-            cached = self.cached_step_states()
-        return cached  # type: ignore[return-value]
-
-    def cached_step_states(self) -> dict[int, str | None] | None:
-        """The step states if already worked out for the data as it is, else None."""
-        if getattr(self, "_states_key", None) != (self.data_version, self.today):
-            return None
-        return dict(self._states)
-
-    def adopt(self, version: int, data: Any, states: dict) -> bool:
-        """Keep a snapshot and its step states worked out by a worker thread from the
-        data as it was at `version`; False (nothing kept) when a save came since."""
-        if version != self.data_version:
-            return False
-        if self._data is None:
-            self._data = data
-        self._keep_states(version, states)
-        return True
-
-    def _keep_states(self, version: int, states: dict) -> None:
-        self._states_key = (version, self.today)
-        self._states = {n: str(s) for n, s in states.items()}
-
-    def save(self, write: Callable[[], T], done: str | None = None) -> T | None:
-        """Run one storage call; say `done` only once it is on disk.
-
-        Refuses politely when read-only; a storage error becomes a notification.
-        Returns what `write` returned, or None when nothing was saved.
-        """
-        if not self.writable():
-            return None
-        try:
-            result = write()
-        except storage.WorkbookError as exc:
-            self.notify(exc.message, title=_("Not saved"), severity="error", markup=False,
-                        timeout=10)
-            return None
-        self.data_changed()
-        if done:
-            self.notify(done, markup=False)
-        return result
-
-    def save_or_keep(self, write: Callable[[], T], done: str | None = None) -> tuple[bool, T | None]:
-        """`save`, saying whether it reached the disk (a form stays open when not)."""
-        before = self.data_version
-        result = self.save(write, done)
-        return self.data_version != before, result
-
-    def writable(self) -> bool:
-        """False (and a polite notice) when the workbook is read-only: check before a form."""
-        if self.read_only:
-            self.notify(_("This workbook is open read-only: nothing can be changed."),
-                        severity="warning", markup=False)
-        return not self.read_only
-
-    def data_changed(self) -> None:
-        self._data = None
-        self.data_version += 1
-
-    def _read_settings(self) -> Settings | None:
-        try:
-            return self.wb.settings()
-        except storage.WorkbookError:
-            return None
-
-    def _save_setting(self, **changes: Any) -> None:
-        settings = self._read_settings()
-        if settings is None or self.read_only:
-            return  # the choice holds for this session
-        try:
-            self.wb.save_settings(dataclasses.replace(settings, **changes))
-        except storage.WorkbookError as exc:
-            self.notify(exc.message, title=_("Not saved"), severity="error", markup=False)
+    def _load_screen_css(self, screen: Any) -> None:
+        # Textual calls this for every screen it pushes or switches to (Textual 8):
+        # read the styles of the screen's folder first, once.
+        read_styles(self, folder_styles(type(screen)))
+        super()._load_screen_css(screen)
 
     # -- start, size --------------------------------------------------------------------
 
@@ -208,6 +107,10 @@ class RepayApp(App[None]):
         self._check_size()
         self._catch_hangup()
         self.call_after_refresh(self.offer_drafts)
+        if self.build_ahead is None:
+            self.build_ahead = not self.is_headless  # tests turn it on where they check it
+        if self.build_ahead:
+            self._prebuilder.start()
 
     # -- drafts, hang-ups -----------------------------------------------------------------
 
@@ -364,6 +267,8 @@ class RepayApp(App[None]):
         if isinstance(event, events.Key) and getattr(self, "_quitting", False):
             event.stop()
             return
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._prebuilder.user_acted()  # work ahead waits until the user pauses
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -8,16 +8,17 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
 from storage.backup import backup_problem, list_backups, restore_backup, take_backup
 from storage.lock import WorkbookLock
 from storage.repository import stored_id
-from storage.transfer import import_json
 from storage.workbook import check_workbook, normal_path
-from workbook.demo.case import DemoData, demo_records
-from workbook.followup.dues import due_report, has_overdue_anything
 from workbook.i18n import LANGUAGES, _
+
+if TYPE_CHECKING:
+    from workbook.demo.case import DemoData
 
 EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
 # A new workbook with nothing in it is ~200 bytes; the demo is tens of kilobytes.
@@ -50,6 +51,8 @@ def ensure_demo(path: Path, *, reset: bool, today: date) -> Path:
 def seed_demo(wb: Workbook, today: date) -> None:
     """Fill an empty workbook with the demo borrower in one durable write (a demo cut
     short by a crash would otherwise stay half-built)."""
+    from workbook.demo.case import demo_records  # only when a demo is built
+
     with wb.batch():
         _seed(wb, demo_records(today))
 
@@ -147,6 +150,8 @@ def _pick_backup(backups: list[Path], which: str) -> Path | None:
 
 def import_workbook(source: Path, target: Path) -> int:
     """A new workbook at `target` from a JSON export; never overwrites a file."""
+    from storage.transfer import import_json  # the TUI path never needs it
+
     with import_json(source, target) as wb:
         counts = {name: len(repo.list()) for name, repo in wb.repositories().items()}
     print(_("Imported {source} into {target}.").format(source=source, target=target))
@@ -156,6 +161,8 @@ def import_workbook(source: Path, target: Path) -> int:
 
 def due(path: Path, *, days: int, today: date) -> int:
     """Print what is due within `days` and what is overdue; 1 when anything is overdue."""
+    from workbook.followup.dues import due_report, has_overdue_anything
+
     if not path.exists():
         print(_("repay: no workbook at {path}").format(path=path), file=sys.stderr)
         return EXIT_ERROR

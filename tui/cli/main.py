@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
@@ -35,10 +34,20 @@ def demo_workbook() -> Path:
 
 
 def program_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("repay-workbook")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs every start ~20 ms."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"repay {program_version()}")
+        parser.exit(0)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="repay",
         description=_("Repay Workbook: negotiate new repayment terms with each lender."),
     )
-    parser.add_argument("--version", action="version", version=f"repay {program_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
     _global_options(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -27,6 +27,7 @@ from tui.help.situation_form import SituationForm, SituationRecord
 from tui.help.view import GROUPS, HelpEntry, flagged_entries, help_entries, step7_status
 from tui.palette import ScreenAction
 from workbook import fmt
+from workbook.followup.conduct import snapshot_breaches
 from workbook.followup.logfilter import LogFilter
 from workbook.guide.help import disclaimer
 from workbook.i18n import N_, _
@@ -78,8 +79,9 @@ class HelpScreen(StepScreen):
     def refresh_data(self) -> None:
         data = self.repay.data()
         comms = data.communications
-        self._entries = {f"{e.group}:{e.key}": e for e in help_entries(comms, data.debts)}
-        flagged = len(flagged_entries(comms, data.debts))
+        found = snapshot_breaches(data)  # once for the cards, the count and the status
+        self._entries = {f"{e.group}:{e.key}": e for e in help_entries(comms, data.debts, found)}
+        flagged = len(flagged_entries(comms, data.debts, found))
         intro = Text()
         status = step7_status(data)
         if status:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbook import fmt
-from workbook.followup.conduct import breaches
+from workbook.followup.conduct import Breach, breaches
 from workbook.followup.logfilter import communication_key
 from workbook.followup.progress import hard_cards_due, open_deadlines
 from workbook.guide.hardship_law import CARDS_BY_KEY, HARD_CARDS, hard_card_lines
@@ -50,9 +50,11 @@ class HelpEntry:
     words: str = ""  # search words in both languages, for the palette
 
 
-def flagged_entries(comms: Sequence[Communication], debts: Sequence[Debt] = ()) -> list[str]:
-    """One line per flagged contact, newest first: when, who, which rules."""
-    found = breaches(comms, debts)
+def flagged_entries(comms: Sequence[Communication], debts: Sequence[Debt] = (),
+                    found: dict[int, list[Breach]] | None = None) -> list[str]:
+    """One line per flagged contact, newest first: when, who, which rules (`found`:
+    their breaches if already worked out)."""
+    found = breaches(comms, debts) if found is None else found
     lines = []
     for index, comm in sorted(enumerate(comms), key=lambda pair: pair[1].at, reverse=True):
         hits = found.get(communication_key(comm, index))
@@ -62,12 +64,13 @@ def flagged_entries(comms: Sequence[Communication], debts: Sequence[Debt] = ()) 
     return lines
 
 
-def abuse_lines(comms: Sequence[Communication], debts: Sequence[Debt] = ()) -> tuple[str, ...]:
+def abuse_lines(comms: Sequence[Communication], debts: Sequence[Debt] = (),
+                found: dict[int, list[Breach]] | None = None) -> tuple[str, ...]:
     rows = [_("What to do about abusive collection")]
     # No space after the number in Chinese: the text would jump to the next line whole.
     gap = "" if current_language() == "zh" else " "
     rows += [f"{n}.{gap}{_(step)}" for n, step in enumerate(ABUSE_STEPS, start=1)]
-    flagged = flagged_entries(comms, debts)
+    flagged = flagged_entries(comms, debts, found)
     if flagged:
         rows.append(_("Your log has {n} flagged contacts (press f on step 7 to list them):")
                     .format(n=len(flagged)))
@@ -118,8 +121,8 @@ def step7_status(data: WorkbookData) -> str:
     return line
 
 
-def help_entries(comms: Sequence[Communication],
-                 debts: Sequence[Debt] = ()) -> list[HelpEntry]:
+def help_entries(comms: Sequence[Communication], debts: Sequence[Debt] = (),
+                 found: dict[int, list[Breach]] | None = None) -> list[HelpEntry]:
     """Every card of step 7, group by group."""
     entries = [
         HelpEntry("now", situation.value, _(GUIDES[situation].title),
@@ -138,6 +141,6 @@ def help_entries(comms: Sequence[Communication],
     entries += [HelpEntry("options", option.key, _(option.title),
                           (*option_lines(option), disclaimer()))
                 for option in OTHER_OPTIONS]
-    abuse = abuse_lines(comms, debts)
+    abuse = abuse_lines(comms, debts, found)
     entries.append(HelpEntry("abuse", "abuse", abuse[0], abuse))
     return entries

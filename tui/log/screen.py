@@ -34,7 +34,7 @@ from tui.palette import ScreenAction
 from tui.widgets.cells import header, styled_cell, text_cell
 from tui.widgets.tables import selected_key
 from workbook import fmt
-from workbook.followup.conduct import Breach, breaches
+from workbook.followup.conduct import Breach, snapshot_breaches
 from workbook.followup.logfilter import LogFilter, filter_log
 from workbook.i18n import N_, _
 from workbook.models import Communication, Direction
@@ -100,7 +100,7 @@ class CommLogScreen(BaseScreen):
     def refresh_data(self) -> None:
         data = self.repay.data()
         comms = data.communications
-        self._breaches = breaches(comms, data.debts)
+        self._breaches = snapshot_breaches(data)  # shared with home and step 7: read-only
         counts = counts_by_lender(comms, self._breaches)
         self.query_one("#log-counts", Static).update(lender_counts_line(counts))
         self._loaded = True

@@ -39,12 +39,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from workbook.followup.logfilter import communication_key, lender_key
 from workbook.guide.sources import Confidence
-from workbook.i18n import N_, _
+from workbook.i18n import N_, _, current_language
 from workbook.models import Channel, Communication, Debt, Direction, LenderType
+
+if TYPE_CHECKING:
+    from workbook.snapshot import WorkbookData
 
 NIGHT_START_HOUR = 22
 NIGHT_END_HOUR = 8
@@ -268,6 +271,18 @@ def breaches(
                 )
             )  # fmt: skip
     return dict(found)
+
+
+def snapshot_breaches(data: WorkbookData) -> dict[int, list[Breach]]:
+    """`breaches()` of a whole-workbook snapshot, worked out once per snapshot and
+    language (a snapshot is never changed: a save makes a new one). Home's worker, step
+    7 and the log all ask; on a 10,000-entry log each pass costs ~100 ms. Read-only."""
+    lang = current_language()
+    memo = data.__dict__.get("_breaches")
+    if memo is None or memo[0] != lang:
+        memo = (lang, breaches(data.communications, data.debts))
+        object.__setattr__(data, "_breaches", memo)  # frozen: a cache, not a field
+    return memo[1]
 
 
 def _over_limit(calls_in: list[tuple[int, Communication]], limit: int) -> dict[int, int]:

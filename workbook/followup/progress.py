@@ -36,7 +36,7 @@ from enum import StrEnum
 from workbook.budget import monthly_amount
 from workbook.fmt import money
 from workbook.followup.agreements import checklist_complete
-from workbook.followup.conduct import breaches
+from workbook.followup.conduct import snapshot_breaches
 from workbook.followup.instalments import overdue, pending_actions
 from workbook.followup.logfilter import lender_key
 from workbook.guide.situations import cards_for
@@ -197,7 +197,7 @@ def _short_of_money(data: WorkbookData) -> bool:
 def hard_cards_due(data: WorkbookData) -> list[str]:
     """The step-7 card keys that apply to the user's situation, in reading order."""
     situations = {d.situation for d in _open(data.debts) if d.situation is not None}
-    flagged = bool(breaches(data.communications, data.debts))
+    flagged = bool(snapshot_breaches(data))
     if flagged:
         situations.add(Situation.FAMILY_CONTACT)  # its cards are the conduct ones
     keys = cards_for(situations)

@@ -218,3 +218,23 @@ def test_at_most_three_unflagged_connected_daytime_calls_per_lender_day(calls):
             assert min(c.at for c in over) >= max(
                 c.at for c in connected if c not in over
             )
+
+
+def test_snapshot_breaches_are_worked_out_once_per_snapshot_and_language(monkeypatch):
+    from workbook.followup import conduct
+    from workbook.snapshot import WorkbookData
+
+    calls = []
+    real = conduct.breaches
+    monkeypatch.setattr(conduct, "breaches", lambda *a: calls.append(1) or real(*a))
+    data = WorkbookData(communications=[incoming("2025-03-04T23:30", cid=7)])
+    first = conduct.snapshot_breaches(data)
+    assert conduct.snapshot_breaches(data) is first
+    assert len(calls) == 1 and rules_of(first, 7) == [Rule.NIGHT]
+    i18n.set_language("zh")  # the breaches carry translated text: worked out again
+    assert "23:30" in conduct.snapshot_breaches(data)[7][0].explanation
+    assert conduct.snapshot_breaches(data)[7][0].title != first[7][0].title
+    assert len(calls) == 2
+    other = WorkbookData(communications=list(data.communications))  # a new snapshot
+    conduct.snapshot_breaches(other)
+    assert len(calls) == 3

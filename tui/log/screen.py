@@ -59,11 +59,12 @@ class CommLogScreen(BaseScreen):
         Binding("a", "add", N_("Add"), id="log-add"),
         Binding("m", "edit", N_("Edit"), id="log-edit"),
         Binding("slash", "filter", N_("Filter"), key_display="/", id="log-filter"),
-        Binding("f", "flagged", N_("Flagged"), id="log-flagged"),
+        # "Flags", not "Flagged": the footer has room for d Delete and the palette words.
+        Binding("f", "flagged", N_("Flags"), id="log-flagged"),
         Binding("r", "clear_filter", N_("All"), id="log-clear"),
         Binding("n", "page(1)", N_("Older"), id="log-older"),
         Binding("b", "page(-1)", N_("Newer"), id="log-newer"),
-        Binding("d,delete", "delete", N_("Delete"), show=False, id="log-delete"),
+        Binding("d,delete", "delete", N_("Delete"), key_display="d", id="log-delete"),
     ]
 
     def __init__(self) -> None:

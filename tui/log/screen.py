@@ -33,6 +33,7 @@ from tui.log.view import (
 from tui.palette import ScreenAction
 from tui.widgets.cells import CroppedLines, styled_cell, text_cell
 from tui.widgets.tables import FitTable, add_columns, selected_key
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.followup.conduct import Breach, snapshot_breaches
 from workbook.followup.logfilter import LogFilter, filter_log
@@ -189,7 +190,8 @@ class CommLogScreen(BaseScreen):
             detail.update(Text(_("Press a to add a contact: a call, a message, a letter or a "
                                  "visit."), style="dim"))
             return
-        detail.update(entry_details(comm, self._breaches.get(comm.id or 0, [])))
+        # Wrapped: the Chinese line-breaking rules (a source's 《title》 kept whole).
+        detail.update(Wrapped(entry_details(comm, self._breaches.get(comm.id or 0, []))))
 
     @on(DataTable.RowHighlighted, "#log")
     def _highlighted(self) -> None:

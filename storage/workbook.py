@@ -56,6 +56,7 @@ from storage.schema import (
     with_workbook_id,
 )
 from workbook.codec import from_dict, to_dict
+from workbook.followup.agreements import with_agreed_proposals
 from workbook.i18n import _
 from workbook.links import Linked, linked_records
 from workbook.models import (
@@ -292,6 +293,9 @@ class Workbook:
     def snapshot(self) -> WorkbookData:
         """Every table and the profile, as the domain's whole-workbook value."""
         lists = {name: self.repositories()[name].list() for name in ENTITY_CLASSES}
+        # A proposal with an agreement recorded for it reads as accepted, also in files
+        # written before saving an agreement marked it so.
+        lists["proposals"] = with_agreed_proposals(lists["proposals"], lists["agreements"])
         return WorkbookData(
             **lists, profile=self.profile(), cards_read=tuple(self.settings().cards_read)
         )

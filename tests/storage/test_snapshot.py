@@ -67,3 +67,20 @@ def test_delete_debt_is_one_write_and_all_or_nothing(tmp_path, monkeypatch):
         wb.delete_debt(ids["gone"])
     assert len(writes) == 1  # one durable write for the whole change
     assert path.read_bytes() == before  # nothing of it reached the disk
+
+
+def test_a_proposal_with_an_agreement_reads_as_accepted(tmp_path):
+    """Files written before the rule: the agreement names the proposal, still "sent"."""
+    from workbook.models import ProposalStatus
+
+    with Workbook.open(tmp_path / "w.json") as wb:
+        debt = wb.debts.add(Debt(lender="快易借", balance=Decimal("1000.00")))
+        sent = wb.proposals.add(Proposal(debt_id=debt.id, status=ProposalStatus.SENT))
+        alone = wb.proposals.add(Proposal(debt_id=debt.id, status=ProposalStatus.DRAFT))
+        wb.agreements.add(Agreement(debt_id=debt.id, total=Decimal("1000.00"),
+                                    instalment=Decimal("100.00"), count=10,
+                                    first_due=date(2026, 12, 15), proposal_id=sent.id))
+    with Workbook.open(tmp_path / "w.json") as wb:
+        status = {p.id: p.status for p in wb.snapshot().proposals}
+        assert wb.proposals.get(sent.id).status == ProposalStatus.SENT  # the file is as it was
+    assert status == {sent.id: ProposalStatus.ACCEPTED, alone.id: ProposalStatus.DRAFT}

@@ -16,6 +16,7 @@ import pytest
 from tui_helpers import SIZE, home_figures
 
 from storage import Workbook
+from workbook.models import Profile
 
 SCREENS = {
     "home": [],
@@ -37,6 +38,10 @@ SCREENS = {
     "export": ["6", "e"],
     # The debt form saved empty: every required field says what it needs.
     "form_errors": ["1", "a", "ctrl+s"],
+    # Enter on a select opens its list (issue 13).
+    "choice_list": ["1", "a", "tab", "enter"],
+    # The letter with an empty profile: says which details would print blank, p on the footer.
+    "letter_blanks": ["3", "w"],
     # 100万 on an agreement with 34,089.06 left: asked before it is saved.
     "payment_far_above": ["6", "r", "end", *["backspace"] * 6, *"100万", "enter"],
     # The profile: an ID number whose check character is wrong, a 12-digit mobile.
@@ -50,6 +55,9 @@ def test_screen_snapshot(snap_compare, demo_path, open_app, screen, lang):
     if screen == "export":  # the dialog shows the folder: one that is the same every run
         with Workbook.open(demo_path) as wb:
             wb.save_settings(dataclasses.replace(wb.settings(), export_dir="/srv/repay/exports"))
+    if screen == "letter_blanks":
+        with Workbook.open(demo_path) as wb:
+            wb.save_profile(Profile())
     app = open_app(demo_path, lang=lang)
     app.now = lambda: datetime(2026, 11, 28, 14, 20)  # the call log's start stamp
 

@@ -227,7 +227,10 @@ class CapacityScreen(StepScreen):
         if not self.repay.writable():
             return None
         item = self._selected()
-        if item is None:
+        if item is None and self._focused_table().row_count == 0:
+            # An empty table has nothing to select: say how to fill it.
+            self.notify(_("Nothing in this table yet: press a to add a line."), severity="warning")
+        elif item is None:
             self.notify(_("Select a line first."), severity="warning")
         return item
 

@@ -84,7 +84,7 @@ class LprTableDialog(ModalScreen[None]):
     """Shows the merged table; adds and deletes the user's rows, each one durable save."""
 
     BINDINGS = [
-        Binding("ctrl+s", "add", N_("Add row"), key_display="Enter/Ctrl+S", id="lpr-add"),
+        Binding("ctrl+s", "add", N_("Add row"), key_display="Ctrl+S", id="lpr-add"),
         Binding("delete", "delete", N_("Delete my row"), key_display="Del", id="lpr-delete"),
         Binding("escape", "close", N_("Close"), key_display="Esc", id="lpr-close"),
     ]

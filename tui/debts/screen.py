@@ -239,7 +239,9 @@ class InventoryScreen(StepScreen):
         if not self.repay.writable():
             return None
         debt = self.selected()
-        if debt is None:
+        if debt is None and not self.repay.data().debts:
+            self.notify(_("No debts yet: press a to add one."), severity="warning")
+        elif debt is None:
             self.notify(_("Select a debt first."), severity="warning")
         return debt
 

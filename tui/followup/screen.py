@@ -39,6 +39,7 @@ from tui.followup.view import (
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
+from tui.frame.needs import need_agreement_message, need_debt_message
 from tui.frame.pick import PickRecord
 from tui.palette import ScreenAction
 from tui.widgets.cells import CroppedLines
@@ -219,6 +220,9 @@ class FollowupScreen(StepScreen):
         if agreement is None and self.due_table.has_focus and state is not None:
             self.notify(_("This debt has no agreement yet: payments are recorded against an "
                           "agreement (press a to record one)."), severity="warning")
+        elif agreement is None and not self._agreements:
+            # Nothing to pick: say how to make one (or that a debt comes first).
+            self.notify(need_agreement_message(self.repay.data().debts), severity="warning")
         elif agreement is None:
             self.notify(_("Pick an agreement in the table first."), severity="warning")
         return agreement
@@ -255,7 +259,7 @@ class FollowupScreen(StepScreen):
         data = self.repay.data()
         choices = debts_to_agree(data)
         if not choices:
-            self.notify(_("Add your debts in step 1 first."), severity="warning")
+            self.notify(need_debt_message(data.debts), severity="warning")
             return
 
         def picked(debt_id: int | None) -> None:
@@ -349,7 +353,7 @@ class FollowupScreen(StepScreen):
     def action_delete(self) -> None:
         agreement = self._agreements.get(selected_key(self.agreements_table) or "")
         if agreement is None or agreement.id is None:
-            self.notify(_("Pick an agreement in the table first."), severity="warning")
+            self._need_agreement()
             return
         data = self.repay.data()
         payments = [p for p in data.payments if p.agreement_id == agreement.id]

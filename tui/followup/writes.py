@@ -1,6 +1,7 @@
 """Step 6's writes: an agreement or a payment saved (or a payment deleted) together with
 the debt's new status (in negotiation -> agreed -> settled,
-`workbook.followup.agreements.debt_status_after`).
+`workbook.followup.agreements.debt_status_after`); an agreement also marks the proposal
+it was recorded for as accepted (`agreed_proposal`).
 
 Each function returns the write for one `Workbook.batch()`, so both changes reach the
 disk together or not at all. `data` is the snapshot read before the change.
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from storage import Workbook
 from tui.followup.view import status_after
+from workbook.followup.agreements import agreed_proposal
 from workbook.models import Agreement, Payment
 from workbook.snapshot import WorkbookData
 
@@ -41,6 +43,9 @@ def agreement_write(
         saved = repo.update(agreement) if agreement.id is not None else repo.add(agreement)
         others = [a for a in data.agreements if a.id != saved.id]
         _store_debt_status(wb, data, saved.debt_id, [*others, saved], data.payments)
+        accepted = agreed_proposal(data.proposals, saved)
+        if accepted is not None:
+            wb.proposals.update(accepted)
         return saved
 
     return write

@@ -1,6 +1,7 @@
 """The frame shared by record forms: a title, scrolling fields, Save and Cancel.
 
-Enter in any input or Ctrl+S saves; Esc or the Cancel button (reachable by Tab)
+Ctrl+S saves, and the footer says so; Enter in a text field saves too, while Enter on
+a select opens its list (`Choice`). Esc or the Cancel button (reachable by Tab)
 cancels, asking first (save / discard / keep editing) when anything was typed. Saving
 validates every field first and dismisses with the record only when all are valid;
 otherwise the first wrong field gets the focus (scrolled into view). What is typed is
@@ -85,7 +86,7 @@ class SavesBeforeClosing(ModalScreen[T]):
 class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
     COMMANDS = {DialogActionsProvider}
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), key_display="Enter/Ctrl+S", id="save"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="Ctrl+S", id="save"),
         Binding("enter", "save", N_("Save"), show=False, id="save-enter"),
         Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
     ]
@@ -227,7 +228,7 @@ class FormDialog(KeepsDraft, SavesBeforeClosing[T]):
     def actions(self) -> list[ScreenAction]:
         """The palette on a form: save or cancel it."""
         return [
-            ScreenAction(_("Save"), _("Enter or Ctrl+S; only when every field is right"),
+            ScreenAction(_("Save"), _("Ctrl+S (or Enter in a text field); only when every field is right"),
                          self.action_save),
             ScreenAction(_("Cancel"), _("Esc; asks first when anything was typed"),
                          self.action_cancel),

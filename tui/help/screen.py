@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui.frame.base import StepScreen
 from tui.frame.export_context import ExportContext
+from tui.frame.needs import need_debt_message
 from tui.help.help_card import HelpCard, card_text
 from tui.help.situation_form import SituationForm, SituationRecord
 from tui.help.view import GROUPS, HelpEntry, flagged_entries, help_entries, step7_status
@@ -150,7 +151,7 @@ class HelpScreen(StepScreen):
         data = self.repay.data()
         debts = [d for d in data.debts if d.status != DebtStatus.SETTLED]
         if not debts:
-            self.notify(_("Add the debt first (step 1)."), severity="warning")
+            self.notify(need_debt_message(data.debts), severity="warning")
             return
         entry = self.selected()
         wanted = next((s for s in Situation if entry and entry.key == s.value), None)

@@ -40,7 +40,7 @@ FLAGGED = "flagged"  # the flags choice's value for "every flagged entry"
 class LogFilterForm(FormDialog[LogFilter | None]):
     # The form saves nothing: its button and keys say "Show".
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Show"), key_display="Enter/Ctrl+S", id="save"),
+        Binding("ctrl+s", "save", N_("Show"), key_display="Ctrl+S", id="save"),
         Binding("enter", "save", N_("Show"), show=False, id="save-enter"),
         Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
     ]

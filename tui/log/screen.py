@@ -33,6 +33,7 @@ from tui.log.view import (
 from tui.palette import ScreenAction
 from tui.widgets.cells import CroppedLines, styled_cell, text_cell
 from tui.widgets.tables import FitTable, add_columns, selected_key
+from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.followup.conduct import Breach, snapshot_breaches
 from workbook.followup.logfilter import LogFilter, filter_log
@@ -59,11 +60,12 @@ class CommLogScreen(BaseScreen):
         Binding("a", "add", N_("Add"), id="log-add"),
         Binding("m", "edit", N_("Edit"), id="log-edit"),
         Binding("slash", "filter", N_("Filter"), key_display="/", id="log-filter"),
-        Binding("f", "flagged", N_("Flagged"), id="log-flagged"),
+        # "Flags", not "Flagged": the footer has room for d Delete and the palette words.
+        Binding("f", "flagged", N_("Flags"), id="log-flagged"),
         Binding("r", "clear_filter", N_("All"), id="log-clear"),
         Binding("n", "page(1)", N_("Older"), id="log-older"),
         Binding("b", "page(-1)", N_("Newer"), id="log-newer"),
-        Binding("d,delete", "delete", N_("Delete"), show=False, id="log-delete"),
+        Binding("d,delete", "delete", N_("Delete"), key_display="d", id="log-delete"),
     ]
 
     def __init__(self) -> None:
@@ -188,7 +190,8 @@ class CommLogScreen(BaseScreen):
             detail.update(Text(_("Press a to add a contact: a call, a message, a letter or a "
                                  "visit."), style="dim"))
             return
-        detail.update(entry_details(comm, self._breaches.get(comm.id or 0, [])))
+        # Wrapped: the Chinese line-breaking rules (a source's 《title》 kept whole).
+        detail.update(Wrapped(entry_details(comm, self._breaches.get(comm.id or 0, []))))
 
     @on(DataTable.RowHighlighted, "#log")
     def _highlighted(self) -> None:

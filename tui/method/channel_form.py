@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.frame.form import SavesBeforeClosing
+from tui.widgets.keybar import KeyBar
 from tui.widgets.ticklist import TickList
 from tui.widgets.wrap import Wrapped
 from workbook.i18n import N_, _, current_language
@@ -25,7 +26,7 @@ from workbook.negotiation.channels import channel_best_for, channel_label, chann
 class ChannelPicker(TickList):
     """Every channel on its own line, `[x]` when chosen."""
 
-    BINDINGS = [Binding("space", "tick", N_("Tick"), id="channel-tick")]
+    BINDINGS = [Binding("space", "tick", N_("Tick"), key_display="Space", id="channel-tick")]
 
     def __init__(self, chosen: list[Channel], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -65,8 +66,9 @@ def channel_note_text(channel: Channel, title_style: str = "bold") -> Text:
 
 class ChannelForm(SavesBeforeClosing, ModalScreen[list[Channel] | None]):
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
-        Binding("ctrl+s,enter", "save", N_("Save"), id="save"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="Ctrl+S", id="save"),
+        Binding("enter", "save", N_("Save"), show=False, id="save-enter"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
     ]
 
     def __init__(self, debt: Debt) -> None:
@@ -87,6 +89,7 @@ class ChannelForm(SavesBeforeClosing, ModalScreen[list[Channel] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), id="save", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
+        yield KeyBar()  # over the step's footer: this dialog's keys, Ctrl+S saves
 
     @property
     def picker(self) -> ChannelPicker:

@@ -22,6 +22,7 @@ from textual.widgets import Button, Static, TextArea
 
 from tui.frame.form import SavesBeforeClosing
 from tui.widgets.field import Choice
+from tui.widgets.keybar import KeyBar
 from workbook.i18n import N_, _
 from workbook.models import Debt
 from workbook.negotiation.letter import default_closing, default_opening
@@ -38,8 +39,8 @@ def stored(text: str, default: str) -> str:
 
 class LetterEdit(SavesBeforeClosing, ModalScreen[Debt | None]):
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
-        Binding("ctrl+s", "save", N_("Save"), id="save"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="Ctrl+S", id="save"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="cancel"),
     ]
 
     def __init__(self, debt: Debt, inp: LetterInput) -> None:
@@ -93,6 +94,7 @@ class LetterEdit(SavesBeforeClosing, ModalScreen[Debt | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), id="save", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
+        yield KeyBar()  # over the step's footer: this dialog's keys, Ctrl+S saves
 
     def on_mount(self) -> None:
         self.query_one("#letter-opening", TextArea).focus()

@@ -3,7 +3,9 @@ parts, copy it, export it as PDF.
 
 The letter goes to a Chinese lender in Chinese whatever the UI language; `v` shows
 the English version for reading. On screen the ID number is masked; the copy and
-the PDF carry it in full, as the lender needs it.
+the PDF carry it in full, as the lender needs it. When the profile lacks the name, ID
+number or phone, the letter would print blank lines there: the screen says which, and
+`p` (on its footer) opens the profile; the letter follows when it is saved.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from textual.widgets import Button, Static
 
 from storage import WorkbookError
 from tui.frame.shell import Shell, shell
+from tui.widgets.keybar import KeyBar
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
 from workbook.i18n import N_, _, current_language
-from workbook.models import Debt, Settings
+from workbook.models import Debt, Profile, Settings
 from workbook.negotiation import figures as negotiation
+from workbook.negotiation.borrower import blank_details
 from workbook.negotiation.letter import Letter, build_letter, letter_request, letter_text
 
 LETTER_LANG = "zh"  # what a Chinese lender receives
@@ -37,6 +41,19 @@ def find_debt(app: Shell, debt_id: int | None) -> Debt | None:
 def letter_for(app: Shell, debt: Debt, lang: str = LETTER_LANG, mask_id: bool = False) -> Letter:
     inp = negotiation.letter_input(app.data(), debt, app.today)
     return build_letter(inp, lang, mask_id=mask_id)
+
+
+def blank_details_warning(profile: Profile) -> Text | None:
+    """What the letter would print blank, said plainly; None when nothing is missing."""
+    missing = blank_details(profile)
+    if not missing:
+        return None
+    sep = "、" if current_language() == "zh" else ", "
+    return Text(
+        _("Missing from your profile: {details}. The letter would print blank lines "
+          "there: press p to fill them in.").format(details=sep.join(_(m) for m in missing)),
+        style="bold yellow",
+    )
 
 
 def copy_letter(app: Shell, letter: Letter) -> None:
@@ -99,11 +116,13 @@ def export_letter(app: Shell, debt: Debt, letter: Letter) -> Path | None:
 
 class LetterPreview(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q", "close", N_("Close"), id="close"),
+        Binding("escape,q", "close", N_("Close"), key_display="Esc", id="close"),
         Binding("y", "copy", N_("Copy"), id="letter-copy"),
         Binding("e", "export", N_("PDF"), id="letter-export"),
         Binding("m", "edit", N_("Edit text"), id="letter-edit"),
         Binding("v", "switch_version", N_("Chinese/English"), id="letter-version"),
+        # The profile fills the letter's "about me": reachable here, not only from home.
+        Binding("p", "app.edit_profile", N_("Profile"), id="letter-profile"),
     ]
 
     def __init__(self, debt: Debt) -> None:
@@ -128,10 +147,13 @@ class LetterPreview(ModalScreen[None]):
                 yield Button(_("m Edit"), id="edit")
                 yield Button(_("v Chinese/English"), id="version")
                 yield Button(_("Esc Close"), id="close")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_letter()
         self.query_one("#letter-scroll").focus()
+        # A profile saved from here (p) shows in the letter at once.
+        self.watch(self.app, "data_version", self.show_letter, init=False)
 
     def show_letter(self) -> None:
         debt = find_debt(self.repay, self.debt_id) or self.debt
@@ -177,6 +199,9 @@ class LetterPreview(ModalScreen[None]):
                 ).format(amount=fmt.money(request.instalment), offer=fmt.money(offer)),
                 style="yellow",
             )
+        blanks = blank_details_warning(self.repay.data().profile)
+        if blanks is not None:  # a dead end first: the letter cannot go out like this
+            hint_text = Text("\n").join([blanks, hint_text])
         self.query_one(".letter-hint", Static).update(Wrapped(hint_text))
         # Chinese wraps between characters, never inside an amount or a date.
         self.query_one("#letter-body", Static).update(Wrapped(Text(letter_text(letter))))

@@ -2,7 +2,8 @@
 for, and the written application (协商还款申请书) built from the data.
 
 The pane under the table explains the channels chosen for the selected debt; `w`
-opens the letter, `y` copies it, `e` writes it as PDF.
+opens the letter, `y` copies it, `e` writes it as PDF. The letter is signed with the
+profile's details: the pane says which are missing, and `p` is on the footer here.
 """
 
 from __future__ import annotations
@@ -18,8 +19,15 @@ from textual.widgets import DataTable, Static
 
 from tui.frame.base import StepScreen
 from tui.frame.export_context import ExportContext
+from tui.frame.needs import need_debt_message
 from tui.method.channel_form import ChannelForm, channel_note_text
-from tui.method.letter_preview import LetterPreview, copy_letter, export_letter, letter_for
+from tui.method.letter_preview import (
+    LetterPreview,
+    blank_details_warning,
+    copy_letter,
+    export_letter,
+    letter_for,
+)
 from tui.palette import ScreenAction
 from tui.widgets.cells import money_cell, text_cell
 from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
@@ -48,6 +56,8 @@ class ChannelScreen(StepScreen):
         Binding("c", "choose", N_("Channels"), id="channel-choose"),
         Binding("w", "letter", N_("Letter"), id="channel-letter"),
         Binding("y", "copy_letter", N_("Copy letter"), id="channel-copy"),
+        # Shown here (hidden elsewhere): the letter's "about me" comes from the profile.
+        Binding("p", "app.edit_profile", N_("Profile"), id="channel-profile"),
     ]
 
     def __init__(self) -> None:
@@ -101,6 +111,10 @@ class ChannelScreen(StepScreen):
             text.append(_("No open debts. Add them in step 1."), style="dim")
             return text
         text.append(debt.lender, style="bold")
+        blanks = blank_details_warning(self.repay.data().profile)
+        if blanks is not None:
+            text.append("\n")
+            text.append_text(blanks)
         if not debt.channels:
             text.append("\n" + _("No channel chosen yet: press c."), style="yellow")
             text.append(
@@ -141,8 +155,8 @@ class ChannelScreen(StepScreen):
 
     def _need_debt(self) -> Debt | None:
         debt = self.selected()
-        if debt is None:
-            self.notify(_("Select a debt first."), severity="warning")
+        if debt is None:  # no open debt: say where to add one, not "select"
+            self.notify(need_debt_message(self.repay.data().debts), severity="warning")
         return debt
 
     def action_choose(self) -> None:

@@ -7,6 +7,8 @@ plan fits what is left each month, and warns when it asks more or leaves money u
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -50,14 +52,16 @@ def months_cell(effect: Effect) -> Cell:
     return Cell(Text(GAP + shown, justify="right", no_wrap=True), effect.months)
 
 
+NO_TOTAL_SORT = Decimal("1e15")  # a debt never repaid costs more than any that is
+
+
 def total_cell(effect: Effect) -> Cell:
-    """The total cost; for a payment that never repays, the least that would."""
-    if effect.never_repays and effect.smallest_payment is not None:
-        shown = _("min {amount}").format(amount=fmt.money(effect.smallest_payment))
-        return Cell(
-            Text(GAP + shown, style="yellow", justify="right", no_wrap=True),
-            effect.smallest_payment,
-        )
+    """The total cost: always an amount or a dash, never words. A payment that never
+    repays has no total (the Months column says "never"); the line under the table
+    says why and how much a month would repay it."""
+    if effect.never_repays:
+        return Cell(Text(GAP + fmt.EMPTY, style="bold red", justify="right", no_wrap=True),
+                    NO_TOTAL_SORT)
     return money_cell(effect.total_cost)
 
 

@@ -18,6 +18,7 @@ from textual.widgets import DataTable
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
+from tui.frame.needs import need_debt_message
 from tui.palette import ScreenAction
 from tui.plan.hardship_form import HardshipForm
 from tui.plan.plan_panel import PlanPanel
@@ -135,7 +136,7 @@ class PlanScreen(StepScreen):
     def edit_request(self) -> None:
         row = self.plan_panel.selected()
         if row is None:
-            self.notify(_("Select a debt first."), severity="warning")
+            self.notify(need_debt_message(self.repay.data().debts), severity="warning")
             return
         if not self.repay.writable():
             return
@@ -161,7 +162,10 @@ class PlanScreen(StepScreen):
 
     def delete_request(self) -> None:
         row = self.plan_panel.selected()
-        if row is None or row[1] is None:
+        if row is None:
+            self.notify(need_debt_message(self.repay.data().debts), severity="warning")
+            return
+        if row[1] is None:
             self.notify(_("This debt has no saved request."), severity="warning")
             return
         debt, proposal, _effect = row

@@ -6,6 +6,9 @@ of the workbook per key) and on SIGHUP/SIGTERM, so a dropped SSH link loses noth
 the next start offers the draft back. Ending the call (Ctrl+S or the button) stamps the
 end and writes the entry to the workbook in one update. A log left empty records no
 call; Esc cancels (asking first when anything was typed).
+
+It opens on the agent's name (the first thing to ask); the notes are one key away,
+Ctrl+N, and the footer says so (Tab gets there too).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from tui.frame.ask import AskModal, leave_form_answers
 from tui.frame.drafts import KeepsDraft
 from tui.frame.shell import Shell, shell
 from tui.widgets.field import Field, text_parser
+from tui.widgets.keybar import KeyBar
 from workbook import fmt
 from workbook.i18n import N_, _
 from workbook.models import Communication, Debt
@@ -55,6 +59,7 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
     BINDINGS = [
         Binding("ctrl+s", "end_call", N_("End call and save"), key_display="Ctrl+S",
                 id="call-end"),
+        Binding("ctrl+n", "notes", N_("To the notes"), key_display="Ctrl+N", id="call-notes"),
         Binding("escape", "cancel", N_("Cancel"), key_display="Esc", id="call-cancel"),
     ]
 
@@ -102,6 +107,7 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("End call and save"), id="end", variant="primary")
                 yield Button(_("Cancel"), id="call-cancel")
+        yield KeyBar()  # over step 5's footer: the call's own keys
 
     def on_mount(self) -> None:
         self.remember_start()
@@ -119,6 +125,12 @@ class CallLog(KeepsDraft, ModalScreen[Communication | None]):
             self.draft_changed()
         self._show_status()
         self.query_one(f"#{TEXT_FIELDS[0][0]}", Field).focus()
+
+    def action_notes(self) -> None:
+        """Ctrl+N: to the notes from any field, the cursor at the end of what is there."""
+        notes = self.query_one("#call-notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
 
     # -- drafts -------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
+from tui.frame.needs import need_debt_message
 from tui.palette import ScreenAction
 from tui.talk.call_log import CallLog, clock
 from tui.widgets.field import Choice
@@ -245,7 +246,7 @@ class ConversationScreen(StepScreen):
     def action_call(self) -> None:
         debt = self.selected()
         if debt is None:
-            self.notify(_("Add a debt in step 1 first."), severity="warning")
+            self.notify(need_debt_message(self.repay.data().debts), severity="warning")
             return
         if not self.repay.writable():
             return
@@ -278,7 +279,8 @@ class ConversationScreen(StepScreen):
 
     def action_copy_sheet(self) -> None:
         debt = self.selected()
-        if debt is None:
+        if debt is None:  # was silent: the key seemed broken
+            self.notify(need_debt_message(self.repay.data().debts), severity="warning")
             return
         sheet = negotiation.call_sheet(self.repay.data(), debt, self.today, current_language())
         self.app.copy_to_clipboard(call_sheet_text(sheet))

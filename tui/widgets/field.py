@@ -3,8 +3,9 @@
 `Field` takes a parser from `workbook.parse` (text -> `Parsed`). It checks itself when
 the user leaves it and, once wrong, on every change until it is right; a form calls
 `validate()` on every field before saving, because untouched fields were never checked.
-`Choice` picks one of a few values with Left/Right/Space (no drop-down overlay, no
-ambiguous-width glyphs).
+`Choice` picks one of a few values with Left/Right/Space in place, or from its list:
+Enter opens it (`tui.widgets.choice_list`), so Enter on a select never saves the form
+behind it. No ambiguous-width glyphs.
 """
 
 from __future__ import annotations
@@ -129,7 +130,8 @@ class Field(Widget):
 
 
 class Choice(Widget, Generic[V], can_focus=True):
-    """One value out of a few, shown as `< label >`; Left/Right/Space change it."""
+    """One value out of a few, shown as `< label >`; Left/Right/Space change it, Enter
+    opens the list of every option."""
 
     DEFAULT_CSS = (
         """
@@ -142,6 +144,8 @@ class Choice(Widget, Generic[V], can_focus=True):
     BINDINGS = [
         Binding("left", "step(-1)", N_("Previous"), show=False),
         Binding("right,space", "step(1)", N_("Next choice"), show=False),
+        # Before the form's own Enter (save): the focused widget's bindings come first.
+        Binding("enter", "open", N_("Open list"), key_display="Enter", id="choice-open"),
     ]
 
     index: reactive[int] = reactive(0)
@@ -192,6 +196,18 @@ class Choice(Widget, Generic[V], can_focus=True):
     def action_step(self, delta: int) -> None:
         self.chosen_by_user = True
         self.index = (self.index + delta) % len(self.options)
+
+    def action_open(self) -> None:
+        """The list of every option over the form; the pick becomes the value."""
+        from tui.widgets.choice_list import ChoiceList
+
+        def picked(index: int | None) -> None:
+            if index is not None and 0 <= index < len(self.options):
+                self.index = index
+            self.focus()
+
+        labels = [label for label, _v in self.options]
+        self.app.push_screen(ChoiceList(self.label, labels, self.index), picked)
 
     def on_click(self, event: Click) -> None:
         self.focus()

@@ -1,6 +1,9 @@
 """Agreements with a lender: the instalment schedule, the confirmation checklist, a
 draft agreement prefilled from a proposal, and the debt's status once agreed.
 
+A proposal is accepted once an agreement is recorded for it (`agreed_proposal`, written
+in the same batch as the agreement; `with_agreed_proposals` reads older files so).
+
 Schedule rules (`agreement_schedule`):
 - `count` instalments of `instalment`; the last one absorbs the difference so the
   amounts add up to `total` exactly. When `count x instalment` is more than `total`,
@@ -17,6 +20,7 @@ Schedule rules (`agreement_schedule`):
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +36,7 @@ from workbook.models import (
     Frequency,
     Payment,
     Proposal,
+    ProposalStatus,
 )
 from workbook.money.solve import MAX_MONTHS, instalment_plan, solve_instalment
 
@@ -300,3 +305,28 @@ __all__ = [
     "paid_towards",
     "schedule_amounts",
 ]
+
+
+def agreed_proposal(proposals: Sequence[Proposal], agreement: Agreement) -> Proposal | None:
+    """The proposal `agreement` was recorded for, marked accepted, when it is not yet:
+    recording what a lender agreed to is the answer to that proposal. None when the
+    agreement names no proposal (or one that is gone) or it is already accepted."""
+    if agreement.proposal_id is None:
+        return None
+    found = next((p for p in proposals if p.id == agreement.proposal_id), None)
+    if found is None or found.status == ProposalStatus.ACCEPTED:
+        return None
+    return dataclasses.replace(found, status=ProposalStatus.ACCEPTED)
+
+
+def with_agreed_proposals(
+    proposals: Sequence[Proposal], agreements: Iterable[Agreement]
+) -> list[Proposal]:
+    """`proposals`, each one an agreement was recorded for shown as accepted. Files
+    written before the rule kept such a proposal "sent" or "discussing"."""
+    agreed = {a.proposal_id for a in agreements if a.proposal_id is not None}
+    return [
+        dataclasses.replace(p, status=ProposalStatus.ACCEPTED)
+        if p.id in agreed and p.status != ProposalStatus.ACCEPTED else p
+        for p in proposals
+    ]

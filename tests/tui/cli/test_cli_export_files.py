@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.export_job import STEM_MAX, file_stem
+from reports.export_request import STEM_MAX, file_stem
 from reports.owned import is_ours
 from reports.tables import csv_bytes
 from storage import Workbook

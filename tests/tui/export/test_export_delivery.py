@@ -62,7 +62,7 @@ async def test_print_picks_the_printer_and_copies_then_names_the_job(open_app, d
         await pilot.press("right")  # the other one
         assert printer.value == "HP"
         options.query_one("#print-copies", Field).input.value = "2"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # Enter on the printer would open its list
         await _settle(app, pilot)
         assert isinstance(app.screen, ExportDialog)
         (pdf,) = out.iterdir()
@@ -78,7 +78,7 @@ async def test_copies_are_checked_at_the_field(open_app, demo_path, out, cups):
         await pilot.press("e", "ctrl+o")
         await _settle(app, pilot)
         app.screen.query_one("#print-copies", Field).input.value = "0"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PrintOptions)
         assert "Copies must be a whole number from 1 to 99." in (
@@ -243,6 +243,6 @@ async def test_a_disabled_printer_is_marked_and_the_dialog_still_works(open_app,
         printer = options.query_one("#print-printer", Choice)
         assert printer.value == "Old"
         assert "Old (disabled)" in str(printer.query_one(".choice-value").content)
-        await pilot.press("left", "enter")
+        await pilot.press("left", "ctrl+s")
         await _settle(app, pilot)
         assert calls.read_text().splitlines()[:2] == ["-d", "PDF"]

@@ -21,6 +21,7 @@ from tui.export.offers import ExportContext, offers_for
 from tui.home.screen import HomeScreen
 from tui.method.screen import ChannelScreen
 from tui.palette import palette_actions
+from tui.widgets.choice_list import ChoiceList
 from tui.widgets.field import Choice, Field
 from workbook.i18n import set_language
 
@@ -216,14 +217,19 @@ def test_problem_lines_are_ours_and_single():
     set_language("en")
 
 
-async def test_enter_on_the_language_exports_in_that_language(demo_path, open_app, tmp_path):
+async def test_enter_on_the_language_opens_it_and_ctrl_s_exports(demo_path, open_app, tmp_path):
     out = tmp_path / "out"
     _set_export_dir(demo_path, out)
     app = open_app(demo_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "tab", "right")  # the summary, in the other language
+        await pilot.press("e", "tab", "enter")  # Enter on a select opens its list (issue 13)
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceList)
+        await pilot.press("up", "enter")  # the summary, in the other language (Chinese, first)
+        await pilot.pause()
         assert app.screen.query_one("#export-lang", Choice).value == "zh"
-        await pilot.press("enter")
+        assert not out.exists()  # choosing wrote nothing
+        await pilot.press("ctrl+s")
         await _written(app, pilot)
         (pdf,) = out.iterdir()
         assert "情况汇总" in pypdf.PdfReader(str(pdf)).pages[0].extract_text()

@@ -84,9 +84,11 @@ async def test_the_objection_draft_exports_with_the_debts_figures(tmp_path, open
         assert dialog.query_one("#export-lang", Choice).value == "zh"
         dialog.query_one("#export-folder", Field).input.value = str(tmp_path / "out")
         await pilot.press("enter")
-        for _ in range(100):
+        # The export runs in a worker thread: wait for the finished file (written to a
+        # temporary name, then renamed), generously, since a loaded CI machine is slow.
+        for _ in range(600):
             await pilot.pause(0.05)
-            if not isinstance(app.screen, ExportDialog) or list((tmp_path / "out").glob("*")):
+            if list((tmp_path / "out").glob("objection-*.pdf")):
                 break
     (pdf,) = (tmp_path / "out").glob("objection-*.pdf")
     assert not missing(pdf, "支付令异议书", "海淀区人民法院", "¥12,146.65", "¥20,000.00",

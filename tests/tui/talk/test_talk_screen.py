@@ -217,4 +217,4 @@ async def test_without_debts_the_sheet_says_where_to_start(empty_app):
         assert not empty_app.screen.query_one("#talk-contacts-title").display
         await pilot.press("c")
         assert isinstance(empty_app.screen, ConversationScreen)
-        assert "Add a debt in step 1 first." in notes(empty_app)
+        assert "Add a debt first (step 1)." in notes(empty_app)

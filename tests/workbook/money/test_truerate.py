@@ -214,6 +214,7 @@ def test_xirr_returns_the_rate_flows_were_built_with(gaps, rate):
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.decimals(min_value=D("-1e6"), max_value=D("1e6"), places=2), max_size=40))
 @example([D("0.00")] * 17 + [D("57292.59"), D("3842.45"), D("0.00"), D("-9447.61")])
+@example([D("0.00")] * 20 + [D("-999999.90"), D("0.00"), D("310343.64")])
 def test_irr_answers_any_cash_flows(flows):
     found = irr(flows)
     if found is not None:

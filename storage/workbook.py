@@ -296,8 +296,10 @@ class Workbook:
         # A proposal with an agreement recorded for it reads as accepted, also in files
         # written before saving an agreement marked it so.
         lists["proposals"] = with_agreed_proposals(lists["proposals"], lists["agreements"])
+        settings = self.settings()
         return WorkbookData(
-            **lists, profile=self.profile(), cards_read=tuple(self.settings().cards_read)
+            **lists, profile=self.profile(), cards_read=tuple(settings.cards_read),
+            extra_lpr=tuple(settings.extra_lpr),
         )
 
     def delete_debt(self, debt_id: int) -> Linked:

@@ -15,6 +15,7 @@ from workbook.models import (
     ExpenseItem,
     Hardship,
     IncomeItem,
+    LprEntry,
     Payment,
     Profile,
     Proposal,
@@ -33,6 +34,7 @@ class WorkbookData:
     payments: list[Payment] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     cards_read: tuple[str, ...] = ()  # step 7 cards read (from the settings)
+    extra_lpr: tuple[LprEntry, ...] = ()  # LPR rows the user added (from the settings)
 
 
 __all__ = ["WorkbookData"]

@@ -134,6 +134,7 @@ def letter_input(data: WorkbookData, debt: Debt, today: date) -> LetterInput:
         other_debts=len(others),
         other_balance=sum((d.balance for d in others), Decimal(0)),
         list_flexible=debt.letter_flexible,
+        extra_lpr=data.extra_lpr,
     )
 
 

@@ -87,7 +87,7 @@ def build_letter(inp: LetterInput, lang: str = "zh", mask_id: bool = False) -> L
             tr(N_("5. My request"), lang), tuple(map(ours, _request_paragraphs(inp, lang, plan)))
         ),
     )
-    points = legal_points(inp.debt, inp.hardships, inp.today, lang, letter_money)
+    points = legal_points(inp.debt, inp.hardships, inp.today, lang, letter_money, inp.extra_lpr)
     if points:
         sections += (
             LetterSection(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from workbook.models import Debt, ExpenseItem, Hardship, IncomeItem, Profile, Proposal
+from workbook.models import Debt, ExpenseItem, Hardship, IncomeItem, LprEntry, Profile, Proposal
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class LetterInput:
     # List each flexible spending item to the lender (the user chose to); otherwise only
     # their total is given.
     list_flexible: bool = False
+    # LPR rows the user added: the 4 x LPR point reads the same LPR as home and step 1.
+    extra_lpr: tuple[LprEntry, ...] = ()
 
 
 __all__ = ["LetterInput"]

@@ -8,13 +8,13 @@ Every function returns sentences in `lang`; `money` writes amounts the letter's 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
 from workbook.guide.wording import date_text, month_text, tr
 from workbook.i18n import N_
-from workbook.models import Debt, Hardship, LenderType
+from workbook.models import Debt, Hardship, LenderType, LprEntry
 from workbook.money.lpr import LPR_WELL_SOURCED_FROM, benchmark_check
 from workbook.money.upfront import upfront_view
 
@@ -29,12 +29,13 @@ FOUR_LPR_FROM = date(2020, 8, 20)
 
 
 def legal_points(
-    debt: Debt, hardships: list[Hardship], today: date, lang: str, money: Money
+    debt: Debt, hardships: list[Hardship], today: date, lang: str, money: Money,
+    extra_lpr: Iterable[LprEntry] = (),
 ) -> list[str]:
     """The points of law and policy that apply to this debt, each only where it applies."""
     points = [
         _withheld(debt, today, lang, money),
-        _above_four_lpr(debt, today, lang),
+        _above_four_lpr(debt, today, lang, extra_lpr),
         _card_instalments(debt, lang),
         _relief_2025(debt, hardships, today, lang),
     ]
@@ -82,14 +83,14 @@ def _withheld(debt: Debt, today: date, lang: str, money: Money) -> str:
     )
 
 
-def _above_four_lpr(debt: Debt, today: date, lang: str) -> str:
+def _above_four_lpr(debt: Debt, today: date, lang: str, extra_lpr: Iterable[LprEntry]) -> str:
     """Private lending only: above 4 × LPR at the contract date (china-facts §2.1), a
     dated LPR, and only for contracts made since the line took effect."""
     if debt.lender_type != LenderType.PRIVATE or debt.start_date is None:
         return ""
     if debt.start_date < max(FOUR_LPR_FROM, LPR_WELL_SOURCED_FROM):
         return ""
-    check = benchmark_check(debt, today)
+    check = benchmark_check(debt, today, extra_lpr)
     if not check.above_four_lpr or check.true_apr is None or check.four_lpr is None:
         return ""
     assert check.lpr is not None  # four_lpr is known only with an LPR

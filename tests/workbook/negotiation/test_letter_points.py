@@ -8,7 +8,15 @@ from guide_samples import sample_debt, sample_input, sample_proposal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.models import EvidenceItem, Hardship, HardshipKind, LenderType, Profile, Rate
+from workbook.models import (
+    EvidenceItem,
+    Hardship,
+    HardshipKind,
+    LenderType,
+    LprEntry,
+    Profile,
+    Rate,
+)
 from workbook.money.solve import fold_limit
 from workbook.negotiation.letter import build_letter, letter_text
 from workbook.negotiation.letter_points import legal_points
@@ -176,3 +184,15 @@ def test_suggested_evidence_is_stored_as_its_kind_and_follows_the_document_langu
     # Files written before `kind` existed: recognised by the English name.
     old = Hardship(HardshipKind.ILLNESS, evidence=[EvidenceItem(suggested.name, True)])
     assert evidence_in_hand([old], "zh") == ["诊断证明和病历"]
+
+
+def test_four_lpr_reads_the_users_own_lpr_row_as_home_does():
+    # A row the user added (step 1's LPR table) is the LPR in force for a contract made
+    # after it: the letter quotes the same LPR as home, step 1 and the case summary.
+    loan = replace(sample_debt(), lender_type=LenderType.PRIVATE, start_date=date(2025, 7, 1),
+                   rate=Rate(D("24")), upfront_deduction=D("0"))  # fmt: skip
+    mine = (LprEntry(date(2025, 6, 20), D("2.90"), source="bank notice"),)
+    (point,) = legal_points(loan, [], TODAY, "zh", _money, mine)
+    assert "2.90%" in point and "11.60%" in point and "2025年6月20日" in point
+    letter = letter_text(build_letter(replace(sample_input(debt=loan), extra_lpr=mine), "zh"))
+    assert "11.60%" in letter and "12.00%" not in letter

@@ -13,12 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from storage import WorkbookError
 from tui.frame.shell import Shell, shell
@@ -141,12 +140,8 @@ class LetterPreview(ModalScreen[None]):
             with VerticalScroll(id="letter-scroll"):
                 yield Static(id="letter-body", markup=False)
             yield Static(classes="letter-hint", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("y Copy"), id="copy", variant="primary")
-                yield Button(_("e PDF"), id="export")
-                yield Button(_("m Edit"), id="edit")
-                yield Button(_("v Chinese/English"), id="version")
-                yield Button(_("Esc Close"), id="close")
+        # The key bar names every action (p too): a row of buttons saying the same was
+        # a second footer and cost a line of the letter at 80x24.
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -238,16 +233,3 @@ class LetterPreview(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        actions = {
-            "copy": self.action_copy,
-            "export": self.action_export,
-            "edit": self.action_edit,
-            "version": self.action_switch_version,
-            "close": self.action_close,
-        }
-        action = actions.get(event.button.id or "")
-        if action is not None:
-            action()

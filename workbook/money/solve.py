@@ -55,10 +55,12 @@ class MonthsResult:
     last_payment: Decimal | None = None
 
 
-def _repay(
-    balance: Decimal, r: Decimal, payment: Decimal, max_months: int
-) -> tuple[int, Decimal, Decimal] | None:
-    """(months, total paid, last payment) with exact balances, or None if not in time."""
+def _walk(
+    balance: Decimal, r: Decimal, payment: Decimal, max_months: int, fold: Decimal = ZERO
+) -> tuple[int, Decimal] | None:
+    """(months, last payment) paying `payment` a month on `balance` at `r` a month, with
+    exact balances; a remainder up to `fold` goes with the payment before it. None if it
+    is not repaid in time."""
     with localcontext() as ctx:
         ctx.prec = PRECISION
         if payment <= 0 or payment <= balance * r:
@@ -67,11 +69,21 @@ def _repay(
         for month in range(1, max_months + 1):
             owed = owed_before * (1 + r)
             # Less than half a cent left over is gone once the last payment is rounded.
-            if owed <= payment or cents(owed - payment) == 0:
-                last = cents(owed)
-                return month, cents(payment * (month - 1) + last), last
+            if owed <= payment + fold or cents(owed - payment) == 0:
+                return month, cents(owed)
             owed_before = owed - payment
     return None
+
+
+def _repay(
+    balance: Decimal, r: Decimal, payment: Decimal, max_months: int
+) -> tuple[int, Decimal, Decimal] | None:
+    """(months, total paid, last payment) with exact balances, or None if not in time."""
+    found = _walk(balance, r, payment, max_months)
+    if found is None:
+        return None
+    month, last = found
+    return month, cents(payment * (month - 1) + last), last
 
 
 # A last instalment this small (1 % of the others, at least 10 fen) is folded into the
@@ -115,23 +127,14 @@ def instalment_plan(
     payment = cents(payment)
     if balance <= 0:
         return InstalmentPlan(payment, 0, cents(ZERO), cents(ZERO))
-    r = rate_per_month(rate)
-    fold = fold_limit(payment)
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        if payment <= 0 or payment <= balance * r:
-            return None
-        owed_before = balance
-        for month in range(1, max_months + 1):
-            owed = owed_before * (1 + r)
-            if owed <= payment + fold or cents(owed - payment) == 0:
-                last = cents(owed)
-                if month == 1:  # one payment of what is owed, not of the offer
-                    return InstalmentPlan(last, 1, last, last)
-                total = payment * (month - 1) + last
-                return InstalmentPlan(payment, month, last, total, folded=last > payment)
-            owed_before = owed - payment
-    return None
+    found = _walk(balance, rate_per_month(rate), payment, max_months, fold_limit(payment))
+    if found is None:
+        return None
+    month, last = found
+    if month == 1:  # one payment of what is owed, not of the offer
+        return InstalmentPlan(last, 1, last, last)
+    total = payment * (month - 1) + last
+    return InstalmentPlan(payment, month, last, total, folded=last > payment)
 
 
 def solve_months(

@@ -81,3 +81,24 @@ assert not loaded, loaded
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_an_existing_demo_is_handed_over_unread(tmp_path):
+    # `repay demo` on a demo made before: the command reads nothing itself (the app does).
+    code = f"""
+import sys
+from datetime import date
+from pathlib import Path
+from tui.cli.demo import ensure_demo
+path = Path({str(tmp_path / "demo.json")!r})
+made = path.exists()
+ensure_demo(path, reset=False, today=date(2026, 11, 28))
+assert path.stat().st_size > 1024
+if made:
+    assert "storage.workbook" not in sys.modules and "workbook.models" not in sys.modules
+"""
+    for _ in ("make the demo", "start on it"):
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr

@@ -61,6 +61,7 @@ class RepayApp(WorkbookApp):
     ]
 
     language: var[str] = var(i18n.DEFAULT_LANGUAGE)
+    OPEN_ANYWAY_S = 1.0  # a claimed workbook is read by then, frame written or not
 
     def __init__(
         self,
@@ -130,6 +131,10 @@ class RepayApp(WorkbookApp):
         self._catch_hangup()
         if self.is_open():  # else once read (workbook_opened)
             self.call_after_refresh(self.offer_drafts)
+        else:
+            # Read once home's frame is written (post_display_hook); this timer only in
+            # case a Textual stops calling that hook: the workbook is read all the same.
+            self.set_timer(self.OPEN_ANYWAY_S, self.open_now)
         if self.build_ahead is None:
             self.build_ahead = not self.is_headless  # tests turn it on where they check it
         if self.build_ahead:

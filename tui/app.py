@@ -145,7 +145,7 @@ class RepayApp(WorkbookApp):
         # the terminal, a claimed workbook is read, in the next message; its
         # data_version bump fills the figures. Textual also calls it for a frame held
         # back in a batch of changes (nothing written): those are skipped.
-        if self.is_open() or self._open_asked or getattr(self, "_batch_count", 0):
+        if self.is_open() or self._open_asked or getattr(self, "_batch_count", False):
             return
         screen = self.screen
         if isinstance(screen, BaseScreen) and screen.is_laid_out():

@@ -266,11 +266,16 @@ class RepayApp(WorkbookApp):
                     dialog.drop_draft()
                 self.exit()
             elif answer == "save":
+                save_form = getattr(form, "save_form", None)
+                if save_form is not None and not hasattr(form, "save_for_quit"):
+                    # It may ask first (a payment far above what is due): quit once the
+                    # answer has saved it, not before and not never.
+                    save_form(then=self._exit_when_saved)
+                    return
                 save = getattr(form, "save_for_quit", None) or getattr(form, "action_save", None)
                 if save is not None:
                     save()
-                if not self.open_dialogs_with_changes():
-                    self.exit()
+                self._exit_when_saved()
 
         if isinstance(self.screen, AskModal):
             return  # already asking
@@ -279,6 +284,10 @@ class RepayApp(WorkbookApp):
                      leave_form_answers()),
             answered,
         )
+
+    def _exit_when_saved(self) -> None:
+        if not self.open_dialogs_with_changes():
+            self.exit()
 
     def _fatal_error(self) -> None:
         # Textual's crash report prints each frame's local variables: here they are ID

@@ -96,6 +96,13 @@ def _child(trace_path: str, argv: list[str]) -> int:
     timed(BaseScreen, "sync", lambda self: f"sync {type(self).__name__}")
     timed(BaseScreen, "refresh_data", lambda self: f"refresh_data {type(self).__name__}")
     timed(RepayApp, "_show", lambda self, name, *a: f"show {name}")
+    from textual.screen import Screen
+    from textual.widgets import DataTable
+
+    timed(Screen, "_refresh_layout", lambda self, *a, **k: f"layout {type(self).__name__}")
+    timed(Screen, "_compositor_refresh", lambda self: f"paint {type(self).__name__}")
+    timed(Screen, "update_node_styles", lambda self, *a, **k: f"styles {type(self).__name__}")
+    timed(DataTable, "_update_dimensions", lambda self, *a: f"table sizes #{self.id}")
 
     original_event = RepayApp.on_event
 

@@ -28,12 +28,12 @@ from storage.atomic import (
     write_atomic,
 )
 from storage.backup import clean_side_folders, newest_good_backup, take_backup
+from storage.claim import Claim, claim
 from storage.errors import (
     ReadOnlyError,
     WorkbookClosed,
     WorkbookCorrupt,
     WorkbookError,
-    WorkbookIsFolder,
     WorkbookMissing,
     WorkbookTooNew,
     WorkbookUnreadable,
@@ -71,7 +71,6 @@ from workbook.models import (
     Proposal,
     Settings,
 )
-from workbook.private_files import make_private_dir
 from workbook.snapshot import WorkbookData
 
 R = TypeVar("R")
@@ -160,27 +159,18 @@ class Workbook:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
-        given = Path(path).expanduser()
-        path = normal_path(given)
-        if path.is_dir():  # before any lock file is made beside it
-            raise WorkbookIsFolder(path)
-        if given.is_symlink() and not path.exists():
-            # A link to nothing (or a loop) is never followed to create a file.
-            raise WorkbookMissing(given)
-        if path.exists() and not path.is_file():  # a FIFO, /dev/zero: no lock beside it
-            raise WorkbookCorrupt(path, _("it is not a regular file"), None)
-        if read_only:
+        return claim(path, read_only=read_only, create=create).load()
+
+    @classmethod
+    def load_claimed(cls, claimed: Claim) -> Workbook:
+        """The second half of `open` (storage.claim): read, check, back up, migrate."""
+        path = claimed.path
+        if claimed.lock is None:
             data, version = read_checked(path)
             return cls(path, ReadOnlyStorage(path, migrated(path, data, version)), None)
-        if not create and not path.exists():
-            raise WorkbookMissing(path)
+        lock = claimed.lock
         try:
-            make_private_dir(path.parent)
-        except OSError as error:
-            raise WorkbookWriteError(path.parent, error, opening=True) from error
-        lock = WorkbookLock.acquire(path)
-        try:
-            data = cls._prepare(path, create)
+            data = cls._prepare(path, claimed.create)
         except BaseException:
             # A file that is not a workbook gets no `.lock` left beside it.
             lock.release(remove=lock.created)

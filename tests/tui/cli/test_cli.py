@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storage import Workbook
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 
 TODAY = date(2026, 11, 28)
 

@@ -93,6 +93,16 @@ def _child(trace_path: str, argv: list[str]) -> int:
             log(("call", began, now(), name))
 
     Prebuilder.tick = tick
+    from tui import ahead
+
+    original_freeze = ahead._freeze_heap
+
+    def freeze(whole: bool = False) -> None:
+        began = now()
+        original_freeze(whole)
+        log(("call", began, now(), f"freeze whole={whole}"))
+
+    ahead._freeze_heap = freeze
     timed(BaseScreen, "sync", lambda self: f"sync {type(self).__name__}")
     timed(BaseScreen, "refresh_data", lambda self: f"refresh_data {type(self).__name__}")
     timed(RepayApp, "_show", lambda self, name, *a: f"show {name}")
@@ -228,8 +238,13 @@ def main(argv: list[str] | None = None) -> int:
         events = json.loads(trace.read_text()) if trace.exists() else []
     gcs = [e for e in events if e[0] == "gc"]
     full = [e for e in gcs if e[3] == 2]
-    print(f"{len(gcs)} collections, {len(full)} of generation 2: "
-          + ", ".join(f"{(e[2] - e[1]) * 1000:.0f}" for e in full) + " ms")
+    start = switches[0][2] if switches else 0.0
+    print(f"{len(gcs)} collections, {len(full)} of generation 2 (ms long, at s from the "
+          "first key): " + ", ".join(f"{(e[2] - e[1]) * 1000:.0f} at {e[1] - start:+.1f}"
+                                     for e in full))
+    freezes = [e for e in events if e[0] == "call" and "freeze" in e[3]]
+    print("heap frozen (at s from the first key, ms long): " + ", ".join(
+        f"{e[1] - start:+.1f} {(e[2] - e[1]) * 1000:.0f}" for e in freezes))
     for round_, key, sent, shown in switches:
         spent = (shown - sent) * 1000
         flag = "  <-- slow" if spent > args.over else ""

@@ -136,13 +136,18 @@ class BaseScreen(Screen):
     # again, which also empties each DataTable's rendered lines): 10-30 ms of each
     # switch on the big workbook. Only needed when styles may have changed while it was
     # hidden: a theme switch (Textual counts those), styles read since (a folder's, when
-    # its first screen or dialog opens), another terminal size.
+    # its first screen or dialog opens; a widget class's unscoped defaults), another
+    # terminal size.
 
     _styled_as: tuple | None = None
 
     def _style_key(self) -> tuple:
         app = self.app
-        return (getattr(app, "_css_update_count", None), len(app.stylesheet.source), app.size)
+        # A widget class's own styles, read when its first widget mounts, are scoped to
+        # it: a screen without one is not touched by them (one with it read them first).
+        sources = sum(1 for css in app.stylesheet.source.values()
+                      if not (css.is_defaults and css.scope))
+        return (getattr(app, "_css_update_count", None), sources, app.size)
 
     @on(events.ScreenSuspend)
     def _remember_styles(self) -> None:

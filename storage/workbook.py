@@ -54,6 +54,7 @@ from storage.schema import (
     parse_workbook,
     table_label,
     with_workbook_id,
+    workbook_text,
 )
 from workbook.codec import from_dict, to_dict
 from workbook.followup.agreements import with_agreed_proposals
@@ -103,9 +104,9 @@ def read_file(path: Path) -> bytes:
 
 def read_checked(path: Path) -> tuple[Data, int]:
     """The file's tables and schema version, or WorkbookCorrupt/WorkbookTooNew. Never writes."""
-    raw = read_file(path)
     try:
-        return parse_workbook(raw)
+        # The bytes are let go once decoded (they are only this call's argument).
+        return parse_workbook(workbook_text(read_file(path)))
     except FileProblem as error:
         raise WorkbookCorrupt(path, error.problem, newest_good_backup(path)) from error
     except NewerSchema as error:

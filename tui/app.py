@@ -83,6 +83,7 @@ class RepayApp(WorkbookApp):
         self.build_ahead: bool | None = None
         self._prebuilder = Prebuilder(self)
         self._lang_asked = lang
+        self._open_asked = False
         saved = self._saved_choices()
         chosen = i18n.choose_language(lang, saved.get("language"))
         i18n.set_language(chosen)
@@ -133,6 +134,18 @@ class RepayApp(WorkbookApp):
             self.build_ahead = not self.is_headless  # tests turn it on where they check it
         if self.build_ahead:
             self._prebuilder.start()
+
+    def post_display_hook(self) -> None:
+        # Textual calls this after each frame it writes. Once home's first frame is on
+        # the terminal, a claimed workbook is read, in the next message; its
+        # data_version bump fills the figures. Textual also calls it for a frame held
+        # back in a batch of changes (nothing written): those are skipped.
+        if self.is_open() or self._open_asked or getattr(self, "_batch_count", 0):
+            return
+        screen = self.screen
+        if isinstance(screen, BaseScreen) and screen.is_laid_out():
+            self._open_asked = True
+            self.call_later(self.open_now)
 
     # -- drafts, hang-ups -----------------------------------------------------------------
 

@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 
 class WorkbookApp(App[None]):
-    """The data half of RepayApp (tui.app sets `wb`, `today` and `read_only`)."""
+    """The data half of RepayApp (tui.app gives it the workbook with `hold`, and `today`)."""
 
     data_version: var[int] = var(0)
     today: datetime.date

@@ -36,29 +36,44 @@ def claimed():
     set_language("en")
 
 
-def _watch_load(monkeypatch, seen: list[str]) -> None:
-    """Record what is on screen at the moment the records are read."""
+def _watch_load(monkeypatch, seen: list[str], shown: list[str] | None = None) -> None:
+    """Record what is on screen at the moment the records are read, and (`shown`) which
+    screens' frames had been handed to the terminal by then."""
     real = Claim.load
+    displays: list[str] = []
 
     def load(self):
         from textual._context import active_app
 
         seen.append(screen_text(active_app.get()))
+        if shown is not None:
+            shown.extend(displays)
         return real(self)
 
+    real_display = RepayApp._display
+
+    def display(app, screen, renderable):
+        # What Textual writes (a frame held back in a batch of changes is not).
+        if renderable is not None and not app._batch_count:
+            displays.append(type(screen).__name__)
+        return real_display(app, screen, renderable)
+
     monkeypatch.setattr(Claim, "load", load)
+    monkeypatch.setattr(RepayApp, "_display", display)
 
 
 async def test_home_is_on_screen_before_the_workbook_is_read(tmp_path, claimed, monkeypatch):
     path = seed_demo_workbook(tmp_path / "demo.json")
     seen: list[str] = []
-    _watch_load(monkeypatch, seen)
+    shown: list[str] = []
+    _watch_load(monkeypatch, seen, shown)
     app = claimed(path)
     assert not app.is_open()
     async with app.run_test(size=SIZE) as pilot:
         await home_figures(app)
         await pilot.pause()
         assert len(seen) == 1  # read once
+        assert "HomeScreen" in shown  # home's frame went to the terminal before the read
         first = seen[0]
         assert "Where you stand" in first and "Key figures" in first and "Ctrl+P" in first
         assert "Reading the workbook..." in first
@@ -128,11 +143,9 @@ async def test_a_damaged_file_ends_the_app_with_the_error(tmp_path, claimed):
 
 
 async def test_the_workbook_is_read_before_a_key_acts(tmp_path, claimed, monkeypatch):
-    from tui.home.screen import HomeScreen
-
     path = seed_demo_workbook(tmp_path / "demo.json")
-    # As if the first key came before home's frame asked for the read.
-    monkeypatch.setattr(HomeScreen, "_start_figures", lambda self, *args: None)
+    # As if the first key came before home's frame was written (which asks for the read).
+    monkeypatch.setattr(RepayApp, "post_display_hook", lambda self: None)
     app = claimed(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -34,12 +34,14 @@ def ensure_demo(path: Path, *, reset: bool, today: date) -> Path:
             path.unlink()
         finally:
             lock.release()
+    if path.exists() and path.stat().st_size > EMPTY_WORKBOOK_BYTES:
+        return path  # the demo as it is: the app reads (and checks) it
     from storage import Workbook
 
     if not path.exists():
         with Workbook.open(path) as wb:
             seed_demo(wb, today)
-    elif path.stat().st_size <= EMPTY_WORKBOOK_BYTES:
+    else:
         with Workbook.open(path) as wb:  # created, then killed before it was filled
             if not any(len(repo) for repo in wb.repositories().values()):
                 seed_demo(wb, today)

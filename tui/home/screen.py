@@ -87,9 +87,8 @@ class HomeScreen(BaseScreen):
         if round_ != self._round:
             return
         if not self.repay.is_open():
-            # Started on a claimed workbook: this frame is on screen, now read it. Its
-            # data_version bump starts the round that works the figures out.
-            self.repay.open_now()
+            # Started on a claimed workbook: the app reads it once this frame is on the
+            # terminal (RepayApp.post_display_hook); its data_version bump starts a new round.
             return
         work = functools.partial(
             self._work_out, self.app, round_, version, lpr, self.repay.cached_data()

@@ -61,6 +61,7 @@ class RepayApp(WorkbookApp):
     ]
 
     language: var[str] = var(i18n.DEFAULT_LANGUAGE)
+    OPEN_ANYWAY_S = 1.0  # a claimed workbook is read by then, frame written or not
 
     def __init__(
         self,
@@ -130,6 +131,10 @@ class RepayApp(WorkbookApp):
         self._catch_hangup()
         if self.is_open():  # else once read (workbook_opened)
             self.call_after_refresh(self.offer_drafts)
+        else:
+            # Read once home's frame is written (post_display_hook); this timer only in
+            # case a Textual stops calling that hook: the workbook is read all the same.
+            self.set_timer(self.OPEN_ANYWAY_S, self.open_now)
         if self.build_ahead is None:
             self.build_ahead = not self.is_headless  # tests turn it on where they check it
         if self.build_ahead:
@@ -140,7 +145,7 @@ class RepayApp(WorkbookApp):
         # the terminal, a claimed workbook is read, in the next message; its
         # data_version bump fills the figures. Textual also calls it for a frame held
         # back in a batch of changes (nothing written): those are skipped.
-        if self.is_open() or self._open_asked or getattr(self, "_batch_count", 0):
+        if self.is_open() or self._open_asked or getattr(self, "_batch_count", False):
             return
         screen = self.screen
         if isinstance(screen, BaseScreen) and screen.is_laid_out():
@@ -261,11 +266,16 @@ class RepayApp(WorkbookApp):
                     dialog.drop_draft()
                 self.exit()
             elif answer == "save":
+                save_form = getattr(form, "save_form", None)
+                if save_form is not None and not hasattr(form, "save_for_quit"):
+                    # It may ask first (a payment far above what is due): quit once the
+                    # answer has saved it, not before and not never.
+                    save_form(then=self._exit_when_saved)
+                    return
                 save = getattr(form, "save_for_quit", None) or getattr(form, "action_save", None)
                 if save is not None:
                     save()
-                if not self.open_dialogs_with_changes():
-                    self.exit()
+                self._exit_when_saved()
 
         if isinstance(self.screen, AskModal):
             return  # already asking
@@ -274,6 +284,10 @@ class RepayApp(WorkbookApp):
                      leave_form_answers()),
             answered,
         )
+
+    def _exit_when_saved(self) -> None:
+        if not self.open_dialogs_with_changes():
+            self.exit()
 
     def _fatal_error(self) -> None:
         # Textual's crash report prints each frame's local variables: here they are ID

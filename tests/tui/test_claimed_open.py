@@ -146,6 +146,7 @@ async def test_the_workbook_is_read_before_a_key_acts(tmp_path, claimed, monkeyp
     path = seed_demo_workbook(tmp_path / "demo.json")
     # As if the first key came before home's frame was written (which asks for the read).
     monkeypatch.setattr(RepayApp, "post_display_hook", lambda self: None)
+    monkeypatch.setattr(RepayApp, "OPEN_ANYWAY_S", 600.0)
     app = claimed(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -173,3 +174,36 @@ def test_the_command_prints_the_error_of_a_damaged_file(tmp_path, monkeypatch, c
     assert err.startswith("repay: ") and len(err.strip().splitlines()) == 1
     assert "w.json" in err
     assert not lock_path(path).exists()
+
+
+async def test_the_workbook_is_read_even_if_no_frame_says_so(tmp_path, claimed, monkeypatch):
+    path = seed_demo_workbook(tmp_path / "demo.json")
+    monkeypatch.setattr(RepayApp, "post_display_hook", lambda self: None)
+    monkeypatch.setattr(RepayApp, "OPEN_ANYWAY_S", 0.05)
+    app = claimed(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await home_figures(app)  # the fallback timer read it
+        await pilot.pause()
+        assert app.is_open() and "Total debt" in screen_text(app)
+
+
+async def test_a_draft_left_behind_is_offered_once_the_workbook_is_read(tmp_path, claimed):
+    from storage.drafts import Drafts
+    from tui.frame.ask import AskModal
+    from tui.home.profile_form import ProfileForm
+    from tui.widgets.field import Field
+
+    path = seed_demo_workbook(tmp_path / "demo.json")
+    Drafts(path).put("ProfileForm:new", {"title": "Your details", "form": "ProfileForm",
+                                         "fields": {"name": "Li Lei"}})
+    app = claimed(path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):  # a bound only: the offer comes once the file is read
+            if isinstance(app.screen, AskModal):
+                break
+            await pilot.pause(0.01)
+        assert isinstance(app.screen, AskModal)  # "Continue where you stopped?"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileForm)
+        assert app.screen.query_one("#name", Field).text == "Li Lei"

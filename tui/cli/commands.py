@@ -98,11 +98,20 @@ def _pick_backup(backups: list[Path], which: str) -> Path | None:
 def import_workbook(source: Path, target: Path) -> int:
     """A new workbook at `target` from a JSON export; never overwrites a file."""
     from storage.transfer import import_json  # the TUI path never needs it
+    from workbook.identity import profile_problems
 
     with import_json(source, target) as wb:
         counts = {name: len(repo.list()) for name, repo in wb.repositories().items()}
+        profile = wb.profile()
     print(_("Imported {source} into {target}.").format(source=source, target=target))
     print(", ".join(f"{name}: {count}" for name, count in counts.items()))
+    # Imported as it was (nothing is dropped); what the profile form would refuse is
+    # said now, so that it is corrected before a letter prints it.
+    for label, problem in profile_problems(
+        profile.id_number, profile.phone, profile.email, today=date.today()
+    ):
+        print(_("repay: check the profile's {field}: {problem} Correct it in the app "
+                "(p, Profile).").format(field=_(label), problem=problem), file=sys.stderr)
     return EXIT_OK
 
 

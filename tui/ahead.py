@@ -11,10 +11,24 @@ widgets must be made there): each slice is a timer callback, and a key press pus
 the next slice back, so a keystroke waits at most for the slice already running. A
 screen built ahead is installed under the name the keys use (`step-N`) and filled with
 the data as it is; a save later makes it catch up when shown, as any other screen.
+
+The heap of a big workbook (its records, the screens built ahead, their tables and
+Textual's line caches: ~200,000 objects) made each full garbage collection take
+80-120 ms, and one came every few dozen switches, whenever allocation tipped it: a
+key pressed then waited for it (the slowest switches). Once the data is read, and
+again once every screen is built, the builder collects and then freezes the heap
+(`gc.freeze`): what is alive then is never scanned again by the cyclic collector
+(reference counting still frees it), so a full collection only walks what came later.
+Use makes new objects (a save's records, tables refilled, recomposed screens, line
+caches) and turns frozen ones into garbage: once enough new ones came, the whole heap is
+thawed, collected and frozen again at the next longer pause, so frozen garbage never
+outlives the next such pause.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import time
 from collections import deque
 from collections.abc import Callable
@@ -32,14 +46,37 @@ TUI_DIR = Path(__file__).parent
 START_STYLES: list[Path] = [TUI_DIR / "app.tcss", *sorted((TUI_DIR / "home").glob("*.tcss"))]
 IDLE_S = 0.3  # no key or click for this long before a slice of work ahead
 TICK_S = 0.05  # between two checks or two slices
+# Thawing and collecting the whole heap is a long slice (~100 ms on the big workbook):
+# it waits for a longer pause than the other slices, and for enough new objects that
+# a full collection would cost a switch dearly (~40,000 took 20-50 ms).
+REFREEZE_IDLE_S = 1.0
+REFREEZE_OBJECTS = 30_000
+HEAP_CHECK_S = 1.0  # between two looks at the heap once every screen is built
 
 
 def folder_styles(screen_type: type) -> list[Path]:
     """The .tcss files of the tui/ folder a screen or dialog class is defined in."""
-    parts = screen_type.__module__.split(".")
+    return list(_folder_styles(screen_type.__module__))
+
+
+@functools.cache
+def _folder_styles(module: str) -> tuple[Path, ...]:
+    # Asked at every screen switch: the folder is listed once (the files do not change
+    # while the app runs).
+    parts = module.split(".")
     if len(parts) < 3 or parts[0] != "tui":
-        return []
-    return sorted((TUI_DIR / parts[1]).glob("*.tcss"))
+        return ()
+    return tuple(sorted((TUI_DIR / parts[1]).glob("*.tcss")))
+
+
+def _freeze_heap(whole: bool = False) -> None:
+    # Collected first, so the garbage of the moment is not frozen with the rest (frozen
+    # garbage in a cycle would never be freed). `whole`: thawed first, so what was
+    # frozen earlier and is garbage now (an old table, recomposed widgets) goes too.
+    if whole:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def all_styles() -> list[Path]:
@@ -68,8 +105,9 @@ class Prebuilder:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.last_input = 0.0
-        self.jobs: deque[Callable[[], None]] = deque([self._read_styles])
+        self.jobs: deque[Callable[[], None]] = deque([_freeze_heap, self._read_styles])
         self.jobs.extend(partial(self._build, step) for step in STEP_SCREENS)
+        self.jobs.append(_freeze_heap)
 
     @property
     def done(self) -> bool:
@@ -83,14 +121,25 @@ class Prebuilder:
 
     def tick(self) -> None:
         app = self.app
-        if self.done or getattr(app, "_quitting", False) or not app.is_running:
+        if getattr(app, "_quitting", False) or not app.is_running:
+            return
+        if self.done:  # all built: from now on only the heap is looked after
+            self._keep_heap_frozen()
+            app.set_timer(HEAP_CHECK_S, self.tick)
             return
         if app.cached_step_states() is None or time.monotonic() - self.last_input < IDLE_S:
             app.set_timer(TICK_S, self.tick)  # home not complete yet, or the user is busy
             return
         self.jobs.popleft()()
-        if not self.done:
-            app.set_timer(TICK_S, self.tick)
+        app.set_timer(TICK_S, self.tick)
+
+    def _keep_heap_frozen(self) -> None:
+        # Saves, tables refilled, recomposed screens and Textual's line caches make new
+        # objects (and garbage of frozen ones): once enough came, at a longer pause.
+        if time.monotonic() - self.last_input < REFREEZE_IDLE_S:
+            return
+        if len(gc.get_objects()) >= REFREEZE_OBJECTS:  # the unfrozen ones only
+            _freeze_heap(whole=True)
 
     def _read_styles(self) -> None:
         # Every folder's styles at once: one restyle while only home is mounted, rather

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -134,6 +134,35 @@ class BaseScreen(Screen):
         # they come back (on_screen_resume).
         self.watch(self.app, "data_version", self._app_changed, init=False)
         self.watch(self.app, "language", self._app_changed, init=False)
+        self._styled_as = self._style_key()  # its widgets were styled as they mounted
+
+    # -- styles kept while hidden ---------------------------------------------------------
+    # Textual restyles a screen each time it comes back (every widget's rules applied
+    # again, which also empties each DataTable's rendered lines): 10-30 ms of each
+    # switch on the big workbook. Only needed when styles may have changed while it was
+    # hidden: a theme switch (Textual counts those), styles read since (a folder's, when
+    # its first screen or dialog opens; a widget class's unscoped defaults), another
+    # terminal size.
+
+    _styled_as: tuple | None = None
+
+    def _style_key(self) -> tuple:
+        app = self.app
+        # A widget class's own styles, read when its first widget mounts, are scoped to
+        # it: a screen without one is not touched by them (one with it read them first).
+        sources = sum(1 for css in app.stylesheet.source.values()
+                      if not (css.is_defaults and css.scope))
+        return (getattr(app, "_css_update_count", None), sources, app.size)
+
+    @on(events.ScreenSuspend)
+    def _remember_styles(self) -> None:
+        self._styled_as = self._style_key()
+
+    @on(events.ScreenResume)
+    def _keep_styles(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (Screen's, further down the classes).
+        if event.refresh_styles and self._styled_as == self._style_key():
+            event.refresh_styles = False
 
     async def _app_changed(self) -> None:
         if self.is_current:

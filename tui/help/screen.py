@@ -24,7 +24,7 @@ from tui.frame.export_context import ExportContext
 from tui.frame.needs import need_debt_message
 from tui.help.help_card import HelpCard, card_text
 from tui.help.situation_form import SituationForm, SituationRecord
-from tui.help.view import GROUPS, HelpEntry, flagged_entries, help_entries, step7_status
+from tui.help.view import GROUPS, HelpEntry, flagged_contacts, help_entries, step7_status
 from tui.palette import ScreenAction
 from workbook import fmt
 from workbook.followup.conduct import snapshot_breaches
@@ -81,7 +81,7 @@ class HelpScreen(StepScreen):
         comms = data.communications
         found = snapshot_breaches(data)  # once for the cards, the count and the status
         self._entries = {f"{e.group}:{e.key}": e for e in help_entries(comms, data.debts, found)}
-        flagged = len(flagged_entries(comms, data.debts, found))
+        flagged = len(flagged_contacts(comms, data.debts, found))
         intro = Text()
         status = step7_status(data)
         if status:

@@ -50,18 +50,21 @@ class HelpEntry:
     words: str = ""  # search words in both languages, for the palette
 
 
-def flagged_entries(comms: Sequence[Communication], debts: Sequence[Debt] = (),
-                    found: dict[int, list[Breach]] | None = None) -> list[str]:
-    """One line per flagged contact, newest first: when, who, which rules (`found`:
-    their breaches if already worked out)."""
+def flagged_contacts(comms: Sequence[Communication], debts: Sequence[Debt] = (),
+                     found: dict[int, list[Breach]] | None = None
+                     ) -> list[tuple[Communication, list[Breach]]]:
+    """The flagged contacts with their breaches, newest first (`found`: the breaches if
+    already worked out)."""
     found = breaches(comms, debts) if found is None else found
-    lines = []
-    for index, comm in sorted(enumerate(comms), key=lambda pair: pair[1].at, reverse=True):
-        hits = found.get(communication_key(comm, index))
-        if hits:
-            rules = "; ".join(b.title for b in hits)
-            lines.append(f"{fmt.datetime_(comm.at)}  {comm.lender.strip()}: {rules}")
-    return lines
+    flagged = [(comm, hits) for index, comm in enumerate(comms)
+               if (hits := found.get(communication_key(comm, index)))]
+    # Only the flagged ones sorted (stable: same-time contacts keep the log's order).
+    flagged.sort(key=lambda pair: pair[0].at, reverse=True)
+    return flagged
+
+
+def _flag_line(comm: Communication, hits: list[Breach]) -> str:
+    return f"{fmt.datetime_(comm.at)}  {comm.lender.strip()}: " + "; ".join(b.title for b in hits)
 
 
 def abuse_lines(comms: Sequence[Communication], debts: Sequence[Debt] = (),
@@ -70,11 +73,11 @@ def abuse_lines(comms: Sequence[Communication], debts: Sequence[Debt] = (),
     # No space after the number in Chinese: the text would jump to the next line whole.
     gap = "" if current_language() == "zh" else " "
     rows += [f"{n}.{gap}{_(step)}" for n, step in enumerate(ABUSE_STEPS, start=1)]
-    flagged = flagged_entries(comms, debts, found)
+    flagged = flagged_contacts(comms, debts, found)
     if flagged:
         rows.append(_("Your log has {n} flagged contacts (press f on step 7 to list them):")
                     .format(n=len(flagged)))
-        rows.append("\n".join(flagged[:FLAGGED_SHOWN]))
+        rows.append("\n".join(_flag_line(comm, hits) for comm, hits in flagged[:FLAGGED_SHOWN]))
         if len(flagged) > FLAGGED_SHOWN:
             rows.append(_("... and {n} more.").format(n=len(flagged) - FLAGGED_SHOWN))
     else:

@@ -100,13 +100,16 @@ def effect_for(summary: PlanSummary, debt_id: int | None) -> Effect | None:
     return None
 
 
-def offered_payment(data: WorkbookData, debt: Debt, today: date) -> Decimal | None:
+def offered_payment(
+    data: WorkbookData, debt: Debt, today: date, summary: PlanSummary | None = None
+) -> Decimal | None:
     """What the borrower offers this lender a month: the proposal's amount, else the
-    plan's instalment for it (None for a one-off settlement or when unknown)."""
+    plan's instalment for it (None for a one-off settlement or when unknown). `summary`:
+    `plan(data, today)` when the caller has it already (it walks every debt)."""
     proposal = proposal_for(data, debt.id)
     if proposal is not None and proposal.offered_payment is not None:
         return proposal.offered_payment
-    effect = effect_for(plan(data, today), debt.id)
+    effect = effect_for(summary or plan(data, today), debt.id)
     if effect is None or effect.one_off:
         return None
     return effect.new_instalment
@@ -139,14 +142,17 @@ def letter_input(data: WorkbookData, debt: Debt, today: date) -> LetterInput:
 
 
 def call_sheet(data: WorkbookData, debt: Debt, today: date, lang: str | None = None) -> CallSheet:
+    # The plan once (on 500 debts it is most of step 5's refresh): the offer and the
+    # effect both come from it.
+    summary = plan(data, today)
     return build_call_sheet(
         debt,
         proposal_for(data, debt.id),
         list(data.hardships),
         budget(data, today).surplus,
-        offered_payment(data, debt, today),
+        offered_payment(data, debt, today, summary),
         lang,
-        effect=effect_for(plan(data, today), debt.id),
+        effect=effect_for(summary, debt.id),
         today=today,
     )
 

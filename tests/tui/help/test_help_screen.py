@@ -10,7 +10,7 @@ from tui_helpers import NASTY, SIZE, plain
 
 from tui.help.help_card import HelpCard
 from tui.help.screen import HelpScreen
-from tui.help.view import GROUPS, abuse_lines, help_entries
+from tui.help.view import FLAGGED_SHOWN, GROUPS, abuse_lines, help_entries
 from tui.log.screen import CommLogScreen
 from workbook.guide.hardship_law import HARD_CARDS
 from workbook.guide.help import HELP_LINES, LAW_CARDS, OTHER_OPTIONS, disclaimer
@@ -108,3 +108,19 @@ def test_the_abuse_card_lists_the_flagged_contacts_as_typed():
     assert "No contact in your log is flagged" in "\n".join(abuse_lines([mine]))
     set_language("zh")
     assert abuse_lines([])[0] == "遭遇暴力催收怎么办"
+
+
+def test_the_abuse_card_shows_the_newest_flagged_contacts_and_counts_the_rest():
+    # A big log has thousands flagged: only those shown are worded (step 7's refresh).
+    set_language("en")
+    nights = [Communication(at=datetime(2026, 10, day, 23, 10), lender=f"L{day:02d}",
+                            direction=Direction.INCOMING) for day in range(1, 21)]
+    twin = Communication(at=datetime(2026, 10, 20, 23, 10), lender="Twin",
+                         direction=Direction.INCOMING)  # the same minute: log order kept
+    lines = abuse_lines([*nights, twin])
+    assert "Your log has 21 flagged contacts" in "\n".join(lines)
+    shown = next(line for line in lines if "L20" in line).splitlines()
+    assert len(shown) == FLAGGED_SHOWN
+    assert [line.split()[2].rstrip(":") for line in shown] == [
+        "L20", "Twin", *[f"L{day:02d}" for day in range(19, 9, -1)]]
+    assert "... and 9 more." in lines

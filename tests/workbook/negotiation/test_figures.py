@@ -117,3 +117,17 @@ def test_step_4_the_letter_and_the_call_sheet_count_the_same_instalments():
     text = letter_text(build_letter(inp, "zh"))
     assert "分60期按月偿还，每期790.23元" in text and "最后一期为789.95元" in text
     assert "1,236.80元为罚息、违约金及其他费用" in text
+
+
+def test_the_call_sheet_works_the_plan_out_once(monkeypatch):
+    # Step 5 on a workbook of 500 debts: each plan is ~80 ms; the sheet once asked for
+    # it twice (the offer and the effect).
+    data = demo_data()
+    bank = data.debts[-1]  # no proposal: the offer is the plan's instalment
+    expected = negotiation.effect_for(negotiation.plan(data, TODAY), bank.id)
+    real, plans = negotiation.plan_summary, []
+    monkeypatch.setattr(negotiation, "plan_summary", lambda *a, **k: plans.append(1) or real(*a, **k))
+    sheet = negotiation.call_sheet(data, bank, TODAY, "en")
+    assert len(plans) == 1
+    assert sheet.request.instalment == expected.new_instalment
+    assert sheet.request.count == expected.months

@@ -164,7 +164,12 @@ class Repository(Generic[T]):
                     records.append(doc)
                     continue
                 record = decode(doc, i)
-                storage.keep_decoded(name, key, doc, record)
+                if storage.keep_decoded(name, key, doc, record):
+                    # The copy read above lets go of the dict too: freed record by
+                    # record, its memory holds the records decoded next, instead
+                    # of the process growing by both (peak memory is what counts).
+                    table[key] = record
+                del doc
                 records.append(record)
         except DECODE_ERRORS:
             for i in ids:  # which record: the message names it

@@ -231,3 +231,12 @@ def test_the_fast_record_encoder_writes_what_to_dict_writes(cls, data):
     record = data.draw(record_strategy(cls))
     fast = record_encoder(cls)(record)
     assert json.dumps(fast, ensure_ascii=False) == json.dumps(to_dict(record), ensure_ascii=False)
+
+
+def test_short_texts_read_from_many_records_are_one_shared_string():
+    # A lender's name repeated over a 10,000-entry log is held once (memory).
+    docs = [{"at": "2026-01-01T09:00:00", "lender": "".join(["机构", "7"]), "summary": "x" * 40}
+            for _ in range(3)]
+    records = [from_dict(models.Communication, doc) for doc in docs]
+    assert records[0].lender is records[1].lender is records[2].lender
+    assert records[0].summary == docs[0]["summary"]  # long texts read as they are

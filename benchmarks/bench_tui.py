@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Label
 from benchmarks.bench_storage import _comms, _debts
 from storage import Workbook
 from tui.app import RepayApp
-from tui.cli.commands import seed_demo
+from tui.cli.demo import seed_demo
 
 TODAY = date(2026, 11, 28)
 SIZE = (80, 24)

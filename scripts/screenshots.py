@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from storage import Workbook  # noqa: E402
 from tui.app import RepayApp  # noqa: E402
-from tui.cli.commands import seed_demo  # noqa: E402
+from tui.cli.demo import seed_demo  # noqa: E402
 from tui.steps import STEP_SCREENS  # noqa: E402
 
 TODAY = date(2026, 11, 28)

@@ -19,8 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from storage.atomic import write_atomic
-
 FORMAT = 1
 MAX_BYTES = 2_000_000  # far above any form; a bigger file is not ours
 
@@ -72,5 +70,7 @@ class Drafts:
         if not entries:
             self.clear()
             return
+        from storage.atomic import write_atomic  # TinyDB comes with it: not needed to start
+
         data = {"format": FORMAT, "drafts": entries}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

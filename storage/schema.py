@@ -64,8 +64,9 @@ class NewerSchema(Exception):
         self.version = version
 
 
-def parse_workbook(raw: bytes) -> tuple[Data, int]:
-    """The tables in `raw` and their schema version; FileProblem or NewerSchema if unusable."""
+def parse_workbook(raw: bytes | str) -> tuple[Data, int]:
+    """The tables in `raw` (bytes, or text from `workbook_text`) and their schema
+    version; FileProblem or NewerSchema if unusable."""
     data = parse_json(raw)
     problem = structure_problem(data)
     if problem:
@@ -76,16 +77,25 @@ def parse_workbook(raw: bytes) -> tuple[Data, int]:
     return data, version
 
 
-def parse_json(raw: bytes) -> Any:
-    """JSON from bytes, numbers with a fraction kept exact as Decimal."""
-    if not raw.strip():
-        raise FileProblem(_("the file is empty"))
+def workbook_text(raw: bytes) -> str:
+    """The text of a workbook file's bytes; FileProblem if it is not UTF-8.
+
+    Decoding first lets a caller drop the bytes before the parse: a 5 MB file is then
+    held twice at most (text and tree), not three times.
+    """
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileProblem(
             _("it is not UTF-8 text (bad byte at position {position})").format(position=error.start)
         ) from error
+
+
+def parse_json(raw: bytes | str) -> Any:
+    """JSON from bytes or text, numbers with a fraction kept exact as Decimal."""
+    if not raw.strip():
+        raise FileProblem(_("the file is empty"))
+    text = workbook_text(raw) if isinstance(raw, bytes) else raw
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:

@@ -28,12 +28,12 @@ from storage.atomic import (
     write_atomic,
 )
 from storage.backup import clean_side_folders, newest_good_backup, take_backup
+from storage.claim import Claim, claim
 from storage.errors import (
     ReadOnlyError,
     WorkbookClosed,
     WorkbookCorrupt,
     WorkbookError,
-    WorkbookIsFolder,
     WorkbookMissing,
     WorkbookTooNew,
     WorkbookUnreadable,
@@ -54,6 +54,7 @@ from storage.schema import (
     parse_workbook,
     table_label,
     with_workbook_id,
+    workbook_text,
 )
 from workbook.codec import from_dict, to_dict
 from workbook.followup.agreements import with_agreed_proposals
@@ -71,7 +72,6 @@ from workbook.models import (
     Proposal,
     Settings,
 )
-from workbook.private_files import make_private_dir
 from workbook.snapshot import WorkbookData
 
 R = TypeVar("R")
@@ -104,9 +104,9 @@ def read_file(path: Path) -> bytes:
 
 def read_checked(path: Path) -> tuple[Data, int]:
     """The file's tables and schema version, or WorkbookCorrupt/WorkbookTooNew. Never writes."""
-    raw = read_file(path)
     try:
-        return parse_workbook(raw)
+        # The bytes are let go once decoded (they are only this call's argument).
+        return parse_workbook(workbook_text(read_file(path)))
     except FileProblem as error:
         raise WorkbookCorrupt(path, error.problem, newest_good_backup(path)) from error
     except NewerSchema as error:
@@ -160,27 +160,18 @@ class Workbook:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
-        given = Path(path).expanduser()
-        path = normal_path(given)
-        if path.is_dir():  # before any lock file is made beside it
-            raise WorkbookIsFolder(path)
-        if given.is_symlink() and not path.exists():
-            # A link to nothing (or a loop) is never followed to create a file.
-            raise WorkbookMissing(given)
-        if path.exists() and not path.is_file():  # a FIFO, /dev/zero: no lock beside it
-            raise WorkbookCorrupt(path, _("it is not a regular file"), None)
-        if read_only:
+        return claim(path, read_only=read_only, create=create).load()
+
+    @classmethod
+    def load_claimed(cls, claimed: Claim) -> Workbook:
+        """The second half of `open` (storage.claim): read, check, back up, migrate."""
+        path = claimed.path
+        if claimed.lock is None:
             data, version = read_checked(path)
             return cls(path, ReadOnlyStorage(path, migrated(path, data, version)), None)
-        if not create and not path.exists():
-            raise WorkbookMissing(path)
+        lock = claimed.lock
         try:
-            make_private_dir(path.parent)
-        except OSError as error:
-            raise WorkbookWriteError(path.parent, error, opening=True) from error
-        lock = WorkbookLock.acquire(path)
-        try:
-            data = cls._prepare(path, create)
+            data = cls._prepare(path, claimed.create)
         except BaseException:
             # A file that is not a workbook gets no `.lock` left beside it.
             lock.release(remove=lock.created)

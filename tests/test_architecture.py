@@ -65,3 +65,40 @@ def test_cli_headless_commands_do_not_load_textual():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_first_frame_does_not_load_the_records_or_tinydb():
+    # What `repay` imports before home's frame is drawn (tui/README.md, "Start"): the
+    # record classes, the step rules, storage's TinyDB side and the reports come after.
+    code = """
+import sys, tui.cli.main, tui.cli.demo, storage.claim, tui.app, tui.home.screen
+heavy = ("tinydb", "storage.workbook", "workbook.models", "workbook.followup.progress",
+         "workbook.overview", "reportlab")
+loaded = sorted(m for m in sys.modules if m.startswith(heavy))
+assert not loaded, loaded
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_existing_demo_is_handed_over_unread(tmp_path):
+    # `repay demo` on a demo made before: the command reads nothing itself (the app does).
+    code = f"""
+import sys
+from datetime import date
+from pathlib import Path
+from tui.cli.demo import ensure_demo
+path = Path({str(tmp_path / "demo.json")!r})
+made = path.exists()
+ensure_demo(path, reset=False, today=date(2026, 11, 28))
+assert path.stat().st_size > 1024
+if made:
+    assert "storage.workbook" not in sys.modules and "workbook.models" not in sys.modules
+"""
+    for _ in ("make the demo", "start on it"):
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr

@@ -33,11 +33,12 @@ from tui.steps import step_screen
 from tui.widgets import textual_fixes
 from tui.widgets.scrollbar import use_solid_scrollbars
 from workbook import i18n
-from workbook.followup.logfilter import LogFilter
 from workbook.i18n import N_, _
 
 if TYPE_CHECKING:
+    from storage.claim import Claim
     from tui.frame.shell import Shell
+    from workbook.followup.logfilter import LogFilter
     from workbook.models import Profile
     from workbook.snapshot import WorkbookData
 
@@ -60,33 +61,55 @@ class RepayApp(WorkbookApp):
     ]
 
     language: var[str] = var(i18n.DEFAULT_LANGUAGE)
+    OPEN_ANYWAY_S = 1.0  # a claimed workbook is read by then, frame written or not
 
     def __init__(
         self,
-        workbook: storage.Workbook,
+        workbook: storage.Workbook | Claim,
         *,
         today: datetime.date | None = None,
         lang: str | None = None,
     ) -> None:
         super().__init__()
-        self.wb = workbook
+        # An open workbook, or a claimed one (storage.claim), read after the first frame.
+        self.hold(workbook)
         self.today = today or datetime.date.today()
         self._data: WorkbookData | None = None
         self._too_small: TooSmallScreen | None = None
-        self.read_only = bool(getattr(workbook, "read_only", False))
-        path = getattr(workbook, "path", None)
+        path = self.workbook_path
         # Typed text is kept beside the workbook (storage.drafts); none when read-only.
         self.drafts: Drafts | None = Drafts(path) if path and not self.read_only else None
         self._pending_draft: dict[str, Any] | None = None
         # Step screens built while the user is idle, once home is complete (tui.ahead).
         self.build_ahead: bool | None = None
         self._prebuilder = Prebuilder(self)
-        settings = self._read_settings()
-        chosen = i18n.choose_language(lang, settings.language if settings else None)
+        self._lang_asked = lang
+        self._open_asked = False
+        saved = self._saved_choices()
+        chosen = i18n.choose_language(lang, saved.get("language"))
         i18n.set_language(chosen)
         self.set_reactive(RepayApp.language, chosen)
-        self._start_theme = THEMES.get(settings.theme if settings else "", THEMES["dark"])
+        self._start_theme = THEMES.get(saved.get("theme", ""), THEMES["dark"])
         use_solid_scrollbars()
+
+    def _saved_choices(self) -> dict[str, str]:
+        """The saved language and theme: from the settings, or peeked before the read."""
+        settings = self._read_settings()
+        if settings is None:
+            return dict(self._peeked)
+        return {"language": settings.language or "", "theme": settings.theme or ""}
+
+    def workbook_opened(self) -> None:
+        # The peek may have missed (a file written in another order): the settings
+        # now decide, as they would have at start.
+        saved = self._saved_choices()
+        chosen = i18n.choose_language(self._lang_asked, saved.get("language"))
+        if chosen != self.language:
+            self.language = chosen
+        theme = THEMES.get(saved.get("theme", ""), THEMES["dark"])
+        if theme != self.theme:
+            self.theme = theme
+        self.call_after_refresh(self.offer_drafts)
 
     # -- styles ---------------------------------------------------------------------------
 
@@ -106,11 +129,28 @@ class RepayApp(WorkbookApp):
         self.push_screen("home")
         self._check_size()
         self._catch_hangup()
-        self.call_after_refresh(self.offer_drafts)
+        if self.is_open():  # else once read (workbook_opened)
+            self.call_after_refresh(self.offer_drafts)
+        else:
+            # Read once home's frame is written (post_display_hook); this timer only in
+            # case a Textual stops calling that hook: the workbook is read all the same.
+            self.set_timer(self.OPEN_ANYWAY_S, self.open_now)
         if self.build_ahead is None:
             self.build_ahead = not self.is_headless  # tests turn it on where they check it
         if self.build_ahead:
             self._prebuilder.start()
+
+    def post_display_hook(self) -> None:
+        # Textual calls this after each frame it writes. Once home's first frame is on
+        # the terminal, a claimed workbook is read, in the next message; its
+        # data_version bump fills the figures. Textual also calls it for a frame held
+        # back in a batch of changes (nothing written): those are skipped.
+        if self.is_open() or self._open_asked or getattr(self, "_batch_count", False):
+            return
+        screen = self.screen
+        if isinstance(screen, BaseScreen) and screen.is_laid_out():
+            self._open_asked = True
+            self.call_later(self.open_now)
 
     # -- drafts, hang-ups -----------------------------------------------------------------
 
@@ -226,11 +266,16 @@ class RepayApp(WorkbookApp):
                     dialog.drop_draft()
                 self.exit()
             elif answer == "save":
+                save_form = getattr(form, "save_form", None)
+                if save_form is not None and not hasattr(form, "save_for_quit"):
+                    # It may ask first (a payment far above what is due): quit once the
+                    # answer has saved it, not before and not never.
+                    save_form(then=self._exit_when_saved)
+                    return
                 save = getattr(form, "save_for_quit", None) or getattr(form, "action_save", None)
                 if save is not None:
                     save()
-                if not self.open_dialogs_with_changes():
-                    self.exit()
+                self._exit_when_saved()
 
         if isinstance(self.screen, AskModal):
             return  # already asking
@@ -239,6 +284,10 @@ class RepayApp(WorkbookApp):
                      leave_form_answers()),
             answered,
         )
+
+    def _exit_when_saved(self) -> None:
+        if not self.open_dialogs_with_changes():
+            self.exit()
 
     def _fatal_error(self) -> None:
         # Textual's crash report prints each frame's local variables: here they are ID
@@ -268,6 +317,9 @@ class RepayApp(WorkbookApp):
             event.stop()
             return
         if isinstance(event, (events.Key, events.MouseDown)):
+            if not self.open_now():  # a key before the read: read first, then act on it
+                event.stop()
+                return
             self._prebuilder.user_acted()  # work ahead waits until the user pauses
         await super().on_event(event)
 

@@ -1,6 +1,10 @@
 """The app's hold on the open workbook: one cached snapshot, the step states worked out
 once per change, the settings, and `save()`: the single path from a user action to a
 durable storage call, after which every screen is brought up to date (`data_version`).
+
+The app may be started on a claimed workbook (storage.claim: checked and locked, not
+read): home's first frame is drawn, then `open_now()` reads it. Until then `wb` is
+not touched by anything on screen; anything that does need it opens it first.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from textual.app import App
 from textual.reactive import var
 
 import storage
-from workbook.followup.progress import step_states
 from workbook.i18n import _
 
 if TYPE_CHECKING:
+    from storage.claim import Claim
     from workbook.models import LprEntry, Settings
     from workbook.snapshot import WorkbookData
 
@@ -26,13 +30,75 @@ T = TypeVar("T")
 
 
 class WorkbookApp(App[None]):
-    """The data half of RepayApp (tui.app sets `wb`, `today` and `read_only`)."""
+    """The data half of RepayApp (tui.app gives it the workbook with `hold`, and `today`)."""
 
     data_version: var[int] = var(0)
-    wb: storage.Workbook
     today: datetime.date
     read_only: bool
     _data: WorkbookData | None = None
+    _wb: storage.Workbook | None = None
+    _claim: Claim | None = None
+    # Read ahead from the file's end (storage.claim.peek_settings) while it is unread.
+    _peeked: dict[str, str] = {}
+    # Why the claimed workbook could not be opened; the app has ended (tui.cli says it).
+    open_error: storage.WorkbookError | None = None
+
+    def hold(self, workbook: storage.Workbook | Claim) -> None:
+        """Take an open workbook, or a claimed one to read after the first frame."""
+        from storage.claim import Claim
+
+        if isinstance(workbook, Claim):
+            self._claim = workbook
+            self._peeked = workbook.peek_settings()
+            self.read_only = workbook.read_only
+        else:
+            self._wb = workbook
+            self.read_only = bool(getattr(workbook, "read_only", False))
+
+    @property
+    def workbook_path(self) -> Path | None:
+        held = self._wb if self._wb is not None else self._claim
+        path = getattr(held, "path", None)
+        return Path(path) if path else None
+
+    @property
+    def wb(self) -> storage.Workbook:
+        if self._wb is None and not self.open_now():
+            assert self.open_error is not None
+            raise self.open_error
+        assert self._wb is not None
+        return self._wb
+
+    def is_open(self) -> bool:
+        return self._wb is not None
+
+    def open_now(self) -> bool:
+        """Read the claimed workbook, once; False (and the app ends, keeping the error
+        for the command to print) when it cannot be opened."""
+        if self._wb is not None:
+            return True
+        if self._claim is None or self.open_error is not None:
+            return False
+        try:
+            self._wb = self._claim.load()
+        except storage.WorkbookError as exc:
+            self.open_error = exc
+            self.exit(return_code=2)
+            return False
+        self._peeked = {}
+        self.workbook_opened()
+        self.data_changed()
+        return True
+
+    def workbook_opened(self) -> None:
+        """Called once a claimed workbook has been read (RepayApp applies its settings)."""
+
+    def close_workbook(self) -> None:
+        """Close what the app holds: the workbook, or a claim never read."""
+        if self._wb is not None:
+            self._wb.close()
+        elif self._claim is not None:
+            self._claim.release()
 
     def data(self) -> WorkbookData:
         """The workbook's records, read once per change (`save` invalidates)."""
@@ -52,8 +118,10 @@ class WorkbookApp(App[None]):
         settings = self._read_settings()
         if settings and settings.workbook_name:
             return settings.workbook_name
-        path = getattr(self.wb, "path", None)
-        return Path(path).stem if path else _("Workbook")
+        if self._peeked.get("workbook_name"):
+            return self._peeked["workbook_name"]
+        path = self.workbook_path
+        return path.stem if path else _("Workbook")
 
     def extra_lpr(self) -> list[LprEntry]:
         """LPR entries the user added (settings), for the benchmark checks."""
@@ -66,6 +134,8 @@ class WorkbookApp(App[None]):
         # checks), so work them out once per change of data.
         cached = self.cached_step_states()
         if cached is None:
+            from workbook.followup.progress import step_states  # the rules: not for the first frame
+
             self._keep_states(self.data_version, step_states(self.data(), self.today))
             cached = self.cached_step_states()
         return cached  # type: ignore[return-value]
@@ -127,6 +197,8 @@ class WorkbookApp(App[None]):
         self.data_version += 1
 
     def _read_settings(self) -> Settings | None:
+        if self._wb is None:
+            return None  # not read yet: the first frame does with what was peeked
         try:
             return self.wb.settings()
         except storage.WorkbookError:
@@ -136,6 +208,8 @@ class WorkbookApp(App[None]):
         settings = self._read_settings()
         if settings is None or self.read_only:
             return  # the choice holds for this session
+        if all(getattr(settings, key) == value for key, value in changes.items()):
+            return  # nothing new: no write
         try:
             self.wb.save_settings(dataclasses.replace(settings, **changes))
         except storage.WorkbookError as exc:

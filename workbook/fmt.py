@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from workbook.i18n import N_, current_language, translate
-from workbook.models import (
+from workbook.choices import (
     Channel,
     DebtStatus,
     Direction,
@@ -21,13 +21,16 @@ from workbook.models import (
     HardshipKind,
     LenderType,
     ProposalStatus,
-    Rate,
     RateUnit,
     RepaymentMethod,
     Situation,
     SplitMethod,
 )
+from workbook.i18n import N_, current_language, translate
 from workbook.textnum import decimal_places, exact
+
+if TYPE_CHECKING:
+    from workbook.models import Rate
 
 EMPTY = "-"
 CENT = Decimal("0.01")

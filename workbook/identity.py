@@ -25,7 +25,7 @@ import re
 import unicodedata
 from datetime import date
 
-from workbook.i18n import _
+from workbook.i18n import N_, _
 from workbook.textnum import Parsed, fail, too_long
 
 ID_LENGTH = 18
@@ -140,3 +140,16 @@ def parse_email(text: str, *, required: bool = False) -> Parsed[str]:
 
 
 __all__ = ["id_check_character", "parse_email", "parse_id_number", "parse_mobile"]
+
+
+def profile_problems(
+    id_number: str, phone: str, email: str, *, today: date
+) -> list[tuple[str, str]]:
+    """(field label msgid, what is wrong) for each profile detail its form would refuse:
+    a workbook imported or written elsewhere never passed the form's checks."""
+    checks = (
+        (N_("ID number"), parse_id_number(id_number, today=today)),
+        (N_("Mobile"), parse_mobile(phone)),
+        (N_("Email"), parse_email(email)),
+    )
+    return [(label, parsed.error) for label, parsed in checks if parsed.error is not None]

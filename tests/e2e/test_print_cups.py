@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from reports.delivery import DeliveryError
 from reports.delivery.printing import list_printers, print_file
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 
 A4 = (595.28, 841.89)  # points
 PRINT_TIMEOUT = 60.0  # seconds for the filters and ghostscript on a slow machine

@@ -2,14 +2,17 @@
 export` and `repay backup`: one clear line naming the file, no traceback, an exit
 status that is not 0, and the file (and its folder) byte for byte as they were.
 
-The TUI is started as a real process on a pseudo-terminal (`repay --db FILE`): the
-workbook is opened, and a bad one reported, before Textual is loaded.
+The TUI is started as a real process on a pseudo-terminal (`repay --db FILE`). Home's
+frame is drawn (on the terminal's alternate screen) before the records are read; a bad
+file then ends the app, the terminal's own screen comes back, and the one line is
+printed there: what the person sees once the app has gone is that line alone.
 """
 
 from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -61,6 +64,17 @@ def test_each_command_refuses_each_bad_file_clearly_and_changes_nothing(
         _check(kind, path, code, err, before)
 
 
+LEAVE_APP_SCREEN = "\x1b[?1049l"  # back from the alternate screen the app drew on
+ESCAPE = re.compile(r"\x1b(\[[0-9;?<=>$]*[ -/]*[@-~]|[@-_])")
+
+
+def _left_on_terminal(output: str) -> str:
+    """What stays on the terminal: the app's frames were on its alternate screen."""
+    if LEAVE_APP_SCREEN in output:
+        output = output.rsplit(LEAVE_APP_SCREEN, 1)[1]
+    return ESCAPE.sub("", output)
+
+
 def _start_tui(path: Path) -> tuple[int | None, str]:
     """`repay --db PATH` on a pseudo-terminal, as a person starts it."""
     leader, follower = pty.openpty()
@@ -84,7 +98,8 @@ def _start_tui(path: Path) -> tuple[int | None, str]:
     finally:
         os.close(leader)
         os.close(follower)
-    return proc.returncode, err.decode("utf-8", errors="replace")
+    # The app draws on stderr's terminal (Textual's choice); the message comes after.
+    return proc.returncode, _left_on_terminal(err.decode("utf-8", errors="replace"))
 
 
 def test_the_tui_start_refuses_each_bad_file_clearly_and_changes_nothing(corpus):

@@ -120,7 +120,7 @@ def test_an_export_on_a_full_disk_says_so_and_leaves_no_part_behind(small_disk, 
 
 def test_the_form_keeps_what_was_typed_when_the_disk_is_full(small_disk):
     from tui.app import RepayApp
-    from tui.cli.commands import seed_demo
+    from tui.cli.demo import seed_demo
     from tui.debts.debt_form import DebtForm
     from tui.debts.screen import InventoryScreen
     from tui.widgets.field import Field

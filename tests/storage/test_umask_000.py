@@ -15,7 +15,7 @@ from reports.export_job import KINDS
 from storage import Workbook
 from storage.backup import list_backups, restore_backup
 from storage.transfer import import_json
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 from tui.cli.export import run_export
 
 

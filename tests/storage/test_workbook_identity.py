@@ -14,7 +14,7 @@ from pathlib import Path
 from storage import Workbook
 from storage.backup import list_backups
 from storage.transfer import export_dict, export_json, import_json
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 from workbook.models import Agreement, Debt, Settings
 
 TODAY = date(2026, 11, 28)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from storage import Workbook
-from tui.cli.commands import seed_demo
+from tui.cli.demo import seed_demo
 
 TODAY = date(2026, 11, 28)
 SIZE = (80, 24)

@@ -156,3 +156,15 @@ def test_every_message_is_exercised_and_translated():
     chinese = [make().error for make in made]
     assert all(any("\u4e00" <= c <= "\u9fff" for c in c_) for c_ in chinese)
     assert not any("{" in c for c in chinese)
+
+
+def test_profile_problems_names_each_detail_the_form_would_refuse():
+    from datetime import date
+
+    from workbook.identity import profile_problems
+
+    today = date(2026, 11, 28)
+    assert profile_problems("110101199001011237", "13800138000", "li@example.com", today=today) == []
+    assert profile_problems("", "", "", today=today) == []  # empty is allowed
+    labels = [label for label, _ in profile_problems("110101199001011230", "12345", "li@", today=today)]
+    assert labels == ["ID number", "Mobile", "Email"]

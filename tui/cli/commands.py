@@ -1,4 +1,4 @@
-"""The headless sub-commands of `repay`: demo seeding, backup, restore, due.
+"""The headless sub-commands of `repay`: backup, restore, due, import (the demo: tui.cli.demo).
 
 They print plain lines (a login script or cron reads them) and return the exit code.
 """
@@ -8,66 +8,13 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from storage import Workbook, WorkbookCorrupt, WorkbookError, WorkbookTooNew
 from storage.backup import backup_problem, list_backups, restore_backup, take_backup
-from storage.lock import WorkbookLock
-from storage.repository import stored_id
 from storage.workbook import check_workbook, normal_path
 from workbook.i18n import LANGUAGES, _
 
-if TYPE_CHECKING:
-    from workbook.demo.case import DemoData
-
 EXIT_OK, EXIT_OVERDUE, EXIT_ERROR = 0, 1, 2
-# A new workbook with nothing in it is ~200 bytes; the demo is tens of kilobytes.
-EMPTY_WORKBOOK_BYTES = 1024
-
-
-def ensure_demo(path: Path, *, reset: bool, today: date) -> Path:
-    """The demo workbook at `path`, built from the demo records if missing or `reset`.
-
-    A reset is refused (WorkbookLocked) while the demo is open elsewhere; it works on
-    a damaged demo file, which is kept as a backup like any replaced demo.
-    """
-    if reset and path.exists():
-        lock = WorkbookLock.acquire(path)
-        try:
-            take_backup(path)
-            path.unlink()
-        finally:
-            lock.release()
-    if not path.exists():
-        with Workbook.open(path) as wb:
-            seed_demo(wb, today)
-    elif path.stat().st_size <= EMPTY_WORKBOOK_BYTES:
-        with Workbook.open(path) as wb:  # created, then killed before it was filled
-            if not any(len(repo) for repo in wb.repositories().values()):
-                seed_demo(wb, today)
-    return path
-
-
-def seed_demo(wb: Workbook, today: date) -> None:
-    """Fill an empty workbook with the demo borrower in one durable write (a demo cut
-    short by a crash would otherwise stay half-built)."""
-    from workbook.demo.case import demo_records  # only when a demo is built
-
-    with wb.batch():
-        _seed(wb, demo_records(today))
-
-
-def _seed(wb: Workbook, data: DemoData) -> None:
-    wb.save_profile(data.profile)
-    wb.save_settings(data.settings)
-    debt_ids = [stored_id(d) for d in wb.debts.add_many(data.debts)]
-    wb.incomes.add_many(data.incomes)
-    wb.expenses.add_many(data.expenses)
-    wb.hardships.add_many(data.hardships)
-    proposal_ids = [stored_id(p) for p in wb.proposals.add_many(data.linked_proposals(debt_ids))]
-    wb.communications.add_many(data.linked_communications(debt_ids))
-    agreements = wb.agreements.add_many(data.linked_agreements(debt_ids, proposal_ids))
-    wb.payments.add_many(data.linked_payments([stored_id(a) for a in agreements]))
 
 
 def saved_language(path: Path) -> str | None:
@@ -151,11 +98,20 @@ def _pick_backup(backups: list[Path], which: str) -> Path | None:
 def import_workbook(source: Path, target: Path) -> int:
     """A new workbook at `target` from a JSON export; never overwrites a file."""
     from storage.transfer import import_json  # the TUI path never needs it
+    from workbook.identity import profile_problems
 
     with import_json(source, target) as wb:
         counts = {name: len(repo.list()) for name, repo in wb.repositories().items()}
+        profile = wb.profile()
     print(_("Imported {source} into {target}.").format(source=source, target=target))
     print(", ".join(f"{name}: {count}" for name, count in counts.items()))
+    # Imported as it was (nothing is dropped); what the profile form would refuse is
+    # said now, so that it is corrected before a letter prints it.
+    for label, problem in profile_problems(
+        profile.id_number, profile.phone, profile.email, today=date.today()
+    ):
+        print(_("repay: check the profile's {field}: {problem} Correct it in the app "
+                "(p, Profile).").format(field=_(label), problem=problem), file=sys.stderr)
     return EXIT_OK
 
 

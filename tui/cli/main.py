@@ -179,14 +179,18 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from tui.cli import commands as cli_commands
-
     if args.command == "demo":
+        from tui.cli.demo import ensure_demo
+
         if not _has_terminal():
             return EXIT_ERROR
-        path = cli_commands.ensure_demo(demo_workbook(), reset=args.reset, today=date.today())
+        path = ensure_demo(demo_workbook(), reset=args.reset, today=date.today())
         return _run_tui(path, args)
     path = resolve_workbook(args)
+    if args.command is None:
+        return _run_tui(path, args)  # the full screen: the sub-commands' imports not needed
+    from tui.cli import commands as cli_commands
+
     if args.command == "backup":
         return cli_commands.backup(path)
     if args.command == "restore":
@@ -216,33 +220,42 @@ def _has_terminal() -> bool:
 
 
 def _run_tui(path: Path, args: argparse.Namespace) -> int:
-    from storage import Workbook, WorkbookLocked
+    from storage import WorkbookLocked
+    from storage.claim import claim
 
     if not _has_terminal():
         return EXIT_ERROR
     try:
-        wb = Workbook.open(path, read_only=args.read_only)
+        # The checks and the lock now; the records are read once home's frame is drawn.
+        held = claim(path, read_only=args.read_only)
     except WorkbookLocked as exc:
         # The file is fine, only busy: say so in the language the user saved in it.
         translated = args.lang is None and _use_saved_language(path)
-        wb = _open_past_holder(path, exc)
-        if wb is None:
+        held = _open_past_holder(path, exc)
+        if held is None:
             if translated:
                 raise WorkbookLocked(exc.path, exc.pid, exc.host, exc.since) from None
             raise
+    app = None
     try:
         from tui.app import RepayApp
 
-        app = RepayApp(wb, lang=args.lang)
+        app = RepayApp(held, lang=args.lang)
         app.run()
     finally:
-        wb.close()
+        if app is not None:
+            app.close_workbook()
+        else:
+            held.release()
+    if app.open_error is not None:
+        raise app.open_error  # printed as any other failure to open (main)
     return EXIT_ERROR if app.return_code else 0  # a crash in the TUI is not a success
 
 
 def _open_past_holder(path: Path, exc):
     """A holder of ours on this machine (a hung SSH session): end it or open read-only."""
-    from storage import Workbook, WorkbookLocked
+    from storage import WorkbookLocked
+    from storage.claim import claim
     from storage.lock import Holder
     from tui.cli.locked import END, READ_ONLY, ask_about_holder
 
@@ -251,9 +264,9 @@ def _open_past_holder(path: Path, exc):
     answer = ask_about_holder(path, Holder(exc.pid, exc.host, exc.since))
     try:
         if answer == END:
-            return Workbook.open(path)
+            return claim(path)
         if answer == READ_ONLY:
-            return Workbook.open(path, read_only=True)
+            return claim(path, read_only=True)
     except WorkbookLocked:
         return None
     return None

@@ -84,6 +84,11 @@ class BaseScreen(Screen):
     def refresh_data(self) -> None:
         """Fill the widgets from the workbook. Override; keep it idempotent."""
 
+    def is_laid_out(self) -> bool:
+        """Whether the frame has been laid out (its key bar, the last widget, has a place)."""
+        bars = self.query(KeyBar)
+        return bool(bars) and bool(bars.last().region)
+
     def actions(self) -> list[ScreenAction]:
         """This screen's actions for the command palette (the globals come from the app)."""
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -20,9 +21,10 @@ from tui.widgets.cells import CroppedLines
 from tui.widgets.stepbar import MARKS, NOT_BUILT, PENDING, PENDING_MARK, STEP_TITLES
 from tui.widgets.wrap import Wrapped
 from workbook import fmt
-from workbook.followup.progress import step_states
 from workbook.i18n import N_, _
-from workbook.overview import Overview, build_overview
+
+if TYPE_CHECKING:
+    from workbook.overview import Overview
 
 STATE_WORDS = {
     "done": N_("done"),
@@ -84,6 +86,10 @@ class HomeScreen(BaseScreen):
     def _start_figures(self, round_: int, version: int, lpr: list) -> None:
         if round_ != self._round:
             return
+        if not self.repay.is_open():
+            # Started on a claimed workbook: the app reads it once this frame is on the
+            # terminal (RepayApp.post_display_hook); its data_version bump starts a new round.
+            return
         work = functools.partial(
             self._work_out, self.app, round_, version, lpr, self.repay.cached_data()
         )
@@ -91,6 +97,10 @@ class HomeScreen(BaseScreen):
 
     def _work_out(self, app, round_: int, version: int, lpr: list, data) -> None:
         """In a worker thread: read and work out; hand the result to the UI thread."""
+        # Imported here, off the first frame's path: the rules bring every record class.
+        from workbook.followup.progress import step_states
+        from workbook.overview import build_overview
+
         try:
             data = data if data is not None else self.wb.snapshot()
             states = step_states(data, self.today)
@@ -112,6 +122,8 @@ class HomeScreen(BaseScreen):
 
     def _figures_failed(self, round_: int) -> None:
         if round_ == self._round:  # again here, so the error is reported as anywhere else
+            from workbook.overview import build_overview
+
             self._show_figures(build_overview(self.repay.data(), self.today, self.repay.extra_lpr()))
             self._figures_shown = True
             self.figures_shown.set()

@@ -129,6 +129,16 @@ def parse_offer(text: str) -> Parsed[Decimal]:
     return result
 
 
+def parse_walk_away(text: str) -> Parsed[Decimal]:
+    """The most a month the user can agree to: empty leaves it unset; 0 is refused,
+    since every offer would be above it and the call sheet could not use it."""
+    result = parse_money(text, required=False)
+    if result.value is not None and not result.value:
+        return fail(_("A limit of 0 a month would refuse every plan: type the most you "
+                      "can pay each month, or leave it empty."))
+    return result
+
+
 class ProposalForm(FormDialog[Proposal | None]):
     def __init__(
         self,
@@ -159,7 +169,6 @@ class ProposalForm(FormDialog[Proposal | None]):
 
     def compose_fields(self) -> ComposeResult:
         p = self.proposal or Proposal(debt_id=self.debt.id or 0)
-        optional_money = partial(parse_money, required=False)
         yield Choice(
             _("Status"), [(fmt.enum_label(s), s) for s in ProposalStatus], p.status, id="status"
         )
@@ -204,7 +213,7 @@ class ProposalForm(FormDialog[Proposal | None]):
         )
         yield Field(
             _("Most you can agree to"),
-            optional_money,
+            parse_walk_away,
             shown(p.lowest_acceptable),
             id="lowest_acceptable",
             placeholder=_("a month; above it, you say no"),

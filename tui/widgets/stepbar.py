@@ -17,7 +17,7 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from workbook.followup.progress import STEPS
+from workbook.followup.steps import STEPS
 from workbook.i18n import N_, _
 
 # Short names for the step bar (80 columns hold all seven); the full titles are the

@@ -14,6 +14,7 @@ then not before a closing mark when an earlier cell of the line allows it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rich.cells import cell_len
@@ -29,12 +30,17 @@ _WIDE = (
     r"\u2e80-\u2fff\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 )
-_IS_WIDE = re.compile(rf"[{_WIDE}]")
+
+
+@functools.cache
+def _wide() -> re.Pattern[str]:
+    # Compiled when first used: its ranges take ~4 ms, paid before the first frame else.
+    return re.compile(rf"[{_WIDE}]")
 
 
 def is_wide(ch: str) -> bool:
     """A character a line may break before or after (Chinese has no spaces)."""
-    return bool(_IS_WIDE.match(ch))
+    return bool(_wide().match(ch))
 _SPACE = " \t"
 _TITLE = re.compile(r"《[^《》\n]*》")
 
@@ -60,10 +66,10 @@ def _may_break(text: str, i: int, protected: set[int]) -> bool:
         if j == 0:
             return False  # leading spaces are not a line of their own
         last = text[j - 1]
-        if last.isdigit() and _IS_WIDE.match(text[i]):
+        if last.isdigit() and _wide().match(text[i]):
             return False  # a number and its measure word ("47 天") stay on one line
         return may_break_between(last, text[i], spaced=True)
-    if not (_IS_WIDE.match(before) or _IS_WIDE.match(text[i])):
+    if not (_wide().match(before) or _wide().match(text[i])):
         return False  # inside a run of Latin letters, digits and signs
     return may_break_between(before, text[i])
 
@@ -79,7 +85,7 @@ def _may_cut(text: str, p: int) -> bool:
         before -= 1
     if after == len(text) or before == 0:
         return False
-    if after == before and not (_IS_WIDE.match(text[p - 1]) or _IS_WIDE.match(text[p])):
+    if after == before and not (_wide().match(text[p - 1]) or _wide().match(text[p])):
         return False  # never back into a number or a word ("11" is not cut for a "。")
     return may_break_between(text[before - 1], text[after], spaced=after > before)
 

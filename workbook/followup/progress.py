@@ -28,10 +28,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from workbook.budget import monthly_amount
 from workbook.fmt import money
@@ -39,8 +37,9 @@ from workbook.followup.agreements import checklist_complete
 from workbook.followup.conduct import snapshot_breaches
 from workbook.followup.instalments import overdue, pending_actions
 from workbook.followup.logfilter import lender_key
+from workbook.followup.steps import STEPS, StepInfo, StepState
 from workbook.guide.situations import cards_for
-from workbook.i18n import N_, _
+from workbook.i18n import _
 from workbook.models import (
     ZERO,
     Communication,
@@ -57,60 +56,6 @@ from workbook.snapshot import WorkbookData
 # When nothing is left each month, these apply whatever else is going on.
 SHORT_OF_MONEY_CARDS = ("instalments_not_a_right", "relief_2025", "legal_aid")
 
-
-class StepState(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class StepInfo:
-    number: int
-    key: str
-    title: str  # msgid
-    short: str  # msgid: what to do next on this step
-
-
-STEPS: tuple[StepInfo, ...] = (
-    StepInfo(1, "debts", N_("Know your debts"), N_("Add each debt with its rate and due day.")),
-    StepInfo(
-        2,
-        "capacity",
-        N_("Know what you can pay"),
-        N_("Enter your income and spending to see what is left each month."),
-    ),
-    StepInfo(
-        3,
-        "channel",
-        N_("Choose how to negotiate"),
-        N_("Choose how to contact each lender: by phone, online, in person or in writing."),
-    ),
-    StepInfo(
-        4,
-        "reasons",
-        N_("Prepare your reasons and plan"),
-        N_("Say why you cannot pay as before, and prepare a proposal for each lender."),
-    ),
-    StepInfo(
-        5,
-        "conversation",
-        N_("Communicate well"),
-        N_("Contact each lender with your proposal and log every conversation."),
-    ),
-    StepInfo(
-        6,
-        "agreement",
-        N_("After agreement: confirm and follow up"),
-        N_("Get each agreement in writing, tick its checklist and pay on time."),
-    ),
-    StepInfo(
-        7,
-        "hard",
-        N_("When it gets hard"),
-        N_("Read the cards for your situation and meet its deadlines; keep the evidence."),
-    ),
-)
 
 def monthly_surplus(incomes: Sequence[IncomeItem], expenses: Sequence[ExpenseItem]) -> Decimal:
     """Income minus spending per month, normalised as the budget step does."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storage import Workbook
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 
 TODAY = date(2026, 11, 28)
 
@@ -136,6 +136,25 @@ def test_export_json_then_import_into_a_new_workbook(demo: Path, tmp_path: Path)
         assert a.profile() == b.profile()
     again = repay("--db", str(target), "import", str(out))
     assert again.returncode == 2 and "Traceback" not in again.stderr
+
+
+def test_an_import_says_which_profile_details_the_form_would_refuse(demo: Path, tmp_path: Path):
+    from workbook.models import Profile
+
+    with Workbook.open(demo) as wb:  # as another tool or an older version wrote it
+        wb.save_profile(Profile(name="李雷", id_number="110101199001011230", phone="010-1234567",
+                                email="li@example.com"))
+    out = tmp_path / "all.json"
+    assert repay("--db", str(demo), "export", "json", "--out", str(out)).returncode == 0
+    target = tmp_path / "new" / "copy.json"
+    imported = repay("--db", str(target), "import", str(out))
+    assert imported.returncode == 0, imported.stderr  # imported as it was
+    lines = imported.stderr.strip().splitlines()
+    assert len(lines) == 2, imported.stderr
+    assert "ID number" in lines[0] and "check digit" in lines[0] and "(p, Profile)" in lines[0]
+    assert "Mobile" in lines[1] and "a mainland mobile number has 11" in lines[1]
+    with Workbook.open(target, read_only=True) as wb:
+        assert wb.profile().id_number == "110101199001011230"  # kept for the user to fix
 
 
 def test_due_refuses_negative_days(demo: Path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import icalendar
 
 from storage import Workbook
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 from tui.cli.export import run_export
 from workbook.i18n import set_language
 

@@ -14,7 +14,7 @@ import pytest
 
 from storage import Workbook
 from storage.transfer import import_json
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 from tui.cli.export import default_folder, file_stem, run_export
 from workbook.i18n import set_language
 from workbook.models import Settings

@@ -14,7 +14,7 @@ from reports.export_request import STEM_MAX, file_stem
 from reports.owned import is_ours
 from reports.tables import csv_bytes
 from storage import Workbook
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 from tui.cli.export import build_parser, run_export
 from workbook.i18n import set_language
 

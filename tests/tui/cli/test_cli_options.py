@@ -46,11 +46,17 @@ def test_the_exit_status_follows_the_app(tmp_path, monkeypatch, code, exit_statu
     import tui.app
 
     class App:
-        def __init__(self, wb, lang=None):
+        open_error = None
+
+        def __init__(self, held, lang=None):
+            self.held = held  # a claim (storage.claim): the app reads it after its frame
             self.return_code = None
 
         def run(self):
             self.return_code = code  # Textual sets 1 when the app ended on an exception
+
+        def close_workbook(self):
+            self.held.release()
 
     monkeypatch.setattr(tui.app, "RepayApp", App)
     monkeypatch.setattr(cli, "_has_terminal", lambda: True)

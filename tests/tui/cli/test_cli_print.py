@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import fake_cups
 
-from tui.cli.commands import ensure_demo
+from tui.cli.demo import ensure_demo
 from tui.cli.export import tell_how_to_fetch
 from tui.cli.main import main
 from tui.cli.printing import run_print

@@ -16,7 +16,7 @@ import pytest
 from storage import Workbook, WorkbookLocked
 from storage.backup import list_backups
 from tui.cli import main as cli
-from tui.cli.commands import ensure_demo, seed_demo
+from tui.cli.demo import ensure_demo, seed_demo
 from workbook.i18n import set_language
 from workbook.models import Debt, Settings
 

@@ -81,3 +81,45 @@ async def test_esc_then_save_still_asks_about_the_amount(demo_app):
         await pilot.pause()
         assert isinstance(demo_app.screen, FollowupScreen)
     assert len(demo_app.wb.payments.list()) == before + 1
+
+
+async def test_quit_then_save_asks_about_the_amount_then_quits(demo_app):
+    from tui.frame.ask import AskModal
+
+    before = len(demo_app.wb.payments.list())
+    exits = []
+    real_exit = demo_app.exit
+    demo_app.exit = lambda *a, **k: (exits.append(True), real_exit(*a, **k))
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        form = demo_app.screen
+        form.query_one("#amount", Field).input.value = "1000000"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, AskModal)  # quit with changes: save?
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConfirmModal)  # the amount's own question
+        assert exits == []
+        await pilot.press("y")
+        await pilot.pause()
+        assert exits == [True]  # saved, then quit as asked
+    assert len(demo_app.wb.payments.list()) == before + 1
+
+
+async def test_quit_then_save_then_no_stays_in_the_form(demo_app):
+    from tui.frame.ask import AskModal
+
+    exits = []
+    real_exit = demo_app.exit
+    demo_app.exit = lambda *a, **k: (exits.append(True), real_exit(*a, **k))
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        form = demo_app.screen
+        form.query_one("#amount", Field).input.value = "1000000"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, AskModal)
+        await pilot.press("s", "n")
+        await pilot.pause()
+        assert demo_app.screen is form and exits == []  # nothing lost, not quit

@@ -15,6 +15,8 @@ from screen_text import screen_text
 from tui_helpers import SIZE, TODAY, home_figures, plain
 
 import tui.home.screen as home_module
+import workbook.followup.progress as progress_module
+import workbook.overview as overview_module
 from tui.home.screen import HomeScreen
 from workbook import fmt
 
@@ -24,7 +26,7 @@ async def test_home_is_composed_before_the_conduct_and_next_action_figures(
 ):
     gate = threading.Event()
     done: list[str] = []
-    real_states, real_overview = home_module.step_states, home_module.build_overview
+    real_states, real_overview = progress_module.step_states, overview_module.build_overview
 
     def held(name, fn):
         def run(*args, **kwargs):
@@ -39,8 +41,9 @@ async def test_home_is_composed_before_the_conduct_and_next_action_figures(
 
     # The step states run the conduct rules over the whole log; the overview holds the
     # next action and the warnings.
-    monkeypatch.setattr(home_module, "step_states", held("states", real_states))
-    monkeypatch.setattr(home_module, "build_overview", held("overview", real_overview))
+    # (Home imports both where it uses them, off the first frame's path.)
+    monkeypatch.setattr(progress_module, "step_states", held("states", real_states))
+    monkeypatch.setattr(overview_module, "build_overview", held("overview", real_overview))
     app = open_app(demo_path)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -72,7 +75,7 @@ async def test_a_late_answer_from_before_a_save_is_not_shown(demo_path, open_app
     """A save while the worker runs: its figures (of the old data) are dropped and the
     round the save started shows the new ones."""
     gate = threading.Event()
-    real_overview = home_module.build_overview
+    real_overview = overview_module.build_overview
     calls = []
 
     def held(*args, **kwargs):
@@ -88,7 +91,7 @@ async def test_a_late_answer_from_before_a_save_is_not_shown(demo_path, open_app
         real_deliver(app, method, *args)  # returns once the UI thread has run it
         delivered.append(args[0])
 
-    monkeypatch.setattr(home_module, "build_overview", held)
+    monkeypatch.setattr(overview_module, "build_overview", held)
     monkeypatch.setattr(home_module, "_deliver", deliver)
     app = open_app(demo_path)
     try:
@@ -123,13 +126,13 @@ async def test_a_thousand_warnings_show_the_first_hundred_and_count_the_rest(
     empty_app, monkeypatch
 ):
     lines = [f"warning {i}" for i in range(1000)]
-    real_overview = home_module.build_overview
+    real_overview = overview_module.build_overview
 
     def many(*args, **kwargs):
         view = real_overview(*args, **kwargs)
         return dataclasses.replace(view, warnings=lines)
 
-    monkeypatch.setattr(home_module, "build_overview", many)
+    monkeypatch.setattr(overview_module, "build_overview", many)
     async with empty_app.run_test(size=SIZE):
         await home_figures(empty_app)
         shown = plain(empty_app, "#home-warning-list")

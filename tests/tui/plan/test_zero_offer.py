@@ -45,3 +45,34 @@ def test_parse_offer_refuses_only_zero():
     assert not parse_offer("0").ok and not parse_offer("¥0.00").ok and not parse_offer("０").ok
     assert parse_offer("").ok and parse_offer("").value is None
     assert parse_offer("0.01").ok and parse_offer("1,200").ok
+
+
+def test_a_walk_away_point_of_0_is_refused_in_both_languages():
+    from tui.plan.proposal_form import parse_walk_away
+    from workbook.i18n import set_language
+
+    set_language("en")
+    assert not parse_walk_away("0").ok and not parse_walk_away("¥0.00").ok
+    assert "would refuse every plan" in parse_walk_away("0").error
+    assert parse_walk_away("").ok and parse_walk_away("").value is None
+    assert parse_walk_away("1,500").value == 1500
+    set_language("zh")
+    try:
+        assert "任何方案都得拒绝" in parse_walk_away("0元").error
+    finally:
+        set_language("en")
+
+
+async def test_the_form_keeps_a_walk_away_point_of_0_from_being_saved(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "tab", "enter")
+        form = demo_app.screen
+        assert isinstance(form, ProposalForm)
+        limit = form.query_one("#lowest_acceptable", Field)
+        limit.input.value = "0"
+        limit.input.focus()
+        await pilot.press("tab")
+        assert limit.has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is form  # not saved

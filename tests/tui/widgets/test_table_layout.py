@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 from tui_helpers import TODAY
 
 from storage import Workbook
-from tui.cli.commands import _seed
+from tui.cli.demo import _seed
 from tui.widgets.cells import ELLIPSIS
 from tui.widgets.tables import FitTable
 from workbook.demo.case import demo_records

@@ -28,6 +28,7 @@ import fcntl
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -137,6 +138,14 @@ def _same_order(encoded: dict[str, Any], doc: dict[str, Any]) -> bool:
 
 class _KeepsDecoded(Storage):
     _data: Tables
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Held by a repository while it decodes a table: the app's worker thread and
+        # its main thread may both read the workbook at start, and two decodes at
+        # once would leave the app holding records the storage does not (twice the
+        # memory). The second waits and finds them decoded.
+        self.decoding = threading.Lock()
 
     def keep_decoded(self, name: str, key: str, doc: Any, record: object) -> bool:
         """Hold `record` instead of the JSON dict `doc` it was decoded from, when the

@@ -9,6 +9,7 @@ Ids are TinyDB doc_ids and are never reused, even after a delete.
 
 from __future__ import annotations
 
+import builtins
 import copy
 import dataclasses
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from workbook.codec import from_dict, record_decoder, to_dict
 from workbook.i18n import _
 
 if TYPE_CHECKING:
+    from storage.atomic import AtomicJSONStorage, ReadOnlyStorage
     from storage.workbook import Workbook
 
 
@@ -151,11 +153,15 @@ class Repository(Generic[T]):
         """
         self._workbook._check_open()
         storage = self._workbook._storage
+        with storage.decoding:
+            return self._list(storage)
+
+    def _list(self, storage: AtomicJSONStorage | ReadOnlyStorage) -> builtins.list[T]:
         table = storage.read().get(self.name, {})
         cls, name = self.cls, self.name
         decode = record_decoder(cls)
         ids = sorted(int(key) for key in table)
-        records: list[T] = []
+        records: builtins.list[T] = []
         try:
             for i in ids:
                 key = str(i)

@@ -134,3 +134,20 @@ def test_a_failed_write_leaves_the_decoded_records_and_the_file_as_they_were(
         assert wb_path.read_bytes() == before
         wb.communications.add(Communication(at=datetime(2026, 3, 1, 9, 0), lender="L1"))
         assert len(json.loads(wb_path.read_text("utf-8"))["communications"]) == 4
+
+
+def test_two_threads_reading_at_once_get_the_same_records_not_two_copies(wb_path: Path):
+    # The app reads the workbook in a worker thread at start while its main thread may
+    # read too: the second waits for the first decode and shares its records.
+    import threading
+
+    with Workbook.open(_filled(wb_path)) as wb:
+        got: list[list[Communication]] = []
+        with wb._storage.decoding:
+            reader = threading.Thread(target=lambda: got.append(wb.communications.list()))
+            reader.start()
+            reader.join(0.2)
+            assert reader.is_alive()  # waiting for the decode under way to finish
+            mine = wb.communications._list(wb._storage)
+        reader.join()
+        assert all(a is b for a, b in zip(got[0], mine, strict=True))

@@ -12,15 +12,23 @@ The storage keeps the last data it wrote (or was opened with) in memory: the
 workbook's lock means no other process writes the file, so reads need not parse it
 again. Records are never changed in place: every write builds new table dicts, so the
 in-memory copy always equals the file, also after a write that failed.
+
+A record is held in one of two forms: the JSON dict it was read or written as, or,
+once a repository has decoded it (`keep_decoded`), the decoded record itself, which
+the app's snapshot then shares. A 10,000-entry log held as JSON dicts beside its
+decoded records cost ~8 MB; a record only changes form when encoding it gives back
+exactly the dict it replaces, so what is written is the same either way.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +46,7 @@ from storage.private import (
     remove_stale_temps,
     temp_prefix,
 )
+from workbook.codec import encode_record
 
 Tables = dict[str, dict[str, Any]]
 
@@ -95,6 +104,10 @@ def _encode_extra(value: Any) -> Any:
     # Files read with parse_float=Decimal may carry Decimals: they go back as strings.
     if isinstance(value, Decimal):
         return str(value)
+    # A record kept decoded (AtomicJSONStorage.keep_decoded) goes back as the dict it
+    # was decoded from.
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return encode_record(value)
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
@@ -109,7 +122,52 @@ def _table_copies(data: Tables) -> Tables:
     return {name: dict(table) for name, table in data.items()}
 
 
-class AtomicJSONStorage(Storage):
+def _same_order(encoded: dict[str, Any], doc: dict[str, Any]) -> bool:
+    """Whether two equal dicts also list their keys (nested ones too) in one order."""
+    if list(encoded) != list(doc):
+        return False
+    for key, value in encoded.items():
+        if isinstance(value, dict) and not _same_order(value, doc[key]):
+            return False
+        if isinstance(value, list):
+            for item, other in zip(value, doc[key], strict=True):
+                if isinstance(item, dict) and not _same_order(item, other):
+                    return False
+    return True
+
+
+class _KeepsDecoded(Storage):
+    _data: Tables
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Held by a repository while it decodes a table: the app's worker thread and
+        # its main thread may both read the workbook at start, and two decodes at
+        # once would leave the app holding records the storage does not (twice the
+        # memory). The second waits and finds them decoded.
+        self.decoding = threading.Lock()
+
+    def keep_decoded(self, name: str, key: str, doc: Any, record: object) -> bool:
+        """Hold `record` instead of the JSON dict `doc` it was decoded from, when the
+        data read now still holds `doc` there and `record` encodes back to exactly
+        `doc` (same keys in the same order: the file would not change by a byte).
+
+        True if kept. A dict that does not come back the same (an unknown key from a
+        newer program, a number where text is usual) stays as it is.
+        """
+        table = self._data.get(name)
+        if table is None or table.get(key) is not doc or not isinstance(doc, dict):
+            return False
+        encoded = encode_record(record)
+        if encoded != doc or not _same_order(encoded, doc):
+            return False
+        # Another thread may have written in between: the data of a write is new
+        # table dicts, so this only ever changes the table it checked above.
+        table[key] = record
+        return True
+
+
+class AtomicJSONStorage(_KeepsDecoded):
     """A TinyDB storage whose every write is atomic and durable (see the module doc)."""
 
     def __init__(self, path: Path, data: Tables) -> None:
@@ -160,7 +218,7 @@ class AtomicJSONStorage(Storage):
         self._pending = None
 
 
-class ReadOnlyStorage(Storage):
+class ReadOnlyStorage(_KeepsDecoded):
     """The workbook as it was read (and migrated in memory); writes are refused."""
 
     def __init__(self, path: Path, data: Tables) -> None:

@@ -9,6 +9,8 @@ Ids are TinyDB doc_ids and are never reused, even after a delete.
 
 from __future__ import annotations
 
+import builtins
+import copy
 import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
@@ -19,6 +21,7 @@ from workbook.codec import from_dict, record_decoder, to_dict
 from workbook.i18n import _
 
 if TYPE_CHECKING:
+    from storage.atomic import AtomicJSONStorage, ReadOnlyStorage
     from storage.workbook import Workbook
 
 
@@ -127,28 +130,59 @@ class Repository(Generic[T]):
         return apply
 
     def get(self, id: int) -> T | None:
-        """The record `id`, or None when there is none."""
-        doc = self._workbook._table(self.name).get(doc_id=int(id))
+        """The record `id`, or None when there is none (a copy of its own: changing it
+        changes nothing stored)."""
+        self._workbook._check_open()
+        doc = self._workbook._storage.read().get(self.name, {}).get(str(int(id)))
         if doc is None:
             return None
-        return self._decode(doc, doc.doc_id)
+        if type(doc) is self.cls:
+            return copy.copy(doc)
+        return self._decode(doc, int(id))
 
     def list(self) -> list[T]:
         """Every record, in id order.
 
         Straight from the stored table, decoded in one loop: TinyDB's `all()` would wrap
-        each of a 10,000-entry log's records in a Document (a copy) first.
+        each of a 10,000-entry log's records in a Document (a copy) first. The storage
+        then holds the decoded records in place of their JSON dicts (see storage.atomic):
+        the next call decodes only what was written since, and the records returned
+        are the ones the storage holds. They are never to be changed in place (the
+        app's snapshot is read-only; a change goes through `update` with a copy made
+        by `dataclasses.replace`).
         """
         self._workbook._check_open()
-        table = self._workbook._storage.read().get(self.name, {})
-        decode = record_decoder(self.cls)
+        storage = self._workbook._storage
+        with storage.decoding:
+            return self._list(storage)
+
+    def _list(self, storage: AtomicJSONStorage | ReadOnlyStorage) -> builtins.list[T]:
+        table = storage.read().get(self.name, {})
+        cls, name = self.cls, self.name
+        decode = record_decoder(cls)
         ids = sorted(int(key) for key in table)
+        records: builtins.list[T] = []
         try:
-            return [decode(table[str(i)], i) for i in ids]
+            for i in ids:
+                key = str(i)
+                doc = table[key]
+                if type(doc) is cls:
+                    records.append(doc)
+                    continue
+                record = decode(doc, i)
+                if storage.keep_decoded(name, key, doc, record):
+                    # The copy read above lets go of the dict too: freed record by
+                    # record, its memory holds the records decoded next, instead
+                    # of the process growing by both (peak memory is what counts).
+                    table[key] = record
+                del doc
+                records.append(record)
         except DECODE_ERRORS:
             for i in ids:  # which record: the message names it
-                self._decode(table[str(i)], i)
+                if type(table[str(i)]) is not cls:
+                    self._decode(table[str(i)], i)
             raise
+        return records
 
     def count(self) -> int:
         return len(self._workbook._table(self.name))

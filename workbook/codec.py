@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -43,6 +44,57 @@ def to_dict(record: Any) -> dict[str, Any]:
         out[f.name] = _encode(getattr(record, f.name))
     check_dict(type(record), out)
     return out
+
+
+@functools.cache
+def record_encoder(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """`to_dict` for one class without its checks: one dict display, each field's
+    encoding chosen once from its type.
+
+    For records known to be storable (decoded from a checked file): storage writes a
+    10,000-entry log through it on every save (see storage.atomic), where `to_dict`'s
+    per-value type tests took ~100 ms. Gives the same dict as `to_dict`, keys in
+    field order (a test compares the two on generated records).
+    """
+    hints = _hints(cls)
+    names = [f.name for f in dataclasses.fields(cls) if f.name != "id"]
+    namespace: dict[str, Any] = {"_encode": _encode}
+    items = []
+    for name in names:
+        if not name.isidentifier():  # never for a dataclass field; said, not assumed
+            raise TypeError(f"field {name!r}")
+        items.append(f"{name!r}: {_field_expression(hints[name], f'r.{name}')}")
+    source = "def encode_record(r):\n    return {" + ", ".join(items) + "}\n"
+    exec(source, namespace)  # noqa: S102 - the source is made of field names only
+    encode_record: Callable[[Any], dict[str, Any]] = namespace["encode_record"]
+    return encode_record
+
+
+def encode_record(record: Any) -> dict[str, Any]:
+    """`record_encoder` of the record's own class, applied."""
+    encoder: Callable[[Any], dict[str, Any]] = record_encoder(record.__class__)
+    return encoder(record)
+
+
+def _field_expression(tp: Any, value: str) -> str:
+    """Python source that encodes `value` (an attribute read) of type `tp` as `_encode`."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1 and args[0] is not type(None):
+            inner = _field_expression(args[0], "v")
+            if inner == "v":
+                return value
+            return f"(None if (v := {value}) is None else {inner})"
+        return f"_encode({value})"
+    if tp in (str, int, bool):
+        return value  # decoded with an exact type check: already JSON
+    if tp is Decimal:
+        return f"str({value})"
+    if tp in (datetime, date):
+        return f"{value}.isoformat()"
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return f"{value}.value"
+    return f"_encode({value})"
 
 
 def _encode(value: Any) -> Any:
@@ -140,6 +192,17 @@ _KINDS = {
 def _wrong(tp: type, value: Any) -> str:
     shown = repr(value)
     return _(_KINDS[tp]).format(value=shown if len(shown) <= 40 else shown[:37] + "...")
+
+
+SHARED_TEXT = 24  # texts up to this length are read as one shared string
+
+
+def _short_text_shared(value: Any) -> Any:
+    # A lender's name, a phone number or a channel repeats in thousands of log entries:
+    # each record pointing at one string saves ~1 MB on a 10,000-entry log.
+    if type(value) is not str:
+        raise TypeError(_wrong(str, value))
+    return sys.intern(value) if len(value) <= SHARED_TEXT else value
 
 
 def _exactly(tp: type) -> Callable[[Any], Any]:
@@ -242,7 +305,9 @@ def _decoder(tp: Any, name: str = "") -> Callable[[Any], Any]:
         return _decimal
     if tp is int:
         return _int(name)
-    if tp in (str, bool):
+    if tp is str:
+        return _short_text_shared
+    if tp is bool:
         return _exactly(tp)
     if tp in (datetime, date):
         return _when(tp)

@@ -17,8 +17,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from tui.budget.bars import bar_chart
-from tui.budget.expense_form import ExpenseForm
-from tui.budget.income_form import IncomeForm
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.palette import ScreenAction
@@ -198,17 +196,21 @@ class CapacityScreen(StepScreen):
 
     def action_add_income(self) -> None:
         if self.repay.writable():
+            from tui.budget.income_form import IncomeForm  # imported when first used
             self._open_form(IncomeForm(None), self.wb.incomes, None, _("Income saved."))
 
     def action_add_expense(self) -> None:
         if self.repay.writable():
+            from tui.budget.expense_form import ExpenseForm  # imported when first used
             self._open_form(ExpenseForm(None), self.wb.expenses, None, _("Spending saved."))
 
     def action_edit(self) -> None:
         item = self._selected_line()  # None when read-only
         if isinstance(item, ExpenseItem):
+            from tui.budget.expense_form import ExpenseForm  # imported when first used
             self._open_form(ExpenseForm(item), self.wb.expenses, item, _("Spending saved."))
         elif item is not None:
+            from tui.budget.income_form import IncomeForm  # imported when first used
             self._open_form(IncomeForm(item), self.wb.incomes, item, _("Income saved."))
 
     def _open_form(

@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from storage.repository import stored_id
-from tui.debts.debt_form import DebtForm
 from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.palette import ScreenAction
@@ -232,6 +231,7 @@ class InventoryScreen(StepScreen):
             if saved is not None:
                 self.call_after_refresh(self._move_to, str(saved.id))
 
+        from tui.debts.debt_form import DebtForm  # imported when first used
         self.app.push_screen(DebtForm().with_writer(write), done)
 
     def _selected_to_change(self) -> Debt | None:
@@ -265,6 +265,7 @@ class InventoryScreen(StepScreen):
         def write(changed: Debt) -> tuple[bool, Debt | None]:
             return self.repay.save_or_keep(lambda: self.wb.debts.update(changed), _("Debt saved."))
 
+        from tui.debts.debt_form import DebtForm  # imported when first used
         self.app.push_screen(DebtForm(debt).with_writer(write))
 
     def action_delete(self) -> None:

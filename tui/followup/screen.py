@@ -22,9 +22,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tui.followup import writes
-from tui.followup.agreement_form import AgreementForm
-from tui.followup.checklist import ChecklistDialog
-from tui.followup.payment_form import PaymentForm
 from tui.followup.schedule_view import ScheduleView
 from tui.followup.view import (
     agreement_cells,
@@ -40,7 +37,6 @@ from tui.frame.base import StepScreen
 from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
 from tui.frame.needs import need_agreement_message, need_debt_message
-from tui.frame.pick import PickRecord
 from tui.palette import ScreenAction
 from tui.widgets.cells import CroppedLines
 from tui.widgets.tables import FitTable, add_columns, selected_key, sync_rows
@@ -269,10 +265,13 @@ class FollowupScreen(StepScreen):
 
         widest = max(cell_len(fmt.money(c.debt.balance)) for c in choices)
         lines = [(c.debt.id or 0, debt_choice_line(c, widest)) for c in choices]
+        from tui.frame.pick import PickRecord  # imported when first used
         self.app.push_screen(PickRecord(_("Which debt is the agreement for?"), lines), picked)
 
     def _open_new(self, debt: Debt) -> None:
         draft, note = draft_agreement(debt, self.repay.data().proposals, self.today)
+        from tui.followup.agreement_form import AgreementForm  # imported when first used
+
         self.app.push_screen(
             AgreementForm(draft, debt.lender, new=True, note=note).with_writer(self.save_agreement)
         )
@@ -286,6 +285,8 @@ class FollowupScreen(StepScreen):
             return
         agreement = self._need_agreement()
         if agreement is not None:
+            from tui.followup.agreement_form import AgreementForm  # imported when first used
+
             self.app.push_screen(
                 AgreementForm(agreement, self.lenders().get(agreement.debt_id, ""), new=False)
                 .with_writer(self.save_agreement)
@@ -296,6 +297,8 @@ class FollowupScreen(StepScreen):
             return
         agreement = self._need_agreement()
         if agreement is not None:
+            from tui.followup.checklist import ChecklistDialog  # imported when first used
+
             self.app.push_screen(
                 ChecklistDialog(agreement, self.lenders().get(agreement.debt_id, ""))
                 .with_writer(self.save_agreement)
@@ -319,6 +322,7 @@ class FollowupScreen(StepScreen):
         hint = _("Instalment {n} of {count}, due {date}: {amount} left to pay.").format(
             n=state.number, count=count, date=fmt.date_(state.due),
             amount=fmt.money(state.remaining))
+        from tui.followup.payment_form import PaymentForm  # imported when first used
         form = PaymentForm(agreement, self.lenders().get(agreement.debt_id, ""),
                            state.remaining, self.today, hint, self.repay.data().payments)
         self.app.push_screen(

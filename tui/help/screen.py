@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -23,7 +24,6 @@ from tui.frame.base import StepScreen
 from tui.frame.export_context import ExportContext
 from tui.frame.needs import need_debt_message
 from tui.help.help_card import HelpCard, card_text
-from tui.help.situation_form import SituationForm, SituationRecord
 from tui.help.view import GROUPS, HelpEntry, flagged_contacts, help_entries, step7_status
 from tui.palette import ScreenAction
 from workbook import fmt
@@ -32,6 +32,9 @@ from workbook.followup.logfilter import LogFilter
 from workbook.guide.help import disclaimer
 from workbook.i18n import N_, _
 from workbook.models import DebtStatus, Situation
+
+if TYPE_CHECKING:
+    from tui.help.situation_form import SituationRecord
 
 
 def indented(title: str) -> Table:
@@ -159,6 +162,7 @@ class HelpScreen(StepScreen):
                     next((d for d in debts if d.situation is not None), debts[0]))
         if wanted is not None and debt.situation is None:
             debt = replace(debt, situation=wanted)
+        from tui.help.situation_form import SituationForm  # imported when first used
         form = SituationForm(debts, debt, self.repay.today)
         self.app.push_screen(form.with_writer(self.save_situation))
 

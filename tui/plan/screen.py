@@ -20,9 +20,7 @@ from tui.frame.confirm import ConfirmModal
 from tui.frame.export_context import ExportContext
 from tui.frame.needs import need_debt_message
 from tui.palette import ScreenAction
-from tui.plan.hardship_form import HardshipForm
 from tui.plan.plan_panel import PlanPanel
-from tui.plan.proposal_form import ProposalForm
 from tui.plan.reasons_panel import ReasonsPanel
 from workbook import fmt
 from workbook.i18n import N_, _
@@ -101,6 +99,7 @@ class PlanScreen(StepScreen):
             return self.repay.save_or_keep(lambda: self.wb.hardships.add(hardship),
                                            _("Reason saved."))
 
+        from tui.plan.hardship_form import HardshipForm  # imported when first used
         self.app.push_screen(HardshipForm(today=self.today).with_writer(write))
 
     def edit_reason(self) -> None:
@@ -115,6 +114,7 @@ class PlanScreen(StepScreen):
             return self.repay.save_or_keep(lambda: self.wb.hardships.update(changed),
                                            _("Reason saved."))
 
+        from tui.plan.hardship_form import HardshipForm  # imported when first used
         self.app.push_screen(HardshipForm(hardship, today=self.today).with_writer(write))
 
     def delete_reason(self) -> None:
@@ -146,6 +146,7 @@ class PlanScreen(StepScreen):
             return
         data = self.repay.data()
         split = self.split_method()
+        from tui.plan.proposal_form import ProposalForm  # imported when first used
         form = ProposalForm(
             debt,
             proposal,

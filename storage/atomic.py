@@ -136,6 +136,13 @@ def _same_order(encoded: dict[str, Any], doc: dict[str, Any]) -> bool:
     return True
 
 
+def encodes_back(record: object, doc: dict[str, Any]) -> bool:
+    """Whether `record` encodes to exactly `doc`, keys in the same order: holding the
+    record instead of the dict then changes nothing the file would get."""
+    encoded = encode_record(record)
+    return encoded == doc and _same_order(encoded, doc)
+
+
 class _KeepsDecoded(Storage):
     _data: Tables
 
@@ -158,8 +165,7 @@ class _KeepsDecoded(Storage):
         table = self._data.get(name)
         if table is None or table.get(key) is not doc or not isinstance(doc, dict):
             return False
-        encoded = encode_record(record)
-        if encoded != doc or not _same_order(encoded, doc):
+        if not encodes_back(record, doc):
             return False
         # Another thread may have written in between: the data of a write is new
         # table dicts, so this only ever changes the table it checked above.

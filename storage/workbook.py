@@ -41,7 +41,7 @@ from storage.errors import (
 )
 from storage.lock import WorkbookLock
 from storage.private import NotRegular, TooLarge, read_regular, real_path
-from storage.records import ENTITY_CLASSES, checked_data, records_problem
+from storage.records import ENTITY_CLASSES, decoded_data, records_problem
 from storage.repository import DECODE_ERRORS, Repository
 from storage.schema import (
     SCHEMA_VERSION,
@@ -116,9 +116,10 @@ def read_checked(path: Path) -> tuple[Data, int]:
 
 
 def migrated(path: Path, data: Data, version: int) -> Data:
-    """`data` at this program's schema, every record checked to decode (WorkbookCorrupt)."""
+    """`data` at this program's schema, every record decoded (WorkbookCorrupt if one
+    cannot be): held decoded where that changes nothing written (storage.records)."""
     try:
-        return checked_data(data, version)
+        return decoded_data(data, version)
     except FileProblem as error:
         raise WorkbookCorrupt(path, error.problem, newest_good_backup(path)) from error
 

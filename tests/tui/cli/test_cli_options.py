@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.cli import main as cli
@@ -61,3 +63,16 @@ def test_the_exit_status_follows_the_app(tmp_path, monkeypatch, code, exit_statu
     monkeypatch.setattr(tui.app, "RepayApp", App)
     monkeypatch.setattr(cli, "_has_terminal", lambda: True)
     assert cli.main(["--db", str(tmp_path / "w.json")]) == exit_status
+
+
+@pytest.mark.parametrize("xdg", [None, "", "   ", "/srv/data", "relative/data"])
+def test_the_data_folder_is_the_one_platformdirs_gives(monkeypatch, tmp_path, xdg):
+    import platformdirs
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    expected = Path(platformdirs.user_data_dir(cli.APP_DIR_NAME, appauthor=False))
+    assert cli.data_dir() == expected

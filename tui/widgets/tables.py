@@ -23,8 +23,11 @@ from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowDoesNotExist
 
+from tui.widgets import textual_fixes
 from tui.widgets.cells import ELLIPSIS, Cell, header
 from workbook.i18n import _
+
+textual_fixes.speed_up_tables()  # our cells measured at once (see that module)
 
 
 def share_width(room: int, columns: Mapping[str, tuple[int, int]]) -> dict[str, int]:

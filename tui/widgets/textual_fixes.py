@@ -22,6 +22,8 @@ size looked up every time): 500 debts took 70-90 ms of the app's thread after ea
 fill (a key pressed then waited; the log's 10,000 rows far more). Our cells
 (`widgets.cells.Cell`) know their width: `_measure` answers for them at once, exactly
 what their `__rich_measure__` gives Textual, and hands everything else to Textual.
+`speed_up_tables()` puts it in place; `widgets.tables` calls it when it is imported
+(with the first screen that has a table: DataTable's module is not needed before).
 """
 
 from __future__ import annotations
@@ -31,13 +33,11 @@ from typing import Any
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.widgets import OptionList
-from textual.widgets import _data_table as data_table
 
 from tui.widgets.cells import Cell
 
 _original_move_page = OptionList._move_page
 _original_list_visible = CommandPalette._watch__list_visible
-_original_measure = data_table.measure
 
 
 def _move_page(self: OptionList, direction) -> None:
@@ -62,7 +62,13 @@ def _measure(console: Any, renderable: Any, default: int, *,
              container_width: int | None = None) -> int:
     if type(renderable) is Cell:  # its width whatever the options (Cell.__rich_measure__)
         return renderable.text.cell_len
-    return _original_measure(console, renderable, default, container_width=container_width)
+    return _textual_measure(console, renderable, default, container_width=container_width)
+
+
+def _textual_measure(*args: Any, **kwargs: Any) -> int:
+    from textual.render import measure  # what DataTable calls (textual.widgets._data_table)
+
+    return measure(*args, **kwargs)
 
 
 def apply() -> None:
@@ -70,5 +76,11 @@ def apply() -> None:
         OptionList._move_page = _move_page  # type: ignore[method-assign]
     if CommandPalette._watch__list_visible is not _watch__list_visible:
         CommandPalette._watch__list_visible = _watch__list_visible  # type: ignore[method-assign]
+
+
+def speed_up_tables() -> None:
+    """DataTable measures our cells through `_measure` (see the module doc)."""
+    from textual.widgets import _data_table as data_table
+
     if data_table.measure is not _measure:
         data_table.measure = _measure

@@ -38,7 +38,7 @@ class _Table(App):
 
 
 async def test_the_app_sizes_table_columns_through_the_shortcut():
-    import tui.app  # noqa: F401 - applies the fixes, as the app does when it loads
+    import tui.widgets.tables  # noqa: F401 - as every screen with a table does when it loads
 
     assert data_table.measure is textual_fixes._measure
     app = _Table()

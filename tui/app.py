@@ -121,12 +121,14 @@ class RepayApp(WorkbookApp):
 
     # -- start, size --------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         from tui.home.screen import HomeScreen
 
         self.theme = self._start_theme
         self.install_screen(HomeScreen(), "home")
-        self.push_screen("home")
+        # Home is on the stack before the size is checked: the "enlarge the terminal"
+        # notice goes on top of it, not under it (it was, when started small).
+        await self.push_screen("home")
         self._check_size()
         self._catch_hangup()
         if self.is_open():  # else once read (workbook_opened)
@@ -327,6 +329,8 @@ class RepayApp(WorkbookApp):
         self._check_size(event.size)
 
     def _check_size(self, size: Size | None = None) -> None:
+        if not any(isinstance(screen, BaseScreen) for screen in self.screen_stack):
+            return  # a resize before home is up: on_mount checks once it is
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         if small and self._too_small is None:

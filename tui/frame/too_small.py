@@ -28,6 +28,12 @@ class TooSmallScreen(ModalScreen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self._show(event.size)
 
+    def on_screen_resume(self) -> None:
+        # Back on top after a dialog that opened over it (a draft offered at start):
+        # the terminal may have been enlarged meanwhile, with this notice underneath.
+        if self.app.size.width >= MIN_WIDTH and self.app.size.height >= MIN_HEIGHT:
+            self.dismiss()
+
     def _show(self, size: Size) -> None:
         self.query_one("#too-small-message", Static).update(
             Text(

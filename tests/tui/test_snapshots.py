@@ -37,15 +37,17 @@ SCREENS = {
     "keys": ["1", "question_mark"],
     "export": ["6", "e"],
     # The debt form saved empty: every required field says what it needs.
-    "form_errors": ["1", "a", "ctrl+s"],
+    "form_errors": ["1", "a", "ctrl+s", "wait:100"],
     # Enter on a select opens its list (issue 13).
     "choice_list": ["1", "a", "tab", "enter"],
     # The letter with an empty profile: says which details would print blank, p on the footer.
     "letter_blanks": ["3", "w"],
     # 100万 on an agreement with 34,089.06 left: asked before it is saved.
-    "payment_far_above": ["6", "r", "end", *["backspace"] * 6, *"100万", "enter"],
-    # The profile: an ID number whose check character is wrong, a 12-digit mobile.
-    "profile_errors": ["p", "tab", *"110101199001011234", "tab", "end", "5", "ctrl+s"],
+    "payment_far_above": ["6", "r", "end", *["backspace"] * 6, *"100万", "enter", "wait:100"],
+    # The profile: an ID number whose check character is wrong, a 12-digit mobile. (The
+    # waits: the focus moves to the first wrong field just after the save is refused;
+    # a screenshot taken in between differed once in CI.)
+    "profile_errors": ["p", "tab", *"110101199001011234", "tab", "end", "5", "ctrl+s", "wait:100"],
 }
 
 

@@ -2,10 +2,10 @@
 
 `claim()` does what needs no reading of the records: the checks on the path (a folder,
 a link to nothing, a FIFO), the private folder and the lock. It is quick, and a busy
-workbook is reported before any screen is drawn. `Claim.load()` then reads the file,
-checks every record, takes the backup and migrates (storage.workbook): on a workbook
-of 10,000 log entries that is the part that takes time. `Workbook.open` is the two in
-a row; the app draws its first frame in between.
+workbook is reported before any screen is drawn. `Workbook.load_claimed(claim)` then
+reads the file, checks every record, takes the backup and migrates (storage.workbook):
+on a workbook of 10,000 log entries that is the part that takes time. `Workbook.open`
+is the two in a row; the app draws its first frame in between.
 
 This module imports no TinyDB and no domain records: the TUI imports it before its
 first frame.
@@ -18,16 +18,13 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storage.errors import WorkbookCorrupt, WorkbookIsFolder, WorkbookMissing, WorkbookWriteError
 from storage.lock import WorkbookLock
 from storage.private import real_path
 from workbook.i18n import _
 from workbook.private_files import make_private_dir
-
-if TYPE_CHECKING:
-    from storage.workbook import Workbook
 
 # The settings table is near the end of the file (a new workbook is made with its tables
 # in the order records, profile, settings, meta, and TinyDB keeps that order), so the
@@ -46,21 +43,13 @@ class Claim:
     read_only: bool
     lock: WorkbookLock | None
     create: bool = True
-    _done: bool = False
-
-    def load(self) -> Workbook:
-        """The open workbook; on any error the lock is let go (as a failed open does)."""
-        from storage.workbook import Workbook
-
-        if self._done:
-            raise RuntimeError("a claim is loaded once")
-        self._done = True
-        return Workbook.load_claimed(self)
+    # Set by Workbook.load_claimed: the workbook then holds the lock.
+    loaded: bool = False
 
     def release(self) -> None:
         """Give the claim up without loading (the app ended before it read the file)."""
-        if not self._done and self.lock is not None:
-            self._done = True
+        if not self.loaded and self.lock is not None:
+            self.loaded = True  # nothing left to load or to let go
             self.lock.release()
 
     def peek_settings(self) -> dict[str, str]:

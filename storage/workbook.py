@@ -161,11 +161,15 @@ class Workbook:
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = True) -> Workbook:
-        return claim(path, read_only=read_only, create=create).load()
+        return cls.load_claimed(claim(path, read_only=read_only, create=create))
 
     @classmethod
     def load_claimed(cls, claimed: Claim) -> Workbook:
-        """The second half of `open` (storage.claim): read, check, back up, migrate."""
+        """The second half of `open` (storage.claim): read, check, back up, migrate.
+        Once per claim; on any error the lock is let go, as a failed open does."""
+        if claimed.loaded:
+            raise RuntimeError("a claim is loaded once")
+        claimed.loaded = True
         path = claimed.path
         if claimed.lock is None:
             data, version = read_checked(path)

@@ -79,8 +79,10 @@ class WorkbookApp(App[None]):
             return True
         if self._claim is None or self.open_error is not None:
             return False
+        from storage.workbook import Workbook  # TinyDB and the records: not for the first frame
+
         try:
-            self._wb = self._claim.load()
+            self._wb = Workbook.load_claimed(self._claim)
         except storage.WorkbookError as exc:
             self.open_error = exc
             self.exit(return_code=2)

@@ -33,7 +33,7 @@ def _workbook(path: Path, **chosen: str) -> Path:
 def test_a_claim_loaded_is_the_workbook_an_open_gives(wb_path):
     _workbook(wb_path, language="zh")
     held = claim(wb_path)
-    wb = held.load()
+    wb = Workbook.load_claimed(held)
     try:
         assert [d.lender for d in wb.debts.list()] == ["招商银行"]
         assert wb.settings().language == "zh" and not wb.read_only
@@ -61,7 +61,7 @@ def test_a_damaged_file_is_claimed_then_refused_at_the_read_without_a_lock_left(
     wb_path.write_text('{"debts": {"1": ', encoding="utf-8")
     held = claim(wb_path)  # nothing is read yet: the claim cannot know
     with pytest.raises(WorkbookCorrupt):
-        held.load()
+        Workbook.load_claimed(held)
     assert not lock_path(wb_path).exists()  # as a failed open: no .lock beside it
     claim(wb_path).release()  # and the lock is free
     assert wb_path.read_text(encoding="utf-8") == '{"debts": {"1": '  # untouched
@@ -69,10 +69,10 @@ def test_a_damaged_file_is_claimed_then_refused_at_the_read_without_a_lock_left(
 
 def test_a_claim_is_loaded_once(wb_path):
     held = claim(wb_path)
-    wb = held.load()
+    wb = Workbook.load_claimed(held)
     try:
         with pytest.raises(RuntimeError):
-            held.load()
+            Workbook.load_claimed(held)
         held.release()  # after a load the workbook owns the lock: nothing happens
         with pytest.raises(WorkbookLocked):
             claim(wb_path)
@@ -97,7 +97,7 @@ def test_a_read_only_claim_takes_no_lock(wb_path):
     with Workbook.open(wb_path):  # another window writes
         held = claim(wb_path, read_only=True)
         assert held.lock is None
-        wb = held.load()
+        wb = Workbook.load_claimed(held)
         assert wb.read_only and wb.debts.list()[0].lender == "招商银行"
         wb.close()
 

@@ -13,7 +13,7 @@ from screen_text import screen_text
 from tui_helpers import SIZE, TODAY, home_figures, seed_demo_workbook
 
 from storage import Workbook, WorkbookCorrupt
-from storage.claim import Claim, claim
+from storage.claim import claim
 from storage.lock import lock_path
 from tui.app import RepayApp
 from workbook.i18n import set_language
@@ -39,16 +39,16 @@ def claimed():
 def _watch_load(monkeypatch, seen: list[str], shown: list[str] | None = None) -> None:
     """Record what is on screen at the moment the records are read, and (`shown`) which
     screens' frames had been handed to the terminal by then."""
-    real = Claim.load
+    real = Workbook.load_claimed
     displays: list[str] = []
 
-    def load(self):
+    def load(claimed):
         from textual._context import active_app
 
         seen.append(screen_text(active_app.get()))
         if shown is not None:
             shown.extend(displays)
-        return real(self)
+        return real(claimed)
 
     real_display = RepayApp._display
 
@@ -58,7 +58,7 @@ def _watch_load(monkeypatch, seen: list[str], shown: list[str] | None = None) ->
             displays.append(type(screen).__name__)
         return real_display(app, screen, renderable)
 
-    monkeypatch.setattr(Claim, "load", load)
+    monkeypatch.setattr(Workbook, "load_claimed", load)
     monkeypatch.setattr(RepayApp, "_display", display)
 
 

@@ -83,13 +83,19 @@ async def test_esc_then_save_still_asks_about_the_amount(demo_app):
     assert len(demo_app.wb.payments.list()) == before + 1
 
 
+def _record_exits(app) -> list[bool]:
+    """A list that gets an entry each time the app is asked to end."""
+    exits: list[bool] = []
+    real_exit = app.exit
+    app.exit = lambda *a, **k: (exits.append(True), real_exit(*a, **k))
+    return exits
+
+
 async def test_quit_then_save_asks_about_the_amount_then_quits(demo_app):
     from tui.frame.ask import AskModal
 
     before = len(demo_app.wb.payments.list())
-    exits = []
-    real_exit = demo_app.exit
-    demo_app.exit = lambda *a, **k: (exits.append(True), real_exit(*a, **k))
+    exits = _record_exits(demo_app)
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "r")
         form = demo_app.screen
@@ -110,9 +116,7 @@ async def test_quit_then_save_asks_about_the_amount_then_quits(demo_app):
 async def test_quit_then_save_then_no_stays_in_the_form(demo_app):
     from tui.frame.ask import AskModal
 
-    exits = []
-    real_exit = demo_app.exit
-    demo_app.exit = lambda *a, **k: (exits.append(True), real_exit(*a, **k))
+    exits = _record_exits(demo_app)
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("6", "r")
         form = demo_app.screen

@@ -82,17 +82,21 @@ def decoded_data(data: Data, version: int) -> Data:
     FileProblem, with the message of `records_problem`, if any record cannot be read.
     """
     data = migrate(data, version)
-    try:
-        for name, cls in ENTITY_CLASSES.items():
-            decode = record_decoder(cls)
-            table = data.get(name, {})
-            for key, doc in table.items():
+    for name, cls in ENTITY_CLASSES.items():
+        decode = record_decoder(cls)
+        table = data.get(name, {})
+        for key, doc in table.items():
+            try:
                 record = decode(doc, int(key))
-                if isinstance(doc, dict) and encodes_back(record, doc):
-                    table[key] = record  # the dict is let go as the next is decoded
-    except DECODE_ERRORS:
-        pass  # named below, as every open and backup names it
-    problem = records_problem(data)
+            except DECODE_ERRORS as error:
+                # Named as every open and backup names it; this record if the check
+                # passes what the decode refused.
+                raise FileProblem(records_problem(data) or _(
+                    "record {id} in {table} cannot be read ({error})"
+                ).format(id=key, table=table_label(name), error=error)) from error
+            if isinstance(doc, dict) and encodes_back(record, doc):
+                table[key] = record  # the dict is let go as the next is decoded
+    problem = records_problem(data)  # the profile and the settings
     if problem:
         raise FileProblem(problem)
     return data
